@@ -1,0 +1,27 @@
+/**
+ * Structured log lines on stderr. Fields are data, not prose, so a later redaction pass (secrets
+ * from the keychain) sees every value that is about to be written.
+ */
+type Level = 'debug' | 'info' | 'warn' | 'error';
+
+function write(level: Level, message: string, fields?: Record<string, unknown>): void {
+  if (level === 'debug' && !process.env.DESK_DEBUG) return;
+  const line = { time: new Date().toISOString(), level, message, ...describe(fields) };
+  process.stderr.write(`${JSON.stringify(line)}\n`);
+}
+
+function describe(fields: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!fields) return {};
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    out[key] = value instanceof Error ? { name: value.name, message: value.message } : value;
+  }
+  return out;
+}
+
+export const log = {
+  debug: (message: string, fields?: Record<string, unknown>) => write('debug', message, fields),
+  info: (message: string, fields?: Record<string, unknown>) => write('info', message, fields),
+  warn: (message: string, fields?: Record<string, unknown>) => write('warn', message, fields),
+  error: (message: string, fields?: Record<string, unknown>) => write('error', message, fields),
+};

@@ -1,0 +1,70 @@
+import { AsyncEntry } from '@napi-rs/keyring';
+import type { KeychainStatus } from '../../shared/app';
+import { KeychainError } from '../errors';
+
+/** Every secret of the app lives under this service name in the OS keychain. */
+export const KEYCHAIN_SERVICE = 'UAPAY Desk';
+
+/**
+ * Secrets in the OS keychain and nowhere else. There is deliberately no plain-text fallback:
+ * when the keychain is missing, saving fails loudly instead of writing a key to disk.
+ */
+export interface SecretStore {
+  status(): Promise<KeychainStatus>;
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  /** Resolves false when there was nothing to delete. */
+  delete(account: string): Promise<boolean>;
+}
+
+// On Linux the library would fall back to the kernel keyring, which forgets everything at
+// reboot; pinning Secret Service turns that silent loss into a clear "unavailable".
+const ENTRY_OPTIONS = { linux: { store: 'secret-service' as const } };
+
+const BACKENDS: Partial<Record<NodeJS.Platform, string>> = {
+  darwin: 'macos-keychain',
+  win32: 'windows-credential-manager',
+  linux: 'secret-service',
+};
+
+export function osKeychain(service: string = KEYCHAIN_SERVICE): SecretStore {
+  const backend = BACKENDS[process.platform] ?? process.platform;
+  const entry = (account: string) => new AsyncEntry(service, account, ENTRY_OPTIONS);
+
+  async function guarded<T>(what: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (cause) {
+      throw new KeychainError(
+        'unavailable',
+        `The ${backend} keychain could not ${what}: ${describe(cause)}`,
+        {
+          cause,
+        },
+      );
+    }
+  }
+
+  return {
+    async status() {
+      const probe = entry(`probe:${process.pid}:${Date.now()}`);
+      try {
+        await probe.setPassword('probe');
+        const read = await probe.getPassword();
+        await probe.deletePassword();
+        if (read !== 'probe')
+          return { available: false, backend, problem: 'The keychain did not return what was saved.' };
+        return { available: true, backend };
+      } catch (cause) {
+        return { available: false, backend, problem: describe(cause) };
+      }
+    },
+    get: (account) => guarded('read a secret', () => entry(account).getPassword()),
+    set: (account, secret) => guarded('save a secret', () => entry(account).setPassword(secret)),
+    delete: (account) => guarded('delete a secret', () => entry(account).deletePassword()),
+  };
+}
+
+function describe(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}

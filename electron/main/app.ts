@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
+import { EVENT_CHANNEL } from '../shared/contract';
+import { createDesk, type Desk } from '../core/desk';
+import { log } from '../core/log';
+import { registerIpc, trustedSender } from './ipc';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
+import { createMainWindow } from './window';
+
+/** Set by `npm run dev`: the renderer then comes from Vite's dev server instead of app://. */
+const devServerUrl = app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_URL;
+
+// Permissions the page may get; everything else (camera, geolocation, notifications…) is refused.
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+
+export async function startApp(makeDesk: typeof createDesk = createDesk): Promise<void> {
+  // Lets tests and support sessions run a second, isolated profile.
+  if (process.env.DESK_USER_DATA_DIR) app.setPath('userData', process.env.DESK_USER_DATA_DIR);
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  registerAppScheme();
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+
+  await app.whenReady();
+  const root = app.getAppPath();
+  serveRenderer(path.join(root, 'dist/renderer'));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, grant) =>
+    grant(ALLOWED_PERMISSIONS.has(permission)),
+  );
+
+  const desk = makeDesk({
+    appName: app.getName(),
+    appVersion: app.getVersion(),
+    userDataDir: app.getPath('userData'),
+    shell: 'electron',
+  });
+  const origins = devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN];
+  registerIpc(ipcMain, desk.handlers, trustedSender(origins));
+
+  const openWindow = () => {
+    const window = createMainWindow(
+      path.join(root, 'dist/preload/index.cjs'),
+      devServerUrl ?? `${APP_ORIGIN}/index.html`,
+    );
+    const unsubscribe = desk.events.subscribe((event, payload) => {
+      if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event, payload);
+    });
+    window.on('closed', unsubscribe);
+    return window;
+  };
+  let window = openWindow();
+
+  app.on('second-instance', () => {
+    if (window.isDestroyed()) window = openWindow();
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) window = openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  quitAfterClosing(desk);
+}
+
+/** No navigation away from the app, no new windows, no webviews: links open through the core. */
+export function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Gives the core a chance to finish journal writes before the process ends. */
+function quitAfterClosing(desk: Desk): void {
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    desk
+      .close()
+      .catch((error: unknown) => log.error('closing the core failed', { error }))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+}

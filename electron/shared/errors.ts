@@ -1,0 +1,30 @@
+/**
+ * Errors as they cross the IPC boundary: plain data, never a stack trace or a secret.
+ * Core throws classes (electron/core/errors.ts) that carry one of these; the renderer turns
+ * `kind` and its fields into words through i18n.
+ *
+ * Each later boundary (RetailCRM, UAPAY, mail, …) adds its own entry to `ErrorKinds`.
+ */
+export interface ValidationIssue {
+  /** Dotted path into the request, e.g. `merchant.clientId`; empty for the request itself. */
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface ErrorKinds {
+  /** The request did not match the contract, or a value a person typed is wrong. */
+  validation: { message: string; issues: ValidationIssue[] };
+  /** The OS keychain is missing, locked or refused the operation. */
+  keychain: { reason: 'unavailable' | 'failed'; message: string };
+  /** The call did not come from the app's own window. */
+  forbidden: { message: string };
+  /** A bug or an unexpected state. The details went to the log, not to the UI. */
+  internal: { message: string };
+}
+
+export type DeskErrorKind = keyof ErrorKinds;
+
+export type DeskError = { [K in DeskErrorKind]: { kind: K } & ErrorKinds[K] }[DeskErrorKind];
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: DeskError };

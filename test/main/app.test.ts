@@ -1,0 +1,73 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { channels, EVENT_CHANNEL } from '../../electron/shared/contract';
+import { FakeBrowserWindow, type ElectronMock } from '../support/electronMock';
+
+vi.mock('electron', async () => (await import('../support/electronMock')).createElectronMock());
+
+const electron = (await import('electron')) as unknown as ElectronMock;
+const { startApp } = await import('../../electron/main/app');
+const { createDesk } = await import('../../electron/core/desk');
+type Desk = ReturnType<typeof createDesk>;
+
+beforeEach(() => {
+  FakeBrowserWindow.created = [];
+  electron.ipcMain.handlers.clear();
+  electron.app.removeAllListeners();
+});
+
+describe('app start', () => {
+  it('quits at once when another instance already runs', async () => {
+    electron.app.singleInstance = false;
+    await startApp();
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(FakeBrowserWindow.created).toHaveLength(0);
+    expect(electron.ipcMain.handlers.size).toBe(0);
+    electron.app.singleInstance = true;
+  });
+
+  it('serves the renderer over app://, registers the contract and opens one secure window', async () => {
+    await startApp();
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([...channels].sort());
+    expect(FakeBrowserWindow.created).toHaveLength(1);
+    const [window] = FakeBrowserWindow.created;
+    expect(window?.loadedUrl).toBe('app://desk/index.html');
+    expect(window?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
+  });
+
+  it('refuses every permission request but clipboard writing', async () => {
+    await startApp();
+    const handler = electron.session.defaultSession.setPermissionRequestHandler.mock.lastCall?.[0] as (
+      wc: unknown,
+      permission: string,
+      grant: (ok: boolean) => void,
+    ) => void;
+    const answers = Object.fromEntries(
+      ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-sanitized-write'].map(
+        (permission) => {
+          let granted: boolean | undefined;
+          handler(null, permission, (ok) => (granted = ok));
+          return [permission, granted];
+        },
+      ),
+    );
+    expect(answers).toEqual({
+      media: false,
+      geolocation: false,
+      notifications: false,
+      openExternal: false,
+      'clipboard-sanitized-write': true,
+    });
+  });
+
+  it('forwards core events to the window on the one event channel', async () => {
+    let desk: Desk | undefined;
+    await startApp((options) => (desk = createDesk(options)));
+    desk?.events.emit('app.notice', { level: 'warning', code: 'settingsKeptAside' });
+    const [window] = FakeBrowserWindow.created;
+    expect(window?.webContents.sent).toEqual([
+      [EVENT_CHANNEL, 'app.notice', { level: 'warning', code: 'settingsKeptAside' }],
+    ]);
+  });
+});
