@@ -17,6 +17,8 @@ export interface ErrorKinds {
   validation: { message: string; issues: ValidationIssue[] };
   /** The OS keychain is missing, locked or refused the operation. */
   keychain: { reason: 'unavailable' | 'failed'; message: string };
+  /** Another operation on the same payment is still running (or awaits reconciliation). */
+  busy: { message: string; opId: string; operation: string };
   /** The call did not come from the app's own window. */
   forbidden: { message: string };
   /** A bug or an unexpected state. The details went to the log, not to the UI. */
