@@ -9,7 +9,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { CONTENT_SECURITY_POLICY } from './electron/shared/csp';
+import { CONTENT_SECURITY_POLICY } from './electron/shared/csp.ts';
 
 // Only native addons stay outside the bundles: they cannot be bundled, and the packaged app then
 // needs nothing from node_modules but them.

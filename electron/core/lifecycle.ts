@@ -1,0 +1,174 @@
+/**
+ * The one place that turns UAPAY's `status` / `paymentStatus` into our lifecycle states, and our
+ * states into RetailCRM payment-status codes (through the manager's mapping). Everything else asks
+ * this module; nobody else reads UAPAY status strings.
+ *
+ * Reference §4: documented pairs are PAY paid = FINISHED/FINISHED and HOLD authorised =
+ * PAID/HOLDED. What follows a capture, a cancel, a hold's expiry or a partial refund is not
+ * documented; the choices below are ours (and the sandbox behaves the same way).
+ */
+import { LIFECYCLE_STATES, type LifecycleState } from '../shared/lifecycle';
+
+/** What UAPAY's invoices/show says about one invoice, reduced to what the lifecycle needs. */
+export interface UapayInvoiceView {
+  invoiceStatus?: string;
+  /** When the link stops accepting payments (our `payExpiresAt`). */
+  payExpiresAt?: Date;
+  payments: UapayPaymentView[];
+}
+
+export interface UapayPaymentView {
+  paymentId: string;
+  status?: string;
+  paymentStatus?: string;
+  /** Kopiyky. After a capture, the captured amount. */
+  amount: number;
+  createdAt?: Date;
+}
+
+/** Where a UAPAY payment stands, in our words. */
+export type PaymentPhase =
+  'pending' | 'held' | 'captured' | 'partially_returned' | 'reversed' | 'released' | 'failed' | 'unknown';
+
+/** paymentStatus → phase. UNCERTAIN entries are marked; an unknown value never moves money state. */
+const PHASES: Record<string, PaymentPhase> = {
+  NEW: 'pending',
+  OPEN: 'pending', // UNCERTAIN: listed without a meaning
+  PENDING: 'pending',
+  NEEDS_CONFIRMATION: 'pending',
+  HOLDED: 'held',
+  PAYED: 'captured', // UNCERTAIN: listed without a meaning; read as paid
+  FINISHED: 'captured',
+  RETURNED: 'partially_returned', // UNCERTAIN: our reading of a partial reverse
+  REVERSED: 'reversed',
+  CANCELED: 'released', // after a hold: released by cancel or expiry (UNCERTAIN)
+  CLOSED: 'released', // UNCERTAIN
+  REJECTED: 'failed',
+};
+
+export function phaseOf(payment: Pick<UapayPaymentView, 'status' | 'paymentStatus'>): PaymentPhase {
+  return PHASES[payment.paymentStatus ?? ''] ?? 'unknown';
+}
+
+const MONEY_PHASES = new Set<PaymentPhase>([
+  'held',
+  'captured',
+  'partially_returned',
+  'reversed',
+  'released',
+]);
+
+/**
+ * The payment of an invoice that matters: the one that touched money (a one-time invoice is paid
+ * at most once), else the latest attempt.
+ */
+export function relevantPayment(invoice: UapayInvoiceView): UapayPaymentView | undefined {
+  return invoice.payments.find((p) => MONEY_PHASES.has(phaseOf(p))) ?? invoice.payments.at(-1);
+}
+
+export interface StateInput {
+  /** Undefined when the RetailCRM payment has no UAPAY invoice yet. */
+  invoice?: UapayInvoiceView;
+  /** What RetailCRM currently says, read back through the mapping. */
+  previous?: LifecycleState;
+  /** When the hold started (the held payment's creation), for telling expiry from a cancel. */
+  heldSince?: Date;
+  holdLifetimeMs: number;
+  now: Date;
+}
+
+export interface DerivedState {
+  state: LifecycleState;
+  payment?: UapayPaymentView;
+  /** True when UAPAY answered with something we do not understand: keep what RetailCRM says. */
+  unknown?: boolean;
+}
+
+/** What UAPAY's invoice means for the payment: the truth every transition is checked against. */
+export function deriveState(input: StateInput): DerivedState {
+  const { invoice } = input;
+  if (!invoice) return { state: 'no_link' };
+  const payment = relevantPayment(invoice);
+  if (!payment) return { state: linkExpired(invoice, input.now) ? 'failed' : 'link_sent' };
+  const phase = phaseOf(payment);
+  switch (phase) {
+    case 'pending':
+      return { state: 'link_sent', payment };
+    case 'held':
+      return { state: 'held', payment };
+    case 'captured':
+      return { state: 'paid', payment };
+    case 'partially_returned':
+      return { state: 'partially_refunded', payment };
+    case 'reversed':
+      return { state: 'refunded', payment };
+    case 'failed':
+      return { state: 'failed', payment };
+    case 'released':
+      return { state: releasedAs(input, payment), payment };
+    case 'unknown':
+      return { state: input.previous ?? 'link_sent', payment, unknown: true };
+  }
+}
+
+/**
+ * A released hold was either cancelled (by a manager, here or elsewhere) or expired. What RetailCRM
+ * already records wins; otherwise a release near or after the end of the hold's lifetime is an
+ * expiry, an earlier one a cancel (of a hold we saw) or an abandoned attempt (of one we did not).
+ */
+function releasedAs(input: StateInput, payment: UapayPaymentView): LifecycleState {
+  if (input.previous === 'rejected' || input.previous === 'expired') return input.previous;
+  const since = input.heldSince ?? payment.createdAt;
+  if (since && input.now.getTime() - since.getTime() >= input.holdLifetimeMs - EXPIRY_SLACK_MS)
+    return 'expired';
+  return input.previous === 'held' ? 'rejected' : 'failed';
+}
+
+/** A release this close to the hold's end counts as expiry (our clock and UAPAY's differ). */
+const EXPIRY_SLACK_MS = 60 * 60 * 1000;
+
+function linkExpired(invoice: UapayInvoiceView, now: Date): boolean {
+  return invoice.invoiceStatus === 'INACTIVE' || (!!invoice.payExpiresAt && invoice.payExpiresAt <= now);
+}
+
+/** Our states that never change again without a new link or money operation. */
+export const FINAL_STATES: ReadonlySet<LifecycleState> = new Set(['rejected', 'expired', 'refunded']);
+
+/** States a status poller must keep watching because UAPAY may move them on its own. */
+export function needsWatching(state: LifecycleState): boolean {
+  return state === 'link_sent' || state === 'held' || state === 'failed';
+}
+
+export type StatusMapping = Partial<Record<LifecycleState, string>>;
+
+/** Our state → the RetailCRM payment-status code the manager chose for it. */
+export function crmStatusFor(state: LifecycleState, mapping: StatusMapping): string | undefined {
+  return mapping[state];
+}
+
+/**
+ * A RetailCRM status code → our state. When several states share one code, the earliest in the
+ * lifecycle wins; UAPAY's answer refines it whenever the payment is looked at.
+ */
+export function stateForCrmStatus(
+  code: string | undefined,
+  mapping: StatusMapping,
+): LifecycleState | undefined {
+  if (!code) return undefined;
+  return LIFECYCLE_STATES.find((state) => mapping[state] === code);
+}
+
+/** Operations a manager may start from a state (the UI and the bulk preflight both ask this). */
+export const ACTIONS = {
+  createLink: ['no_link', 'link_sent', 'failed'],
+  sendLink: ['link_sent', 'failed'],
+  confirm: ['held'],
+  cancel: ['held'],
+  refund: ['paid', 'partially_refunded'],
+} as const satisfies Record<string, readonly LifecycleState[]>;
+
+export type Action = keyof typeof ACTIONS;
+
+export function canDo(action: Action, state: LifecycleState): boolean {
+  return (ACTIONS[action] as readonly LifecycleState[]).includes(state);
+}
