@@ -1,0 +1,181 @@
+/**
+ * Payment attempts and the money operations on them (reference §3.7–§3.9, §4). Every status pair
+ * comes from statuses.ts. The API methods, the hosted page, the admin routes and the library's
+ * `pay`/`actAsOtherParty` all go through these functions, so the rules exist once.
+ */
+import { ERROR_CODE, UapayApiError } from './errors';
+import { isExpired } from './invoices';
+import type { InvoiceRecord, PaymentEvent, PaymentRecord, Store } from './state';
+import { isHeld, isReversible, STATUS, type StatusPair } from './statuses';
+
+/** UNCERTAIN (§4: hold lifetime undocumented): how long a hold lasts before it is released. */
+export const DEFAULT_HOLD_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+export type NotPayableReason = 'paid' | 'expired';
+
+/** The hosted page and `pay()` refuse an invoice that is used up or past `payExpiresAt`. */
+export class NotPayableError extends Error {
+  constructor(readonly reason: NotPayableReason) {
+    super(reason === 'paid' ? 'The invoice is already paid.' : 'The invoice has expired.');
+    this.name = 'NotPayableError';
+  }
+}
+
+export interface AttemptInput {
+  /** The card number, digits only. */
+  pan: string;
+  approved: boolean;
+  /** Sandbox time of the attempt (the seed back-dates history); default: now. */
+  at?: number;
+  /** Send callbacks (default true). */
+  notify?: boolean;
+}
+
+export function assertPayable(store: Store, invoice: InvoiceRecord): void {
+  if (invoice.usedAt !== undefined) throw new NotPayableError('paid');
+  if (isExpired(store, invoice)) throw new NotPayableError('expired');
+}
+
+/** One card attempt on an invoice: approved → paid (PAY) or held (HOLD); declined → CANCELED/REJECTED. */
+export function attemptPayment(store: Store, invoice: InvoiceRecord, input: AttemptInput): PaymentRecord {
+  assertPayable(store, invoice);
+  const at = input.at ?? store.clock.now();
+  const pair: StatusPair = !input.approved
+    ? STATUS.declined
+    : invoice.type === 'HOLD'
+      ? STATUS.held
+      : STATUS.paid;
+  const payment: PaymentRecord = {
+    paymentId: store.newId(),
+    invoiceId: invoice.id,
+    clientId: invoice.clientId,
+    number: store.nextPaymentNumber(),
+    receiptId: receiptId(),
+    amount: invoice.amount,
+    authorisedAmount: input.approved ? invoice.amount : 0,
+    reversedAmount: 0,
+    ...pair,
+    approved: input.approved,
+    cardFromId: store.newId(),
+    // §3.5: "4444444444" — the first 6 and last 4 digits of the card number.
+    cardFromMasked: input.pan.slice(0, 6) + input.pan.slice(-4),
+    createdAt: at,
+    updatedAt: at,
+  };
+  store.payments.set(payment.paymentId, payment);
+  invoice.paymentIds.push(payment.paymentId);
+  if (input.approved) {
+    payment.paidAt = at;
+    invoice.usedAt = at;
+    if (invoice.type === 'HOLD') {
+      payment.holdExpiresAt = at + store.config.holdLifetimeMs;
+      store.heldPaymentIds.add(payment.paymentId);
+    }
+  }
+  const event: PaymentEvent = !input.approved ? 'declined' : invoice.type === 'HOLD' ? 'held' : 'paid';
+  store.emit({ event, payment, invoice, notify: input.notify ?? true });
+  // A back-dated hold may already be past its lifetime.
+  releaseIfExpired(store, payment, input.notify ?? true);
+  return payment;
+}
+
+/** Another merchant's payment, or a payment of another invoice, is "not found". */
+export function findPayment(
+  store: Store,
+  clientId: string,
+  paymentId: string,
+  invoiceId?: string,
+): PaymentRecord {
+  const payment = store.payments.get(paymentId);
+  if (
+    !payment ||
+    payment.clientId !== clientId ||
+    (invoiceId !== undefined && payment.invoiceId !== invoiceId)
+  ) {
+    throw new UapayApiError(ERROR_CODE.paymentNotFound, 'Payment not found');
+  }
+  releaseIfExpired(store, payment, true);
+  return payment;
+}
+
+/** payments/complete (§3.7): capture a hold, the whole authorised amount or less. */
+export function completePayment(store: Store, payment: PaymentRecord, amount?: number, notify = true): void {
+  releaseIfExpired(store, payment, notify);
+  if (!isHeld(payment)) throw statusError('Only a held payment can be completed');
+  if (amount !== undefined && amount > payment.authorisedAmount) {
+    throw new UapayApiError(ERROR_CODE.amount, 'The amount exceeds the held amount');
+  }
+  payment.amount = amount ?? payment.authorisedAmount;
+  change(store, payment, STATUS.captured, 'captured', notify);
+}
+
+/** payments/cancel (§3.8): release a hold. */
+export function cancelPayment(store: Store, payment: PaymentRecord, notify = true): void {
+  releaseIfExpired(store, payment, notify);
+  if (!isHeld(payment)) throw statusError('Only a held payment can be canceled');
+  change(store, payment, STATUS.canceled, 'canceled', notify);
+}
+
+/**
+ * payments/reverse (§3.9): refund all that remains, or a part. Several partial refunds are allowed
+ * (UNCERTAIN, §3.9) as long as their sum stays within the captured amount.
+ */
+export function reversePayment(store: Store, payment: PaymentRecord, amount?: number, notify = true): void {
+  if (!isReversible(payment)) throw statusError('Only a finished payment can be reversed');
+  const remaining = payment.amount - payment.reversedAmount;
+  const refund = amount ?? remaining;
+  if (refund > remaining)
+    throw new UapayApiError(ERROR_CODE.amount, 'The amount exceeds the refundable amount');
+  payment.reversedAmount += refund;
+  payment.reversedAt = store.clock.now();
+  const whole = payment.reversedAmount === payment.amount;
+  change(
+    store,
+    payment,
+    whole ? STATUS.reversed : STATUS.partlyReversed,
+    whole ? 'reversed' : 'partly-reversed',
+    notify,
+  );
+}
+
+/** Releases every hold past its lifetime (called before each request and on a timer). */
+export function expireHolds(store: Store): void {
+  for (const paymentId of store.heldPaymentIds) {
+    const payment = store.payments.get(paymentId);
+    if (payment) releaseIfExpired(store, payment, true);
+  }
+}
+
+function releaseIfExpired(store: Store, payment: PaymentRecord, notify: boolean): void {
+  if (!isHeld(payment) || payment.holdExpiresAt === undefined) return;
+  if (store.clock.now() < payment.holdExpiresAt) return;
+  change(store, payment, STATUS.holdExpired, 'hold-expired', notify);
+}
+
+function change(
+  store: Store,
+  payment: PaymentRecord,
+  pair: StatusPair,
+  event: PaymentEvent,
+  notify: boolean,
+): void {
+  payment.status = pair.status;
+  payment.paymentStatus = pair.paymentStatus;
+  payment.updatedAt = store.clock.now();
+  if (!isHeld(payment)) store.heldPaymentIds.delete(payment.paymentId);
+  const invoice = store.invoices.get(payment.invoiceId);
+  if (invoice) store.emit({ event, payment, invoice, notify });
+}
+
+function statusError(text: string): UapayApiError {
+  return new UapayApiError(ERROR_CODE.paymentStatus, text);
+}
+
+const RECEIPT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
+
+/** §3.5 example: "Q1URF9TQMKDE" — twelve upper-case letters and digits. */
+function receiptId(): string {
+  let id = '';
+  for (let i = 0; i < 12; i++) id += RECEIPT_ALPHABET[Math.floor(Math.random() * RECEIPT_ALPHABET.length)];
+  return id;
+}
