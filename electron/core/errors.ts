@@ -31,3 +31,40 @@ export function toDeskError(error: unknown): DeskError {
   if (error instanceof DeskFailure) return error.info as DeskError;
   return { kind: 'internal', message: 'Unexpected error; the details are in the log.' };
 }
+
+export type Service = ErrorKinds['network']['service'];
+export type NetworkReason = ErrorKinds['network']['reason'];
+
+/**
+ * No usable answer from a service. For a write this says nothing about whether it happened:
+ * the caller must look (UAPAY's invoices/show) before deciding.
+ */
+export class NetworkError extends DeskFailure<'network'> {
+  constructor(service: Service, reason: NetworkReason, message: string, options?: { status?: number; cause?: unknown }) {
+    super(
+      { kind: 'network', service, reason, message, ...(options?.status !== undefined && { status: options.status }) },
+      options,
+    );
+  }
+}
+
+/** Turns an axios failure without a usable reply into a NetworkError that names the service. */
+export function networkFailure(service: Service, error: unknown): NetworkError {
+  const code = (error as { code?: string }).code;
+  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
+    return new NetworkError(service, 'timeout', `${SERVICE_NAMES[service]} did not answer in time.`, { cause: error });
+  }
+  return new NetworkError(
+    service,
+    'unreachable',
+    `Could not reach ${SERVICE_NAMES[service]}${code ? ` (${code})` : ''}.`,
+    { cause: error },
+  );
+}
+
+const SERVICE_NAMES: Record<Service, string> = {
+  uapay: 'UAPAY',
+  retailcrm: 'RetailCRM',
+  smtp: 'the mail server',
+  relay: 'the callback relay',
+};

@@ -17,6 +17,25 @@ export interface ErrorKinds {
   validation: { message: string; issues: ValidationIssue[] };
   /** The OS keychain is missing, locked or refused the operation. */
   keychain: { reason: 'unavailable' | 'failed'; message: string };
+  /** UAPAY refused: its own code, text and per-field codes (reference §3.12), kept for display. */
+  uapay: {
+    code: string;
+    message: string;
+    fields?: { params?: Record<string, string>; data?: Record<string, string> };
+    merchantId?: string;
+  };
+  /** RetailCRM refused: HTTP status, `errorMsg` and `errors` in either of its two shapes. */
+  retailcrm: { status: number; message: string; errors?: Record<string, string> | string[] };
+  /**
+   * A service did not answer usably: no connection, a timeout, a 5xx without a body. For a money
+   * call this does not say whether it happened; the operation layer asks UAPAY before going on.
+   */
+  network: {
+    service: 'uapay' | 'retailcrm' | 'smtp' | 'relay';
+    reason: 'unreachable' | 'timeout' | 'server' | 'rate_limited';
+    message: string;
+    status?: number;
+  };
   /** Another operation on the same payment is still running (or awaits reconciliation). */
   busy: { message: string; opId: string; operation: string };
   /** The call did not come from the app's own window. */
