@@ -2,6 +2,12 @@ import type { Handlers } from '../shared/contract';
 import { appHandlers } from './app/info';
 import { EventBus } from './events';
 import { osKeychain, type SecretStore } from './secrets/keychain';
+import { withoutSecrets } from './secrets/replyGuard';
+import { Secrets } from './secrets/secrets';
+import { settingsHandlers } from './settings/handlers';
+import { settingsNotice } from './settings/notice';
+import { SettingsService } from './settings/service';
+import { SettingsStore } from './settings/store';
 
 export interface DeskOptions {
   appName: string;
@@ -22,13 +28,21 @@ export interface Desk {
 
 export function createDesk(options: DeskOptions): Desk {
   const events = new EventBus();
-  const secrets = options.secrets ?? osKeychain();
-  const handlers = {
-    ...appHandlers({ ...options, secrets }),
-  } satisfies Handlers;
+  const secretStore = options.secrets ?? osKeychain();
+  const settings = new SettingsService(
+    new SettingsStore({
+      dir: options.userDataDir,
+      onProblem: (problem) => events.emit('app.notice', settingsNotice(problem)),
+    }),
+    new Secrets(secretStore),
+  );
+  const handlers = withoutSecrets({
+    ...appHandlers({ ...options, secrets: secretStore }),
+    ...settingsHandlers(settings, options),
+  } satisfies Handlers);
   return {
     handlers,
     events,
-    close: async () => {},
+    close: () => settings.store.idle(),
   };
 }

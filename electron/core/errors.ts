@@ -40,9 +40,20 @@ export type NetworkReason = ErrorKinds['network']['reason'];
  * the caller must look (UAPAY's invoices/show) before deciding.
  */
 export class NetworkError extends DeskFailure<'network'> {
-  constructor(service: Service, reason: NetworkReason, message: string, options?: { status?: number; cause?: unknown }) {
+  constructor(
+    service: Service,
+    reason: NetworkReason,
+    message: string,
+    options?: { status?: number; cause?: unknown },
+  ) {
     super(
-      { kind: 'network', service, reason, message, ...(options?.status !== undefined && { status: options.status }) },
+      {
+        kind: 'network',
+        service,
+        reason,
+        message,
+        ...(options?.status !== undefined && { status: options.status }),
+      },
       options,
     );
   }
@@ -52,7 +63,9 @@ export class NetworkError extends DeskFailure<'network'> {
 export function networkFailure(service: Service, error: unknown): NetworkError {
   const code = (error as { code?: string }).code;
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-    return new NetworkError(service, 'timeout', `${SERVICE_NAMES[service]} did not answer in time.`, { cause: error });
+    return new NetworkError(service, 'timeout', `${SERVICE_NAMES[service]} did not answer in time.`, {
+      cause: error,
+    });
   }
   return new NetworkError(
     service,

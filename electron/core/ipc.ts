@@ -3,6 +3,7 @@ import { contract, isChannel, type Handlers } from '../shared/contract';
 import type { DeskError, Result } from '../shared/errors';
 import { toDeskError } from './errors';
 import { log } from './log';
+import { validationIssues } from './validation';
 
 /** Larger requests are refused before parsing: nothing a person types comes near it. */
 export const MAX_REQUEST_BYTES = 256 * 1024;
@@ -49,10 +50,6 @@ function validationError(error: z.ZodError): DeskError {
   return {
     kind: 'validation',
     message: 'The request does not match the contract.',
-    issues: error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.'),
-      code: issue.code,
-      message: issue.message,
-    })),
+    issues: validationIssues(error),
   };
 }

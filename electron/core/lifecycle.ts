@@ -8,6 +8,7 @@
  * documented; the choices below are ours (and the sandbox behaves the same way).
  */
 import { LIFECYCLE_STATES, type LifecycleState } from '../shared/lifecycle';
+import type { StatusMapping } from '../shared/settings';
 
 /** What UAPAY's invoices/show says about one invoice, reduced to what the lifecycle needs. */
 export interface UapayInvoiceView {
@@ -138,8 +139,6 @@ export const FINAL_STATES: ReadonlySet<LifecycleState> = new Set(['rejected', 'e
 export function needsWatching(state: LifecycleState): boolean {
   return state === 'link_sent' || state === 'held' || state === 'failed';
 }
-
-export type StatusMapping = Partial<Record<LifecycleState, string>>;
 
 /** Our state → the RetailCRM payment-status code the manager chose for it. */
 export function crmStatusFor(state: LifecycleState, mapping: StatusMapping): string | undefined {

@@ -1,13 +1,15 @@
 /**
- * Structured log lines on stderr. Fields are data, not prose, so a later redaction pass (secrets
- * from the keychain) sees every value that is about to be written.
+ * Structured log lines on stderr. Fields are data, not prose, so the redaction pass sees every
+ * value that is about to be written: any secret the keychain gave or took is masked in the line.
  */
+import { redactions } from './secrets/redaction';
+
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
 function write(level: Level, message: string, fields?: Record<string, unknown>): void {
   if (level === 'debug' && !process.env.DESK_DEBUG) return;
   const line = { time: new Date().toISOString(), level, message, ...describe(fields) };
-  process.stderr.write(`${JSON.stringify(line)}\n`);
+  process.stderr.write(`${redactions.mask(JSON.stringify(line))}\n`);
 }
 
 function describe(fields: Record<string, unknown> | undefined): Record<string, unknown> {

@@ -8,6 +8,13 @@
 import { z } from 'zod';
 import type { AppInfo, Notice } from './app';
 import type { Result } from './errors';
+import {
+  MAX_PROFILE_CHARS,
+  MAX_SECRET_LENGTH,
+  settingsPatchSchema,
+  type ProfileExport,
+  type SettingsView,
+} from './settings';
 
 /** A type that exists only for the compiler: the value is never read. */
 const phantom = <T>(): T => undefined as T;
@@ -19,6 +26,25 @@ interface ChannelSpec {
 
 export const contract = {
   'app.info': { request: z.object({}).strict(), response: phantom<AppInfo>() },
+  'settings.get': { request: z.strictObject({}), response: phantom<SettingsView>() },
+  'settings.update': { request: settingsPatchSchema, response: phantom<SettingsView>() },
+  'settings.smtpPassword.set': {
+    request: z.strictObject({
+      password: z.string('The password must be text.').max(MAX_SECRET_LENGTH, 'The password is too long.'),
+    }),
+    response: phantom<SettingsView>(),
+  },
+  'settings.smtpPassword.delete': { request: z.strictObject({}), response: phantom<SettingsView>() },
+  /** The team profile's text; the renderer offers it in a save dialog. */
+  'profile.export': { request: z.strictObject({}), response: phantom<ProfileExport>() },
+  'profile.import': {
+    request: z.strictObject({
+      text: z
+        .string('The profile must be text.')
+        .max(MAX_PROFILE_CHARS, 'The file is too large for a team profile.'),
+    }),
+    response: phantom<SettingsView>(),
+  },
 } satisfies Record<`${string}.${string}`, ChannelSpec>;
 
 export const events = {

@@ -47,8 +47,9 @@ export function osKeychain(service: string = KEYCHAIN_SERVICE): SecretStore {
 
   return {
     async status() {
-      const probe = entry(`probe:${process.pid}:${Date.now()}`);
       try {
+        // Inside the try: with no D-Bus session, creating the entry already throws.
+        const probe = entry(`probe:${process.pid}:${Date.now()}`);
         await probe.setPassword('probe');
         const read = await probe.getPassword();
         await probe.deletePassword();

@@ -117,19 +117,28 @@ export class UapayClient {
   async showInvoices(ids: readonly string[]): Promise<UapayInvoice[]> {
     const out: UapayInvoice[] = [];
     for (let i = 0; i < ids.length; i += SHOW_LIST_LIMIT) {
-      const fields = await this.call('invoicer/invoices/show/list', { ids: ids.slice(i, i + SHOW_LIST_LIMIT) });
+      const fields = await this.call('invoicer/invoices/show/list', {
+        ids: ids.slice(i, i + SHOW_LIST_LIMIT),
+      });
       out.push(...parseReply(invoiceListReply, fields, 'invoices/show/list').invoices);
     }
     return out;
   }
 
   async showPayment(paymentId: string): Promise<UapayPayment> {
-    return parseReply(paymentReply, await this.call('invoicer/payments/show', { paymentId }), 'payments/show');
+    return parseReply(
+      paymentReply,
+      await this.call('invoicer/payments/show', { paymentId }),
+      'payments/show',
+    );
   }
 
   /** Reference §3.7: a smaller capture amount goes in `params`. */
   async complete(ref: PaymentRef, amount?: Kopiyky): Promise<void> {
-    const fields = await this.call('invoicer/payments/complete', { ...ref, ...(amount !== undefined && { amount }) });
+    const fields = await this.call('invoicer/payments/complete', {
+      ...ref,
+      ...(amount !== undefined && { amount }),
+    });
     parseReply(paymentIdReply, fields, 'payments/complete');
   }
 
@@ -140,7 +149,11 @@ export class UapayClient {
   /** Reference §3.9: a partial refund amount goes in `data` (unlike complete); none = the rest. */
   async reverse(ref: PaymentRef, amount?: Kopiyky): Promise<void> {
     const data = amount !== undefined ? { amount } : undefined;
-    parseReply(paymentIdReply, await this.call('invoicer/payments/reverse', { ...ref }, data), 'payments/reverse');
+    parseReply(
+      paymentIdReply,
+      await this.call('invoicer/payments/reverse', { ...ref }, data),
+      'payments/reverse',
+    );
   }
 
   /** Signs and posts one call with a session; an expired session is renewed and the call sent again once. */

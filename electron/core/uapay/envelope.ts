@@ -24,7 +24,9 @@ export async function signRequest(
 ): Promise<Envelope> {
   const iat = Math.floor(nowMs / 1000);
   const payload = { params, ...(data && { data }), iat };
-  const token = await new SignJWT(payload).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(keyBytes(secretKey));
+  const token = await new SignJWT(payload)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(keyBytes(secretKey));
   return { ...payload, token };
 }
 
@@ -34,7 +36,10 @@ export async function verifyToken(secretKey: string, token: string): Promise<Rec
     return payload;
   } catch (error) {
     const why = error instanceof joseErrors.JOSEError ? error.code : 'unreadable token';
-    throw new UapayError(LOCAL_CODES.badSignature, `UAPAY's reply did not verify with the merchant key (${why}).`);
+    throw new UapayError(
+      LOCAL_CODES.badSignature,
+      `UAPAY's reply did not verify with the merchant key (${why}).`,
+    );
   }
 }
 
@@ -50,14 +55,16 @@ interface ErrorBody {
  * carries no token at all (reference §2.5: some clients see unsigned replies).
  */
 export async function readReply(secretKey: string, body: unknown): Promise<Record<string, unknown>> {
-  if (!isObject(body)) throw new UapayError(LOCAL_CODES.badReply, 'UAPAY answered with something other than JSON.');
+  if (!isObject(body))
+    throw new UapayError(LOCAL_CODES.badReply, 'UAPAY answered with something other than JSON.');
   const error = body.error as ErrorBody | undefined;
   if (isObject(error) || Number(body.status) === 0) {
     const code = typeof error?.code === 'string' ? error.code : 'UNKNOWN_ERROR';
     const message = typeof error?.message === 'string' ? error.message : '';
     return Promise.reject(new UapayError(code, message, readFields(error?.fields)));
   }
-  if (Number(body.status) !== 1) throw new UapayError(LOCAL_CODES.badReply, 'UAPAY answered without a status.');
+  if (Number(body.status) !== 1)
+    throw new UapayError(LOCAL_CODES.badReply, 'UAPAY answered without a status.');
   const data = body.data;
   if (isObject(data) && typeof data.token === 'string') {
     const fields = await verifyToken(secretKey, data.token);

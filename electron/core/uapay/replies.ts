@@ -49,7 +49,10 @@ export const invoiceReply = z
     description: optionalString,
     callbackUrl: optionalString,
     createdAt: date.nullish(),
-    payments: z.array(paymentReply).nullish().transform((p) => p ?? []),
+    payments: z
+      .array(paymentReply)
+      .nullish()
+      .transform((p) => p ?? []),
   })
   .passthrough();
 
@@ -60,9 +63,16 @@ export const paymentIdReply = z.object({ paymentId: optionalString }).passthroug
 export type UapayInvoice = z.infer<typeof invoiceReply>;
 export type UapayPayment = z.infer<typeof paymentReply>;
 
-export function parseReply<T extends z.ZodType>(schema: T, fields: Record<string, unknown>, method: string): z.output<T> {
+export function parseReply<T extends z.ZodType>(
+  schema: T,
+  fields: Record<string, unknown>,
+  method: string,
+): z.output<T> {
   const parsed = schema.safeParse(fields);
   if (parsed.success) return parsed.data;
   const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(reply)').join(', ');
-  throw new UapayError(LOCAL_CODES.badReply, `UAPAY's reply to ${method} is missing or has wrong fields: ${where}.`);
+  throw new UapayError(
+    LOCAL_CODES.badReply,
+    `UAPAY's reply to ${method} is missing or has wrong fields: ${where}.`,
+  );
 }
