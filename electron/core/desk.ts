@@ -1,5 +1,6 @@
 import type { Handlers } from '../shared/contract';
 import { appHandlers } from './app/info';
+import { Connections } from './connections';
 import { EventBus } from './events';
 import { osKeychain, type SecretStore } from './secrets/keychain';
 import { withoutSecrets } from './secrets/replyGuard';
@@ -17,6 +18,8 @@ export interface DeskOptions {
   shell: 'electron' | 'harness';
   /** Tests pass their own service name so they never touch a person's real entries. */
   secrets?: SecretStore;
+  /** Every UAPAY call goes to this origin (the sandbox: Demo mode and tests). */
+  uapayBaseUrl?: string;
 }
 
 /** The whole back office, ready to serve the IPC contract. Main and the test harness build it alike. */
@@ -29,13 +32,18 @@ export interface Desk {
 export function createDesk(options: DeskOptions): Desk {
   const events = new EventBus();
   const secretStore = options.secrets ?? osKeychain();
+  const secrets = new Secrets(secretStore);
   const settings = new SettingsService(
     new SettingsStore({
       dir: options.userDataDir,
       onProblem: (problem) => events.emit('app.notice', settingsNotice(problem)),
     }),
-    new Secrets(secretStore),
+    secrets,
   );
+  const connections = new Connections(settings, secrets, {
+    ...(options.uapayBaseUrl && { uapayBaseUrl: options.uapayBaseUrl }),
+  });
+  void connections; // used by the setup, orders and payments handlers as they land
   const handlers = withoutSecrets({
     ...appHandlers({ ...options, secrets: secretStore }),
     ...settingsHandlers(settings, options),

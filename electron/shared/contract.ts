@@ -3,49 +3,21 @@
  * exactly these channels; `Handlers` makes the compiler refuse a core without a handler for each.
  *
  * A channel: `domain.verb` → a zod schema for the request (checked at run time in main) and the
- * response type (a compile-time phantom). Events flow the other way, from core to the UI.
+ * response type (a compile-time phantom). Events flow the other way, from core to the UI: they
+ * are declared here, with their payload types.
  */
-import { z } from 'zod';
-import type { AppInfo, Notice } from './app';
+import type { z } from 'zod';
+import type { Notice } from './app';
+import { appChannels } from './channels/app';
+import { settingsChannels } from './channels/settings';
+import { phantom, type ChannelMap } from './channels/spec';
 import type { Result } from './errors';
-import {
-  MAX_PROFILE_CHARS,
-  MAX_SECRET_LENGTH,
-  settingsPatchSchema,
-  type ProfileExport,
-  type SettingsView,
-} from './settings';
 
-/** A type that exists only for the compiler: the value is never read. */
-const phantom = <T>(): T => undefined as T;
-
-interface ChannelSpec {
-  request: z.ZodType;
-  response: unknown;
-}
-
+/** Each domain declares its channels in electron/shared/channels/<domain>.ts; this is their union. */
 export const contract = {
-  'app.info': { request: z.object({}).strict(), response: phantom<AppInfo>() },
-  'settings.get': { request: z.strictObject({}), response: phantom<SettingsView>() },
-  'settings.update': { request: settingsPatchSchema, response: phantom<SettingsView>() },
-  'settings.smtpPassword.set': {
-    request: z.strictObject({
-      password: z.string('The password must be text.').max(MAX_SECRET_LENGTH, 'The password is too long.'),
-    }),
-    response: phantom<SettingsView>(),
-  },
-  'settings.smtpPassword.delete': { request: z.strictObject({}), response: phantom<SettingsView>() },
-  /** The team profile's text; the renderer offers it in a save dialog. */
-  'profile.export': { request: z.strictObject({}), response: phantom<ProfileExport>() },
-  'profile.import': {
-    request: z.strictObject({
-      text: z
-        .string('The profile must be text.')
-        .max(MAX_PROFILE_CHARS, 'The file is too large for a team profile.'),
-    }),
-    response: phantom<SettingsView>(),
-  },
-} satisfies Record<`${string}.${string}`, ChannelSpec>;
+  ...appChannels,
+  ...settingsChannels,
+} satisfies ChannelMap;
 
 export const events = {
   'app.notice': phantom<Notice>(),

@@ -52,6 +52,13 @@ function parsesAs(value: string, protocols: readonly string[], originOnly: boole
   }
 }
 
+/** The sandbox (Demo mode, tests) runs on this machine over plain HTTP. */
+function isLoopbackOrigin(value: string): boolean {
+  return (
+    parsesAs(value, ['http:'], true) && ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(value).hostname)
+  );
+}
+
 const webAddress = (label: string, protocols: readonly string[] = ['https:', 'http:']) =>
   text(label, 2048).refine(
     (value) => parsesAs(value, protocols, false),
@@ -71,7 +78,7 @@ export const retailCrmSchema = z.strictObject({
    * client decides which hosts are RetailCRM's (retailcrm-api.md §1.1); this only keeps it an origin.
    */
   url: text('The RetailCRM address', 255).refine(
-    (value) => parsesAs(value, ['https:'], true),
+    (value) => parsesAs(value, ['https:'], true) || isLoopbackOrigin(value),
     'The RetailCRM address must be stored as https://<account host> with no path.',
   ),
   /** The sites (stores) the app works with; empty means every site the key can see. */
