@@ -1,0 +1,50 @@
+/**
+ * One row of the orders list: a RetailCRM payment of a type linked to a UAPAY merchant, with its
+ * order and what UAPAY last said about it. The core keeps these in the orders cache; the
+ * renderer lists, filters and searches them.
+ */
+import type { LifecycleState } from './lifecycle';
+import type { Kopiyky } from './money';
+
+export interface OrderRow {
+  /** RetailCRM payment id: the key of the row (an order may have more than one UAPAY payment). */
+  paymentId: number;
+  orderId: number;
+  orderNumber: string;
+  site: string;
+  /** ISO date-time of the order's creation. */
+  createdAt: string;
+  customerName: string;
+  /** The order's e-mail first, then the customer's, without duplicates. */
+  emails: string[];
+  orderTotal: Kopiyky;
+  /** The RetailCRM payment's amount: what the link asks for, or what the shop keeps after refunds. */
+  amount: Kopiyky;
+  paymentType: string;
+  /** Our merchant whose payment type this is. */
+  merchantId?: string;
+  /** The RetailCRM payment-status code, as the CRM holds it now. */
+  crmStatus?: string;
+  state: LifecycleState;
+  /** UAPAY's invoice id (the RetailCRM payment's externalId). */
+  invoiceId?: string;
+  link?: string;
+  /** What UAPAY last said (filled in by status sync; absent until UAPAY was asked). */
+  uapay?: UapayFacts;
+  lastOperation?: {
+    kind: string;
+    at: string;
+    outcome: 'succeeded' | 'failed' | 'reconciled' | 'in_progress';
+  };
+}
+
+export interface UapayFacts {
+  paymentId?: string;
+  /** Kopiyky held (while held) or captured (after a capture). */
+  amount?: Kopiyky;
+  /** ISO: when the payment was authorised; the hold's age counts from here. */
+  heldSince?: string;
+  /** ISO: heldSince + the hold lifetime setting (UAPAY does not document it). */
+  holdExpiresAt?: string;
+  checkedAt: string;
+}
