@@ -20,6 +20,8 @@ export interface ConnectionsOptions {
     Pick<ConstructorParameters<typeof RetailCrmClient>[0], 'attempts' | 'backoffMs' | 'timeoutMs'>
   >;
   uapayTimeoutMs?: number;
+  /** The clock UAPAY requests are stamped with (`iat`); the sandbox's own in tests. */
+  now?: () => number;
 }
 
 /**
@@ -72,7 +74,10 @@ export class Connections {
         environment: merchant.environment,
         ...(this.options.uapayBaseUrl && { baseUrl: this.options.uapayBaseUrl }),
       },
-      { ...(this.options.uapayTimeoutMs && { timeoutMs: this.options.uapayTimeoutMs }) },
+      {
+        ...(this.options.uapayTimeoutMs && { timeoutMs: this.options.uapayTimeoutMs }),
+        ...(this.options.now && { now: this.options.now }),
+      },
     );
   }
 

@@ -81,3 +81,10 @@ const SERVICE_NAMES: Record<Service, string> = {
   smtp: 'the mail server',
   relay: 'the callback relay',
 };
+
+/** An operation the payment's current state or the amount does not allow; nothing was sent. */
+export class RefusedError extends DeskFailure<'refused'> {
+  constructor(reason: ErrorKinds['refused']['reason'], message: string, extra: { state?: string; limit?: number } = {}) {
+    super({ kind: 'refused', reason, message, ...extra });
+  }
+}

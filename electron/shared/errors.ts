@@ -12,6 +12,20 @@ export interface ValidationIssue {
   message: string;
 }
 
+export const REFUSAL_REASONS = [
+  'not_held',
+  'not_captured',
+  'nothing_to_refund',
+  'amount_not_positive',
+  'amount_above_limit',
+  'no_invoice',
+  'link_paid',
+  'payment_exists',
+  'not_linked',
+  'not_ready',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
 export interface ErrorKinds {
   /** The request did not match the contract, or a value a person typed is wrong. */
   validation: { message: string; issues: ValidationIssue[] };
@@ -35,6 +49,16 @@ export interface ErrorKinds {
     reason: 'unreachable' | 'timeout' | 'server' | 'rate_limited';
     message: string;
     status?: number;
+  };
+  /**
+   * A payment operation was not started because the payment's state (as UAPAY reports it now) or
+   * the amount does not allow it. `reason` is a code the renderer words; `limit` is in kopiyky.
+   */
+  refused: {
+    reason: RefusalReason;
+    message: string;
+    state?: string;
+    limit?: number;
   };
   /** Another operation on the same payment is still running (or awaits reconciliation). */
   busy: { message: string; opId: string; operation: string };

@@ -1,6 +1,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { Kopiyky } from '../../shared/money';
 import { DeskFailure, NetworkError, networkFailure } from '../errors';
+import { kyivDateTime } from '../kyivTime';
 import { signRequest, readReply } from './envelope';
 import { isSessionError, UapayError } from './errors';
 import {
@@ -103,7 +104,7 @@ export class UapayClient {
       ...(input.callbackUrl && { callbackUrl: input.callbackUrl }),
       ...(input.email && { email: input.email }),
       ...(input.extraInfo && { extraInfo: JSON.stringify(input.extraInfo) }),
-      ...(input.payExpiresAt && { payExpiresAt: formatUapayDate(input.payExpiresAt) }),
+      ...(input.payExpiresAt && { payExpiresAt: kyivDateTime(input.payExpiresAt) }),
     };
     const fields = await this.call('invoicer/invoices/create', { systemType: 'ECOM' }, data);
     return parseReply(invoiceCreatedReply, fields, 'invoices/create');
@@ -209,25 +210,4 @@ export class UapayClient {
       throw error instanceof DeskFailure ? error : networkFailure('uapay', error);
     }
   }
-}
-
-/**
- * Reference §3.2: `payExpiresAt` is "YYYY-MM-DD HH:MM:SS" with no zone. UNCERTAIN which zone UAPAY
- * reads it in; Kyiv time is the natural guess for a Ukrainian service, and the sandbox reads it so.
- */
-export const UAPAY_TIME_ZONE = 'Europe/Kyiv';
-
-export function formatUapayDate(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: UAPAY_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
 }

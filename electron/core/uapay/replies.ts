@@ -36,6 +36,8 @@ export const paymentReply = z
     createdAt: date.nullish(),
     updatedAt: date.nullish(),
     paidAt: date.nullish(),
+    /** §3.5: when the payment was (last) reversed; how we see that a refund went through. */
+    reversedAt: date.nullish(),
   })
   .passthrough();
 
@@ -49,6 +51,8 @@ export const invoiceReply = z
     description: optionalString,
     callbackUrl: optionalString,
     createdAt: date.nullish(),
+    /** §3.3: an object in this reply (a JSON string on create and in callbacks). */
+    extraInfo: z.unknown().optional(),
     payments: z
       .array(paymentReply)
       .nullish()

@@ -1,0 +1,27 @@
+import type { OrderRow } from '../../shared/orders';
+import type { Settings } from '../../shared/settings';
+import type { Connections } from '../connections';
+import type { Journal } from '../journal/journal';
+
+/** What the payment operations need from the rest of the core. */
+export interface PaymentsContext {
+  connections: Connections;
+  journal: Journal;
+  settings(): Promise<Settings>;
+  now(): Date;
+  /** Tells the orders store (and through it the UI) what an operation changed. */
+  onRowChange?(paymentId: number, patch: Partial<OrderRow>): void;
+  /**
+   * After a money call failed without a clear answer (timeout, 5xx, dropped connection), UAPAY is
+   * asked again after each of these delays before the operation decides it did not happen.
+   */
+  lookAgainMs?: readonly number[];
+}
+
+/** The row an operation starts from: what the orders cache knows of the payment. */
+export type PaymentTarget = Pick<
+  OrderRow,
+  'paymentId' | 'orderId' | 'orderNumber' | 'site' | 'merchantId' | 'invoiceId' | 'amount' | 'state' | 'link'
+> & { comment?: string };
+
+export const DEFAULT_LOOK_AGAIN_MS = [500, 2_000, 5_000] as const;

@@ -1,0 +1,74 @@
+import type { LifecycleState } from '../../shared/lifecycle';
+import type { Kopiyky } from '../../shared/money';
+import type { Settings } from '../../shared/settings';
+import { RefusedError } from '../errors';
+import type { IntentRecord } from '../journal/records';
+import { kyivDateTime } from '../kyivTime';
+import { crmStatusFor } from '../lifecycle';
+import { auditLine } from './audit';
+import { composeComment, parseComment } from './comment';
+import type { PaymentsContext } from './context';
+
+export interface CrmResult {
+  state: LifecycleState;
+  amount?: Kopiyky;
+  paidAt?: Date;
+  /** A new link (link.create); otherwise the link already in the comment stays. */
+  link?: string;
+  /** A new invoice id for the payment's externalId (link.create). */
+  invoiceId?: string;
+  /** The money the operation moved (captured, released, refunded), for the audit line. */
+  moved?: Kopiyky;
+}
+
+/** The RetailCRM status code for a state, or a refusal naming the missing mapping. */
+export function mappedStatus(settings: Settings, state: LifecycleState): string {
+  const code = crmStatusFor(state, settings.statusMapping);
+  if (!code) {
+    throw new RefusedError(
+      'not_ready',
+      `No RetailCRM payment status is mapped for "${state}" yet (Settings → Statuses).`,
+    );
+  }
+  return code;
+}
+
+/**
+ * Writes an operation's outcome to the RetailCRM payment: status, amount, paid date, invoice id
+ * and the comment (link + audit line; the manager's own text in it is kept). Editing a payment by
+ * id with the same fields twice leaves it the same, so the client may retry it.
+ */
+export async function writeToCrm(
+  ctx: PaymentsContext,
+  intent: IntentRecord,
+  result: CrmResult,
+): Promise<string> {
+  const settings = await ctx.settings();
+  const status = mappedStatus(settings, result.state);
+  const previous = parseComment(
+    typeof intent.detail?.crmComment === 'string' ? intent.detail.crmComment : undefined,
+  );
+  const comment = composeComment({
+    ...previous,
+    link:
+      result.link ??
+      previous.link ??
+      (typeof intent.detail?.link === 'string' ? intent.detail.link : undefined),
+    audit: auditLine({
+      kind: intent.kind,
+      at: ctx.now(),
+      who: intent.actor.managerName || intent.actor.osUser,
+      language: settings.language,
+      ...(result.moved !== undefined && { amount: result.moved }),
+    }),
+  });
+  const crm = await ctx.connections.retailCrm();
+  await crm.editPayment(intent.crmPaymentId, {
+    status,
+    comment,
+    ...(result.amount !== undefined && { amount: result.amount }),
+    ...(result.paidAt && { paidAt: kyivDateTime(result.paidAt) }),
+    ...(result.invoiceId && { externalId: result.invoiceId }),
+  });
+  return status;
+}

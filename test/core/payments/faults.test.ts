@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { kopiyky } from '../../../electron/shared/money';
+import { MoneyRunner, REFUND_SETTLE_MS } from '../../../electron/core/payments/moneyRunner';
+import type { MoneyKind } from '../../../electron/core/payments/moneyOperations';
+import type { UapayMethod } from '../../../electron/sandbox/uapay';
+import { createWorld, MAPPING, type World } from '../../support/world';
+
+let world: World;
+let runner: MoneyRunner;
+beforeEach(async () => {
+  world = await createWorld();
+  runner = new MoneyRunner(world.ctx);
+});
+afterEach(() => world.close());
+
+const METHOD: Record<MoneyKind, UapayMethod> = {
+  'payment.confirm': 'invoicer/payments/complete',
+  'payment.cancel': 'invoicer/payments/cancel',
+  'payment.refund': 'invoicer/payments/reverse',
+};
+const EXPECTED = {
+  'payment.confirm': { uapay: 'FINISHED', crm: MAPPING.paid },
+  'payment.cancel': { uapay: 'CANCELED', crm: MAPPING.rejected },
+  'payment.refund': { uapay: 'REVERSED', crm: MAPPING.refunded },
+} as const;
+
+async function targetFor(kind: MoneyKind) {
+  return kind === 'payment.refund' ? world.paidPayment(80_000) : world.heldPayment(80_000);
+}
+const uapayPayment = (invoiceId: string | undefined) =>
+  world.uapay.state.invoice(invoiceId ?? '')?.payments[0];
+
+describe.each(Object.keys(METHOD) as MoneyKind[])('%s under UAPAY faults', (kind) => {
+  it('a lost reply (the work was done): succeeds after looking, and sends nothing twice', async () => {
+    const target = await targetFor(kind);
+    world.uapay.control.addFault({ method: METHOD[kind], kind: 'lostReply', reply: 'drop' });
+    await expect(runner.run(kind, target)).resolves.toMatchObject({ outcome: 'succeeded' });
+    expect(uapayPayment(target.invoiceId)?.paymentStatus).toBe(EXPECTED[kind].uapay);
+    expect(world.crmPayment(target.paymentId).status).toBe(EXPECTED[kind].crm);
+    expect(world.uapay.control.calls({ method: METHOD[kind] })).toBe(1);
+  });
+
+  it('a gateway 5xx (nothing done): the state stays, RetailCRM is untouched, no second call is made', async () => {
+    const target = await targetFor(kind);
+    world.uapay.control.addFault({ method: METHOD[kind], kind: 'http', status: 502 });
+    const outcome = runner.run(kind, target);
+    if (kind === 'payment.refund') {
+      // A refund with no clear answer keeps its payment locked until UAPAY's state tells.
+      await expect(outcome).resolves.toMatchObject({ outcome: 'awaiting_uapay' });
+      await expect(runner.run(kind, target)).rejects.toMatchObject({ info: { kind: 'busy' } });
+      const [open] = world.journal.unfinished();
+      expect(await runner.reconcile(open!)).toBe(false);
+      world.clock.advance(REFUND_SETTLE_MS);
+      expect(await runner.reconcile(open!)).toBe(true);
+      expect(world.journal.get(open!.intent.opId)?.result).toMatchObject({
+        outcome: 'reconciled',
+        detail: { happened: false },
+      });
+    } else {
+      await expect(outcome).rejects.toMatchObject({
+        info: { kind: 'network', reason: 'server', status: 502 },
+      });
+    }
+    expect(uapayPayment(target.invoiceId)?.paymentStatus).toBe(
+      kind === 'payment.refund' ? 'FINISHED' : 'HOLDED',
+    );
+    expect(world.crmPayment(target.paymentId).status).toBe(
+      kind === 'payment.refund' ? MAPPING.paid : MAPPING.held,
+    );
+    expect(world.uapay.control.calls({ method: METHOD[kind] })).toBe(1);
+    expect(world.journal.unfinished()).toEqual([]);
+  });
+
+  it('a timeout with the work not done: reported, nothing changed, one call', async () => {
+    const target = await targetFor(kind);
+    world.uapay.control.addFault({ method: METHOD[kind], kind: 'timeout' });
+    const outcome = await runner.run(kind, target).then(
+      (value) => value.outcome,
+      (error: { info?: { kind: string } }) => error.info?.kind,
+    );
+    expect(outcome).toBe(kind === 'payment.refund' ? 'awaiting_uapay' : 'network');
+    expect(world.crmPayment(target.paymentId).status).toBe(
+      kind === 'payment.refund' ? MAPPING.paid : MAPPING.held,
+    );
+    expect(world.uapay.control.calls({ method: METHOD[kind] })).toBe(1);
+  });
+});
+
+describe('RetailCRM away after UAPAY did the work', () => {
+  it('keeps the write pending in the journal, then finishes it once RetailCRM answers — without a second capture', async () => {
+    const target = await world.heldPayment(50_000);
+    world.crm.control.injectFault({
+      route: 'orders/payments/{id}/edit',
+      kind: 'status',
+      status: 503,
+      times: 50,
+    });
+    await expect(runner.run('payment.confirm', target)).resolves.toMatchObject({
+      outcome: 'crm_pending',
+      state: 'paid',
+    });
+    expect(uapayPayment(target.invoiceId)?.paymentStatus).toBe('FINISHED');
+    expect(world.crmPayment(target.paymentId).status).toBe(MAPPING.held);
+    const [open] = world.journal.unfinished();
+    expect(open?.steps.map((s) => s.step)).toEqual(['uapay-sent', 'uapay-confirmed', 'crm-pending']);
+    await expect(runner.run('payment.confirm', target)).rejects.toMatchObject({ info: { kind: 'busy' } });
+
+    world.crm.control.clearFaults();
+    expect(await runner.reconcile(open!)).toBe(true);
+    expect(world.crmPayment(target.paymentId)).toMatchObject({ status: MAPPING.paid, amount: 50_000 });
+    expect(world.journal.get(open!.intent.opId)?.result?.outcome).toBe('reconciled');
+    expect(world.uapay.control.calls({ method: 'invoicer/payments/complete' })).toBe(1);
+  });
+
+  it('retries a short RetailCRM 503 burst inside the operation', async () => {
+    const target = await world.heldPayment(50_000);
+    world.crm.control.injectFault({
+      route: 'orders/payments/{id}/edit',
+      kind: 'status',
+      status: 503,
+      times: 2,
+    });
+    await expect(runner.run('payment.confirm', target)).resolves.toMatchObject({ outcome: 'succeeded' });
+    expect(world.crmPayment(target.paymentId).status).toBe(MAPPING.paid);
+  });
+});
+
+describe('cancel and refund', () => {
+  it('cancels a hold: UAPAY releases it and RetailCRM says rejected by manager', async () => {
+    const target = await world.heldPayment(70_000);
+    await expect(runner.run('payment.cancel', target)).resolves.toMatchObject({ state: 'rejected' });
+    expect(uapayPayment(target.invoiceId)).toMatchObject({ status: 'CANCELED', paymentStatus: 'CANCELED' });
+    expect(world.crmPayment(target.paymentId).status).toBe(MAPPING.rejected);
+  });
+
+  it('refunds part, then the rest; never more than remains', async () => {
+    let target = await world.paidPayment(100_000);
+    await expect(runner.run('payment.refund', target, { amount: kopiyky(30_000) })).resolves.toMatchObject({
+      state: 'partially_refunded',
+      amount: 70_000,
+    });
+    expect(world.crmPayment(target.paymentId)).toMatchObject({
+      status: MAPPING.partially_refunded,
+      amount: 70_000,
+    });
+    target = { ...target, state: 'partially_refunded', amount: kopiyky(70_000) };
+    await expect(runner.run('payment.refund', target, { amount: kopiyky(70_001) })).rejects.toMatchObject({
+      info: { kind: 'refused', reason: 'amount_above_limit', limit: 70_000 },
+    });
+    await expect(runner.run('payment.refund', target)).resolves.toMatchObject({
+      state: 'refunded',
+      amount: 0,
+    });
+    expect(uapayPayment(target.invoiceId)?.paymentStatus).toBe('REVERSED');
+    expect(world.crmPayment(target.paymentId)).toMatchObject({ status: MAPPING.refunded, amount: 0 });
+    expect(world.uapay.control.calls({ method: 'invoicer/payments/reverse' })).toBe(2);
+  });
+
+  it('refuses a refund of money that was never captured', async () => {
+    const target = await world.heldPayment();
+    await expect(runner.run('payment.refund', { ...target, state: 'paid' })).rejects.toMatchObject({
+      info: { kind: 'refused', reason: 'not_captured', state: 'held' },
+    });
+  });
+});
