@@ -15,7 +15,11 @@ import { CONTENT_SECURITY_POLICY } from './electron/shared/csp.ts';
 // needs nothing from node_modules but them.
 const NATIVE = ['@napi-rs/keyring'];
 
-function nodeBundle(entry: string, outDir: string, options: { cjs: boolean; target: string }): UserConfig {
+function nodeBundle(
+  entry: string,
+  outDir: string,
+  options: { cjs: boolean; target: string; external?: string[] },
+): UserConfig {
   return {
     publicDir: false,
     build: {
@@ -32,7 +36,7 @@ function nodeBundle(entry: string, outDir: string, options: { cjs: boolean; targ
         },
       },
     },
-    ssr: { noExternal: true, external: ['electron', ...NATIVE] },
+    ssr: { noExternal: true, external: ['electron', ...NATIVE, ...(options.external ?? [])] },
   };
 }
 
@@ -58,7 +62,13 @@ export default defineConfig(({ mode }) => {
     case 'preload':
       return nodeBundle('electron/preload/index.ts', 'dist/preload', { cjs: true, target: 'chrome140' });
     case 'relay':
-      return nodeBundle('electron/relay/index.ts', 'dist/relay', { cjs: false, target: 'node20' });
+      // better-sqlite3 is a native addon and pg looks for the optional pg-native: both are loaded
+      // from a node_modules beside the bundle on the relay's host (README, "Callback relay").
+      return nodeBundle('electron/relay/index.ts', 'dist/relay', {
+        cjs: false,
+        target: 'node20',
+        external: ['better-sqlite3', 'pg'],
+      });
     case 'test':
       return {
         test: {

@@ -1,18 +1,18 @@
 /**
- * `npm run relay` in development and `node dist/relay/index.js` in production. Configuration comes
- * only from the environment.
+ * `npm run relay` in development and `node dist/relay/index.js` in production: with no command it
+ * serves; `pair`, `add-desktop`, `channels` and `revoke` manage pairings (cli.ts). Configuration
+ * comes only from the environment (config.ts).
  */
-import { buildRelay } from './server';
+import { runCli } from './cli';
+import { ConfigError } from './config';
+import { serve } from './serve';
 
-const host = process.env.RELAY_HOST ?? '127.0.0.1';
-const port = Number(process.env.RELAY_PORT ?? 4030);
-
-const relay = buildRelay({ logger: true });
-await relay.listen({ host, port });
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    // close() stops accepting connections and waits for in-flight requests.
-    void relay.close().then(() => process.exit(0));
-  });
+const [command = 'serve', ...rest] = process.argv.slice(2);
+try {
+  if (command === 'serve') await serve();
+  else process.exitCode = await runCli(command, rest);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exitCode = 2;
 }

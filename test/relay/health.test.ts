@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { buildRelay } from '../../electron/relay/server';
+import { startRelay } from './support/relay';
+import { reportMissingPostgres } from './support/postgresGate';
+import { freshStore, storeKinds } from './support/stores';
 
-describe('relay', () => {
-  it('reports health', async () => {
-    const relay = buildRelay();
-    const response = await relay.inject({ method: 'GET', url: '/health' });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ ok: true });
-    await relay.close();
+for (const kind of storeKinds()) {
+  describe(`relay health (${kind})`, () => {
+    it('reports health with the store kind, and 503 once the store is gone', async () => {
+      const fresh = await freshStore(kind);
+      const relay = await startRelay(fresh);
+      try {
+        const response = await fetch(`${relay.base}/health`);
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual({ ok: true, store: kind, streams: 0 });
+        await relay.store.close();
+        const down = await fetch(`${relay.base}/health`);
+        expect(down.status).toBe(503);
+        expect(await down.json()).toEqual({ ok: false, store: kind });
+      } finally {
+        await relay.close();
+        await fresh.dispose();
+      }
+    });
   });
-});
+}
+
+reportMissingPostgres('relay health');
