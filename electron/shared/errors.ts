@@ -23,6 +23,8 @@ export const REFUSAL_REASONS = [
   'payment_exists',
   'not_linked',
   'not_ready',
+  'no_sender',
+  'bad_address',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -60,6 +62,8 @@ export interface ErrorKinds {
     state?: string;
     limit?: number;
   };
+  /** The mail server refused: the login, a recipient or the message. `response` is its own text. */
+  mail: { reason: 'auth' | 'rejected' | 'failed'; message: string; response?: string; responseCode?: number };
   /** Another operation on the same payment is still running (or awaits reconciliation). */
   busy: { message: string; opId: string; operation: string };
   /** The call did not come from the app's own window. */

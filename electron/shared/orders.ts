@@ -12,7 +12,7 @@ export interface OrderRow {
   orderId: number;
   orderNumber: string;
   site: string;
-  /** ISO date-time of the order's creation. */
+  /** ISO date-time (UTC) of the order's creation. */
   createdAt: string;
   customerName: string;
   /** The order's e-mail first, then the customer's, without duplicates. */
@@ -29,6 +29,12 @@ export interface OrderRow {
   /** UAPAY's invoice id (the RetailCRM payment's externalId). */
   invoiceId?: string;
   link?: string;
+  /** The RetailCRM payment's comment as it is (a manager's note in it is kept when we write). */
+  comment?: string;
+  /** ISO: the RetailCRM payment's `paidAt` (the "paid today" summary counts by it). */
+  paidAt?: string;
+  /** ISO: when this desktop saw the row reach its current state; absent when it was so at first load. */
+  stateChangedAt?: string;
   /** What UAPAY last said (filled in by status sync; absent until UAPAY was asked). */
   uapay?: UapayFacts;
   lastOperation?: {

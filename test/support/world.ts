@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Connections } from '../../electron/core/connections';
 import { Journal } from '../../electron/core/journal/journal';
 import type { PaymentsContext, PaymentTarget } from '../../electron/core/payments/context';
+import { SMTP_PASSWORD } from '../../electron/core/secrets/accounts';
 import { Secrets } from '../../electron/core/secrets/secrets';
 import { SettingsService } from '../../electron/core/settings/service';
 import { SettingsStore } from '../../electron/core/settings/store';
@@ -126,6 +127,7 @@ export async function createWorld(
     connections,
     journal,
     settings: () => settings.get(),
+    smtpPassword: () => secrets.read(SMTP_PASSWORD),
     now: () => clock.date(),
     lookAgainMs: options.lookAgainMs ?? [20, 50],
   };

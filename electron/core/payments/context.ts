@@ -8,6 +8,8 @@ export interface PaymentsContext {
   connections: Connections;
   journal: Journal;
   settings(): Promise<Settings>;
+  /** The SMTP password from the keychain, for the e-mail with the payment link. */
+  smtpPassword(): Promise<string | null>;
   now(): Date;
   /** Tells the orders store (and through it the UI) what an operation changed. */
   onRowChange?(paymentId: number, patch: Partial<OrderRow>): void;
@@ -21,7 +23,16 @@ export interface PaymentsContext {
 /** The row an operation starts from: what the orders cache knows of the payment. */
 export type PaymentTarget = Pick<
   OrderRow,
-  'paymentId' | 'orderId' | 'orderNumber' | 'site' | 'merchantId' | 'invoiceId' | 'amount' | 'state' | 'link'
-> & { comment?: string };
+  | 'paymentId'
+  | 'orderId'
+  | 'orderNumber'
+  | 'site'
+  | 'merchantId'
+  | 'invoiceId'
+  | 'amount'
+  | 'state'
+  | 'link'
+  | 'comment'
+>;
 
 export const DEFAULT_LOOK_AGAIN_MS = [500, 2_000, 5_000] as const;

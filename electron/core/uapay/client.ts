@@ -126,6 +126,17 @@ export class UapayClient {
     return out;
   }
 
+  /** Invoices made with these merchant ids (`externalId`; more than one invoice may share one). */
+  async showInvoicesByExternalId(externalIds: readonly string[]): Promise<UapayInvoice[]> {
+    const out: UapayInvoice[] = [];
+    for (let i = 0; i < externalIds.length; i += SHOW_LIST_LIMIT) {
+      const batch = externalIds.slice(i, i + SHOW_LIST_LIMIT);
+      const fields = await this.call('invoicer/invoices/show/list', { externalIds: batch });
+      out.push(...parseReply(invoiceListReply, fields, 'invoices/show/list').invoices);
+    }
+    return out;
+  }
+
   async showPayment(paymentId: string): Promise<UapayPayment> {
     return parseReply(
       paymentReply,

@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { kopiyky } from '../../../electron/shared/money';
+import { addPayment } from '../../../electron/core/payments/addPayment';
+import { createLink } from '../../../electron/core/payments/createLink';
+import type { PaymentTarget } from '../../../electron/core/payments/context';
+import { MANUAL, AUTO, createWorld, MAPPING, type World } from '../../support/world';
+
+let world: World;
+beforeEach(async () => {
+  world = await createWorld();
+});
+afterEach(() => world.close());
+
+/** An order with a UAPAY payment of the manual merchant's type and no link yet. */
+function unlinkedOrder(amount = 99_990, type = MANUAL.type): PaymentTarget {
+  const order = world.crm.state.addOrder({
+    number: `L${Math.floor(Math.random() * 1e6)}`,
+    totalSumm: kopiyky(amount),
+    payments: [{ type, status: MAPPING.no_link, amount: kopiyky(amount) }],
+  });
+  const payment = world.crm.state.paymentsOf(order.id)[0]!;
+  return {
+    paymentId: payment.id,
+    orderId: order.id,
+    orderNumber: order.number,
+    site: 'shop',
+    merchantId: type === MANUAL.type ? world.merchantIds.manual : world.merchantIds.auto,
+    amount: kopiyky(amount),
+    state: 'no_link',
+  };
+}
+
+describe('generate link', () => {
+  it('creates a HOLD invoice for a merchant that confirms manually and writes id, link and status to RetailCRM', async () => {
+    const target = unlinkedOrder(99_990);
+    const result = await createLink(world.ctx, target);
+    expect(result).toMatchObject({ created: true, outcome: 'succeeded' });
+    const invoice = world.uapay.state.invoice(result.invoiceId);
+    expect(invoice).toMatchObject({ type: 'HOLD', amount: 99_990, externalId: target.orderNumber });
+    expect(invoice?.extraInfo).toMatchObject({ orderId: target.orderId, paymentId: target.paymentId });
+    expect(world.crmPayment(target.paymentId)).toMatchObject({
+      externalId: result.invoiceId,
+      status: MAPPING.link_sent,
+    });
+    expect(world.crmPayment(target.paymentId).comment?.split('\n')[0]).toBe(`UAPAY: ${result.link}`);
+  });
+
+  it('creates a PAY invoice for an automatic merchant', async () => {
+    const result = await createLink(world.ctx, unlinkedOrder(10_000, AUTO.type));
+    expect(world.uapay.state.invoice(result.invoiceId)?.type).toBe('PAY');
+  });
+
+  it('returns the live link when asked again, instead of a second invoice', async () => {
+    const target = unlinkedOrder();
+    const first = await createLink(world.ctx, target);
+    const again = await createLink(world.ctx, {
+      ...target,
+      state: 'link_sent',
+      invoiceId: first.invoiceId,
+      link: first.link,
+    });
+    expect(again).toMatchObject({ created: false, invoiceId: first.invoiceId, link: first.link });
+    expect(world.uapay.control.calls({ method: 'invoicer/invoices/create' })).toBe(1);
+  });
+
+  it('makes a new link when the old one failed (a declined card)', async () => {
+    const target = unlinkedOrder();
+    const first = await createLink(world.ctx, target);
+    world.uapay.state.pay(first.invoiceId, { card: 'decline', notify: false });
+    const second = await createLink(world.ctx, {
+      ...target,
+      state: 'failed',
+      invoiceId: first.invoiceId,
+      link: first.link,
+    });
+    expect(second.created).toBe(true);
+    expect(second.invoiceId).not.toBe(first.invoiceId);
+  });
+
+  it('refuses a new link for a payment that is already held', async () => {
+    const target = await world.heldPayment();
+    await expect(createLink(world.ctx, target)).rejects.toMatchObject({
+      info: { kind: 'refused', reason: 'link_paid' },
+    });
+  });
+
+  it('fails cleanly when UAPAY answers 5xx: nothing written to RetailCRM, a retry works', async () => {
+    const target = unlinkedOrder();
+    world.uapay.control.addFault({ method: 'invoicer/invoices/create', kind: 'http', status: 503 });
+    await expect(createLink(world.ctx, target)).rejects.toMatchObject({ info: { kind: 'network' } });
+    expect(world.crmPayment(target.paymentId).externalId).toBeUndefined();
+    await expect(createLink(world.ctx, target)).resolves.toMatchObject({ created: true });
+  });
+});
+
+describe('add a UAPAY payment', () => {
+  it('adds a payment of the linked type for the unpaid remainder', async () => {
+    world.crm.state.putPaymentType({ code: 'cash', name: 'cash', paymentStatuses: [MAPPING.paid ?? ''] });
+    const order = world.crm.state.addOrder({
+      totalSumm: kopiyky(50_000),
+      payments: [{ type: 'cash', status: MAPPING.paid, amount: kopiyky(20_000) }],
+    });
+    const added = await addPayment(world.ctx, { orderId: order.id, merchantId: world.merchantIds.manual });
+    expect(added.amount).toBe(30_000);
+    expect(world.crmPayment(added.paymentId)).toMatchObject({
+      type: MANUAL.type,
+      amount: 30_000,
+      status: MAPPING.no_link,
+    });
+  });
+
+  it('asks which merchant when several fit, and refuses a second UAPAY payment', async () => {
+    const order = world.crm.state.addOrder({ totalSumm: kopiyky(10_000) });
+    await expect(addPayment(world.ctx, { orderId: order.id })).rejects.toMatchObject({
+      info: { kind: 'refused', reason: 'not_linked' },
+    });
+    await addPayment(world.ctx, { orderId: order.id, merchantId: world.merchantIds.auto });
+    await expect(
+      addPayment(world.ctx, { orderId: order.id, merchantId: world.merchantIds.auto }),
+    ).rejects.toMatchObject({
+      info: { kind: 'refused', reason: 'payment_exists' },
+    });
+  });
+
+  it('never creates the payment twice when RetailCRM’s reply is lost', async () => {
+    const order = world.crm.state.addOrder({ totalSumm: kopiyky(10_000) });
+    world.crm.control.injectFault({ route: 'orders/payments/create', kind: 'drop', afterWork: true });
+    const added = await addPayment(world.ctx, { orderId: order.id, merchantId: world.merchantIds.auto });
+    expect(world.crm.state.paymentsOf(order.id).map((p) => p.id)).toEqual([added.paymentId]);
+    expect(world.crm.control.callCount('orders/payments/create').calls).toBe(1);
+  });
+});
