@@ -58,7 +58,7 @@ function mailFailure(error: NodemailerError): DeskFailure {
     ...(error.response && { response: error.response }),
     ...(error.responseCode && { responseCode: error.responseCode }),
   };
-  switch (error.code) {
+  switch (error.code ?? '') {
     case 'EAUTH':
       return new MailError('auth', 'The mail server did not accept the user name or password.', server);
     case 'EENVELOPE':

@@ -130,10 +130,13 @@ const refund: MoneyDefinition = {
     const before = typeof baseline?.reversedAt === 'string' ? Date.parse(baseline.reversedAt) : undefined;
     return now !== undefined && (before === undefined || now > before);
   },
-  result(_current, intent) {
+  // RetailCRM's amount stays "what the shop keeps" while anything is kept; once all of it went
+  // back, the status alone says so (paymentComplete is off) and the amount shows what was paid.
+  result(current, intent) {
     const refunded = kopiyky(intent.amount ?? crmAmountOf(intent));
     const left = kopiyky(crmAmountOf(intent) - refunded);
-    return { state: left === 0 ? 'refunded' : 'partially_refunded', amount: left, moved: refunded };
+    if (left > 0) return { state: 'partially_refunded', amount: left, moved: refunded };
+    return { state: 'refunded', amount: kopiyky(current.payment?.amount ?? crmAmountOf(intent)), moved: refunded };
   },
 };
 
