@@ -51,20 +51,54 @@ export function osKeychain(service: string = KEYCHAIN_SERVICE): SecretStore {
         // Inside the try: with no D-Bus session, creating the entry already throws.
         const probe = entry(`probe:${process.pid}:${Date.now()}`);
         await probe.setPassword('probe');
-        const read = await probe.getPassword();
+        await settled(
+          () => probe.getPassword(),
+          (value) => value === 'probe',
+          'return what was saved',
+        );
         await probe.deletePassword();
-        if (read !== 'probe')
-          return { available: false, backend, problem: 'The keychain did not return what was saved.' };
         return { available: true, backend };
       } catch (cause) {
         return { available: false, backend, problem: describe(cause) };
       }
     },
     get: (account) => guarded('read a secret', () => entry(account).getPassword()),
-    set: (account, secret) => guarded('save a secret', () => entry(account).setPassword(secret)),
-    delete: (account) => guarded('delete a secret', () => entry(account).deletePassword()),
+    set: (account, secret) =>
+      guarded('save a secret', async () => {
+        await entry(account).setPassword(secret);
+        await settled(
+          () => entry(account).getPassword(),
+          (value) => value === secret,
+          'keep the secret',
+        );
+      }),
+    delete: (account) =>
+      guarded('delete a secret', async () => {
+        const deleted = await entry(account).deletePassword();
+        await settled(
+          () => entry(account).getPassword(),
+          (value) => value === null,
+          'forget the secret',
+        );
+        return deleted;
+      }),
   };
 }
+
+/**
+ * gnome-keyring writes its file after a change and reloads it when the file changes; for a moment
+ * (measured: up to ~0.2 s under load) a read can still return the previous value. A save or a
+ * delete therefore returns only once a read agrees, so the next read anywhere sees it.
+ */
+async function settled<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<void> {
+  for (const wait of SETTLE_WAITS_MS) {
+    if (ok(await read())) return;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  if (!ok(await read())) throw new Error(`the keychain did not ${what} (it still answers the old value)`);
+}
+
+const SETTLE_WAITS_MS = [10, 25, 50, 100, 200, 400, 800, 1_600];
 
 function describe(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
