@@ -96,8 +96,9 @@ export function createInvoice(
   return invoice;
 }
 
-export function isExpired(store: Store, invoice: InvoiceRecord): boolean {
-  return invoice.payExpiresAtMs !== undefined && store.clock.now() > invoice.payExpiresAtMs;
+/** `at`: the moment asked about (a back-dated attempt is checked at its own time); default now. */
+export function isExpired(store: Store, invoice: InvoiceRecord, at = store.clock.now()): boolean {
+  return invoice.payExpiresAtMs !== undefined && at > invoice.payExpiresAtMs;
 }
 
 export function invoiceStatus(store: Store, invoice: InvoiceRecord): InvoiceStatus {

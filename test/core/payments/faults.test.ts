@@ -149,10 +149,10 @@ describe('cancel and refund', () => {
     });
     await expect(runner.run('payment.refund', target)).resolves.toMatchObject({
       state: 'refunded',
-      amount: 0,
+      amount: 100_000,
     });
     expect(uapayPayment(target.invoiceId)?.paymentStatus).toBe('REVERSED');
-    expect(world.crmPayment(target.paymentId)).toMatchObject({ status: MAPPING.refunded, amount: 0 });
+    expect(world.crmPayment(target.paymentId)).toMatchObject({ status: MAPPING.refunded, amount: 100_000 });
     expect(world.uapay.control.calls({ method: 'invoicer/payments/reverse' })).toBe(2);
   });
 
