@@ -1,6 +1,9 @@
 import type { EventName, EventPayload } from '../shared/contract';
 
-export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+/** `(event, payload)` as a union of pairs, so checking `event` narrows `payload` in a listener. */
+export type EventListener = (
+  ...args: { [E in EventName]: [event: E, payload: EventPayload<E>] }[EventName]
+) => void;
 
 /** Core → UI events. Main forwards them over IPC; the browser harness over a stream. */
 export class EventBus {
@@ -12,6 +15,7 @@ export class EventBus {
   }
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    for (const listener of this.listeners) listener(event, payload);
+    const args = [event, payload] as Parameters<EventListener>;
+    for (const listener of this.listeners) listener(...args);
   }
 }

@@ -1,0 +1,13 @@
+import type { Handlers } from '../../shared/contract';
+import type { OrdersStore } from './store';
+
+export type OrdersChannels = 'orders.list' | 'orders.refresh' | 'orders.get';
+
+/** The orders list's calls: the cached rows, a refresh, one order fresh for the side panel. */
+export function ordersHandlers(store: OrdersStore): Pick<Handlers, OrdersChannels> {
+  return {
+    'orders.list': () => store.list(),
+    'orders.refresh': ({ full }) => store.refresh({ full: full ?? false }),
+    'orders.get': ({ paymentId }) => store.view(paymentId),
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * A RetailCRM order → the rows of the orders list: one per payment whose type is linked to one of
+ * our merchants. The CRM side (number, customer, amounts, status, invoice id, link) is rebuilt from
+ * every read; what only this desktop knows (UAPAY's facts, the last operation) is carried over
+ * from the row it replaces.
+ */
+import type { LifecycleState } from '../../shared/lifecycle';
+import { kopiyky } from '../../shared/money';
+import type { OrderRow } from '../../shared/orders';
+import type { Settings, StatusMapping } from '../../shared/settings';
+import { stateForCrmStatus } from '../lifecycle';
+import { parseComment } from '../payments/comment';
+import type { CrmCustomer, CrmOrder, CrmPayment } from '../retailcrm/types';
+import { crmTimeToIso } from './crmTime';
+
+export type RowSettings = Pick<Settings, 'merchants' | 'statusMapping'>;
+
+export interface RowContext {
+  /** Linked payment-type code → our merchant's id. */
+  merchantOf: ReadonlyMap<string, string>;
+  mapping: StatusMapping;
+}
+
+export function rowContext(settings: RowSettings): RowContext {
+  const merchantOf = new Map<string, string>();
+  for (const merchant of settings.merchants) {
+    if (merchant.paymentTypeCode) merchantOf.set(merchant.paymentTypeCode, merchant.id);
+  }
+  return { merchantOf, mapping: settings.statusMapping };
+}
+
+/** The linked payment-type codes, sorted: the cache is only valid for the same set. */
+export function linkedTypes(settings: RowSettings): string[] {
+  return [...rowContext(settings).merchantOf.keys()].sort();
+}
+
+/**
+ * What the RetailCRM status says, read back through the mapping. A payment without an invoice has
+ * no link whatever its status; one with an invoice is at least "link sent". When several states
+ * share a status code, the state we already knew stays if it maps to that code (status sync knew
+ * better from UAPAY); otherwise the earliest state with that code (lifecycle.ts).
+ */
+export function stateFor(
+  payment: { crmStatus?: string; invoiceId?: string },
+  mapping: StatusMapping,
+  known?: LifecycleState,
+): LifecycleState {
+  if (!payment.invoiceId) return 'no_link';
+  if (known && known !== 'no_link' && payment.crmStatus && mapping[known] === payment.crmStatus) return known;
+  const state = stateForCrmStatus(payment.crmStatus, mapping);
+  // An unmapped status on a payment that has an invoice: status sync asks UAPAY and corrects it.
+  return state === undefined || state === 'no_link' ? 'link_sent' : state;
+}
+
+/** "Last first patronymic", as RetailCRM lists people. */
+export function fullName(
+  person: Pick<CrmCustomer, 'firstName' | 'lastName' | 'patronymic'> | undefined,
+): string {
+  if (!person) return '';
+  return [person.lastName, person.firstName, person.patronymic]
+    .filter((part): part is string => !!part?.trim())
+    .map((part) => part.trim())
+    .join(' ');
+}
+
+/** The order's own e-mail first, then the customer's (reference §6), without repeats. */
+function emailsOf(order: CrmOrder): string[] {
+  const out: string[] = [];
+  for (const email of [order.email, order.customer?.email]) {
+    const trimmed = email?.trim();
+    if (trimmed && !out.some((e) => e.toLowerCase() === trimmed.toLowerCase())) out.push(trimmed);
+  }
+  return out;
+}
+
+/** The rows of one order (none when no payment has a linked type). */
+export function rowsOfOrder(
+  order: CrmOrder,
+  context: RowContext,
+  previous: (paymentId: number) => OrderRow | undefined,
+  now: Date,
+): OrderRow[] {
+  const linked = order.payments.filter((p) => p.type !== undefined && context.merchantOf.has(p.type));
+  if (linked.length === 0) return [];
+  const shared = {
+    orderId: order.id,
+    orderNumber: order.number ?? String(order.id),
+    site: order.site ?? '',
+    createdAt: crmTimeToIso(order.createdAt) ?? '',
+    customerName: fullName(order) || fullName(order.customer),
+    emails: emailsOf(order),
+    orderTotal: order.totalSumm ?? kopiyky(0),
+  };
+  return linked.map((payment) => paymentRow(payment, shared, context, previous(payment.id), now));
+}
+
+function paymentRow(
+  payment: CrmPayment,
+  shared: Pick<
+    OrderRow,
+    'orderId' | 'orderNumber' | 'site' | 'createdAt' | 'customerName' | 'emails' | 'orderTotal'
+  >,
+  context: RowContext,
+  before: OrderRow | undefined,
+  now: Date,
+): OrderRow {
+  const type = payment.type!;
+  const invoiceId = payment.externalId;
+  const state = stateFor({ crmStatus: payment.status, invoiceId }, context.mapping, before?.state);
+  const link = parseComment(payment.comment).link;
+  const paidAt = crmTimeToIso(payment.paidAt);
+  const stateChangedAt = before && before.state !== state ? now.toISOString() : before?.stateChangedAt;
+  return {
+    paymentId: payment.id,
+    ...shared,
+    amount: payment.amount ?? kopiyky(0),
+    paymentType: type,
+    ...optional('merchantId', context.merchantOf.get(type)),
+    ...optional('crmStatus', payment.status),
+    state,
+    ...optional('invoiceId', invoiceId),
+    ...optional('link', link),
+    ...optional('paidAt', paidAt),
+    ...optional('stateChangedAt', stateChangedAt),
+    // UAPAY's facts belong to an invoice: a new invoice starts without them.
+    ...optional('uapay', before?.invoiceId === invoiceId ? before?.uapay : undefined),
+    ...optional('lastOperation', before?.lastOperation),
+  };
+}
+
+/**
+ * The row again under changed settings (mapping, merchants) without asking RetailCRM: the cache
+ * keeps what the CRM said, so merchant and state are derived again from it.
+ */
+export function rederive(row: OrderRow, context: RowContext): OrderRow {
+  const merchantId = context.merchantOf.get(row.paymentType);
+  const state = stateFor(row, context.mapping, row.state);
+  if (merchantId === row.merchantId && state === row.state) return row;
+  const next: OrderRow = { ...row, state };
+  if (merchantId === undefined) delete next.merchantId;
+  else next.merchantId = merchantId;
+  return next;
+}
+
+/** `{ key: value }` when the value is defined, else nothing (rows never hold `undefined`). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

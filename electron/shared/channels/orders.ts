@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { Kopiyky } from '../money';
+import type { OrderRow } from '../orders';
+import { phantom, type ChannelMap } from './spec';
+
+/** `orders.list`: every cached row at once (the renderer filters and sorts them, orderQuery.ts). */
+export interface OrdersList {
+  rows: OrderRow[];
+  /** ISO: when the cache last finished a refresh; absent before the first load. */
+  refreshedAt?: string;
+  refreshing: boolean;
+}
+
+export interface OrdersRefreshResult {
+  /** `none`: no merchant is linked to a payment type, so there is nothing to list. */
+  mode: 'full' | 'incremental' | 'none';
+  /** Rows added or changed, and removed. */
+  changed: number;
+  removed: number;
+  /** Rows in the cache afterwards. */
+  total: number;
+  /** RetailCRM requests this refresh made (a request's own retries are not counted again). */
+  requests: number;
+  /** False when more history waits than one refresh reads; refreshing again goes on from there. */
+  complete: boolean;
+  refreshedAt: string;
+}
+
+/** The side panel: one order as RetailCRM has it right now. */
+export interface OrderDetail {
+  orderId: number;
+  orderNumber: string;
+  site: string;
+  /** The order's status code. */
+  status?: string;
+  /** ISO. */
+  createdAt?: string;
+  currency?: string;
+  totalSumm: Kopiyky;
+  /** Paid so far, as RetailCRM counts it. */
+  prepaySum: Kopiyky;
+  /** The contact data copied onto the order. */
+  contact: { name: string; email?: string; phone?: string };
+  customer?: { id?: number; name: string; email?: string; phones: string[] };
+  items: { name: string; quantity: number; price: Kopiyky; discount?: Kopiyky }[];
+  /** Every payment of the order; `linked` marks those of our merchants' types. */
+  payments: {
+    id: number;
+    type?: string;
+    status?: string;
+    amount: Kopiyky;
+    externalId?: string;
+    linked: boolean;
+  }[];
+  customerComment?: string;
+  managerComment?: string;
+}
+
+export interface OrderView {
+  row: OrderRow;
+  detail: OrderDetail;
+}
+
+/** Event `orders.changed`: merge by `paymentId`, so the list keeps its scroll and selection. */
+export interface OrdersChanged {
+  changed: OrderRow[];
+  /** Payment ids whose rows are gone (payment deleted or unlinked, order deleted). */
+  removed: number[];
+  refreshing: boolean;
+  refreshedAt?: string;
+}
+
+export const ordersChannels = {
+  'orders.list': { request: z.strictObject({}), response: phantom<OrdersList>() },
+  'orders.refresh': {
+    request: z.strictObject({ full: z.boolean('"full" must be true or false.').optional() }),
+    response: phantom<OrdersRefreshResult>(),
+  },
+  'orders.get': {
+    request: z.strictObject({
+      paymentId: z.number('The payment id must be a number.').int().positive().max(Number.MAX_SAFE_INTEGER),
+    }),
+    response: phantom<OrderView>(),
+  },
+} satisfies ChannelMap;
