@@ -40,7 +40,8 @@ const optionalText = (label: string, max: number) =>
   z.string(typeError(label, 'text')).trim().max(max, `${label} must be at most ${max} characters.`);
 
 /** RetailCRM's symbolic codes (sites, payment types, payment statuses). */
-const crmCode = (label: string) => text(label, 255).regex(/^\S+$/, `${label} must not contain spaces.`);
+export const crmCode = (label: string) =>
+  text(label, 255).regex(/^\S+$/, `${label} must not contain spaces.`);
 
 function parsesAs(value: string, protocols: readonly string[], originOnly: boolean): boolean {
   try {

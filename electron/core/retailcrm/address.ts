@@ -30,7 +30,11 @@ export function accountOrigin(input: string): string {
     throw invalid(`"${text}" is not a web address. Enter it like myshop.retailcrm.ru.`);
   }
   if (LOOPBACK.has(url.hostname)) return url.origin;
-  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  // A trailing dot (the fully qualified form) names the same host.
+  const host = url.hostname
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
   const domain = ACCOUNT_DOMAINS.find((d) => host.endsWith(`.${d}`));
   if (!domain || host.split('.').length !== domain.split('.').length + 1) {
     throw invalid(

@@ -23,6 +23,7 @@ import {
 
 /** Reference §1.8: list methods accept 20, 50 or 100; we always take the most. */
 export const PAGE_LIMIT = 100;
+export type OrderPageLimit = 20 | 50 | 100;
 
 export interface OrderFilter {
   ids?: number[];
@@ -111,10 +112,15 @@ export class RetailCrmApi {
     );
   }
 
-  async orders(filter: OrderFilter, page = 1): Promise<{ orders: CrmOrder[]; pagination: Pagination }> {
+  /** One page; `limit` is 20, 50 or 100 (reference §1.8). */
+  async orders(
+    filter: OrderFilter,
+    page = 1,
+    limit: OrderPageLimit = PAGE_LIMIT,
+  ): Promise<{ orders: CrmOrder[]; pagination: Pagination }> {
     const body = await this.client.get<{ orders: unknown; pagination: unknown }>('v5/orders', {
       filter,
-      limit: PAGE_LIMIT,
+      limit,
       page,
     } satisfies Query);
     return {
@@ -146,15 +152,25 @@ export class RetailCrmApi {
    * History records after `sinceId` (exclusive), oldest first. Never sends `page` with `sinceId`
    * (reference §10.2: that is a 400 since May 2023).
    */
-  async history(sinceId?: number): Promise<{ history: HistoryRecord[]; pagination?: Pagination }> {
-    const query: Query = { limit: PAGE_LIMIT, ...(sinceId !== undefined && { filter: { sinceId } }) };
-    const body = await this.client.get<{ history?: unknown; pagination?: unknown }>(
+  async history(
+    sinceId?: number,
+    window: { startDate?: string } = {},
+  ): Promise<{ history: HistoryRecord[]; pagination?: Pagination; generatedAt?: string }> {
+    // §10.1: `startDate` (`Y-m-d H:i:s`, account time) starts a feed at a moment (§10.7 step 2).
+    const filter = {
+      ...(sinceId !== undefined && { sinceId }),
+      ...(window.startDate !== undefined && { startDate: window.startDate }),
+    };
+    const query: Query = { limit: PAGE_LIMIT, ...(Object.keys(filter).length > 0 && { filter }) };
+    const body = await this.client.get<{ history?: unknown; pagination?: unknown; generatedAt?: unknown }>(
       'v5/orders/history',
       query,
     );
     return {
       history: parse(z.array(historyRecord), body.history ?? [], 'history'),
       ...(body.pagination !== undefined && { pagination: parse(pagination, body.pagination, 'pagination') }),
+      // §10.3: the server's time of the answer, in the records' clock; not a cursor.
+      ...(typeof body.generatedAt === 'string' && { generatedAt: body.generatedAt }),
     };
   }
 

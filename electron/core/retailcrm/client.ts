@@ -95,7 +95,8 @@ export class RetailCrmClient {
         const retryable =
           (error instanceof NetworkError && error.info.reason === 'rate_limited') ||
           (error instanceof NetworkError && options.idempotent === true);
-        if (!retryable || attempt >= attempts) throw error;
+        if (!retryable) throw error;
+        if (attempt >= attempts) throw gaveUp(error as NetworkError, attempts);
         const delay = backoff * 2 ** (attempt - 1) * (0.75 + Math.random() / 2);
         log.debug('retailcrm: retrying', {
           path,
@@ -109,6 +110,18 @@ export class RetailCrmClient {
   }
 }
 
+/** The last failure of a retried call, saying that it was retried and what to do. */
+function gaveUp(error: NetworkError, attempts: number): NetworkError {
+  if (error.info.reason !== 'rate_limited') return error;
+  return new NetworkError(
+    'retailcrm',
+    'rate_limited',
+    `RetailCRM kept answering "too many requests" (HTTP 503) after ${attempts} attempts. ` +
+      'Wait a minute and try again.',
+    { status: error.info.status ?? 503, cause: error },
+  );
+}
+
 function read<T>(response: AxiosResponse): T {
   const { status, data } = response;
   if (status === 503 || status === 429) {
@@ -116,19 +129,19 @@ function read<T>(response: AxiosResponse): T {
       status,
     });
   }
+  // A gateway's error page (502, 504, a 500 without the envelope): the account may be fine.
+  const isEnvelope = typeof data === 'object' && data !== null && typeof data.success === 'boolean';
+  if (status >= 500 && !(isEnvelope && typeof data.errorMsg === 'string')) {
+    throw new NetworkError('retailcrm', 'server', `RetailCRM answered HTTP ${status}.`, { status });
+  }
   // An account that does not exist answers with an HTML page (reference §1.6).
   if (typeof data === 'string' && /^\s*</.test(data)) {
     throw new RetailCrmError(status, MESSAGES.accountMissing);
   }
-  if (typeof data !== 'object' || data === null) {
-    if (status >= 500)
-      throw new NetworkError('retailcrm', 'server', `RetailCRM answered HTTP ${status}.`, { status });
-    throw new RetailCrmError(status, `RetailCRM answered HTTP ${status} without a JSON body.`);
+  if (!isEnvelope) {
+    throw new RetailCrmError(status, `${MESSAGES.notApi} (HTTP ${status}).`);
   }
   const body = data as Record<string, unknown>;
   if (body.success === true && status < 400) return body as T;
-  if (status >= 500 && typeof body.errorMsg !== 'string') {
-    throw new NetworkError('retailcrm', 'server', `RetailCRM answered HTTP ${status}.`, { status });
-  }
   throw new RetailCrmError(status, String(body.errorMsg ?? `HTTP ${status}`), readErrors(body.errors));
 }

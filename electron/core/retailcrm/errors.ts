@@ -14,6 +14,8 @@ export class RetailCrmError extends DeskFailure<'retailcrm'> {
 /** Reference §1.6: the messages the clients recognise. */
 export const MESSAGES = {
   accountMissing: 'Account does not exist.',
+  /** Ours: JSON without the `success` envelope, from a host that is not RetailCRM's API. */
+  notApi: 'The address answered, but not as the RetailCRM API does',
   wrongKey: 'Wrong "apiKey" value.',
   missingKey: '"apiKey" is missing.',
   accessDenied: 'Access denied.',
