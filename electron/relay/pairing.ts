@@ -1,5 +1,5 @@
 import { newChannelId, newToken } from './credentials';
-import { encodePairingCode } from './pairingCode';
+import { encodePairingCode } from '../shared/pairingCode';
 import type { RelayStore } from './store/types';
 
 /** Where UAPAY posts (the invoice's callbackUrl) and where desktops read, under RELAY_PUBLIC_URL. */

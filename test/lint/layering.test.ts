@@ -36,6 +36,8 @@ describe('layering', () => {
     ['electron/preload/x.ts', "import { log } from '../core/log';"],
     ['electron/sandbox/x.ts', "import { log } from '../core/log';"],
     ['electron/relay/x.ts', "import { dispatch } from '../core/ipc';"],
+    ['electron/relay/x.ts', "import { verifyToken } from '../core/uapay/envelope';"],
+    ['electron/relay/x.ts', "import { createUapayFake } from '../sandbox/uapay';"],
     ['electron/core/x.ts', "import { startApp } from '../main/app';"],
     ['renderer/x.ts', "const m = await import('../electron/main/app');"],
   ])('%s: refuses %s', async (file, code) => {
@@ -54,6 +56,10 @@ describe('layering', () => {
       "import { channels } from '../electron/shared/contract';\nimport { create } from 'zustand';",
     ],
     ['test/x.ts', "import { app } from 'electron';\nimport { log } from '../electron/core/log';"],
+    [
+      'electron/relay/x.ts',
+      "import { encodePairingCode } from '../shared/pairingCode';\nimport fs from 'node:fs';",
+    ],
   ])('%s: allows %s', async (file, code) => {
     expect(await problems(file, `${code}\nexport {};\n`)).toEqual([]);
   });

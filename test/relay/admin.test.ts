@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PairingResult } from '../../electron/relay/pairing';
-import { decodePairingCode } from '../../electron/relay/pairingCode';
+import { decodePairingCode } from '../../electron/shared/pairingCode';
 import { startRelay, type RunningRelay } from './support/relay';
 import { reportMissingPostgres } from './support/postgresGate';
 import { freshStore, storeKinds, type FreshStore } from './support/stores';

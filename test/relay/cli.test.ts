@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/relay/cli';
-import { decodePairingCode } from '../../electron/relay/pairingCode';
+import { decodePairingCode } from '../../electron/shared/pairingCode';
 import { runRelayCli } from './support/child';
 import { reportMissingPostgres } from './support/postgresGate';
 import { freshStore, storeKinds, type FreshStore } from './support/stores';

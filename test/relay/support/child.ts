@@ -5,6 +5,8 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 const BUNDLE = path.join(ROOT, 'dist/relay/index.js');
 const SOURCES = path.join(ROOT, 'electron/relay');
+/** Files outside electron/relay that the relay imports (and so the bundle includes). */
+const SHARED_SOURCES = [path.join(ROOT, 'electron/shared/pairingCode.ts')];
 
 /**
  * How to start the relay: the production bundle (`node dist/relay/index.js`) when it is newer than
@@ -14,10 +16,10 @@ const SOURCES = path.join(ROOT, 'electron/relay');
 export function relayEntry(): string[] {
   if (existsSync(BUNDLE)) {
     const built = statSync(BUNDLE).mtimeMs;
-    const sources = readdirSync(SOURCES, { recursive: true, encoding: 'utf8' }).filter((f) =>
-      f.endsWith('.ts'),
-    );
-    if (sources.every((file) => statSync(path.join(SOURCES, file)).mtimeMs < built)) return [BUNDLE];
+    const sources = readdirSync(SOURCES, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((file) => path.join(SOURCES, file));
+    if ([...sources, ...SHARED_SOURCES].every((file) => statSync(file).mtimeMs < built)) return [BUNDLE];
   }
   return ['--import', 'tsx', 'electron/relay/index.ts'];
 }

@@ -4,7 +4,7 @@ import {
   decodePairingCode,
   encodePairingCode,
   type PairingInfo,
-} from '../../electron/relay/pairingCode';
+} from '../../electron/shared/pairingCode';
 
 const info: PairingInfo = {
   callbackUrl: 'https://relay.example.com/uapay/callback/AbCdEfGhIjKlMnOpQrStUv',

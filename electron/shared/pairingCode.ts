@@ -4,8 +4,9 @@
  *
  *   uapaydesk-relay:<base64url of {"v":1,"callbackUrl":…,"eventsUrl":…,"token":…}>
  *
- * Pure and self-contained on purpose (no Node built-ins, no imports): the desktop core validates
- * codes with a copy of this file, and both sides must agree on the format.
+ * Pure and self-contained on purpose (no Node built-ins, no imports): the relay (which encodes
+ * codes) and the desktop core (which decodes them) share this one file, so they cannot disagree on
+ * the format. It is the only thing in electron/shared the relay may import (eslint.config.js).
  */
 export const PAIRING_CODE_PREFIX = 'uapaydesk-relay:';
 export const PAIRING_CODE_VERSION = 1;
