@@ -9,7 +9,11 @@
 import type { z } from 'zod';
 import type { Notice } from './app';
 import { appChannels } from './channels/app';
+import { ordersChannels, type OrdersChanged } from './channels/orders';
+import { paymentsChannels } from './channels/payments';
+import { relayChannels, type RelayStatus } from './channels/relay';
 import { settingsChannels } from './channels/settings';
+import { setupChannels } from './channels/setup';
 import { phantom, type ChannelMap } from './channels/spec';
 import type { Result } from './errors';
 
@@ -17,10 +21,16 @@ import type { Result } from './errors';
 export const contract = {
   ...appChannels,
   ...settingsChannels,
+  ...setupChannels,
+  ...ordersChannels,
+  ...paymentsChannels,
+  ...relayChannels,
 } satisfies ChannelMap;
 
 export const events = {
   'app.notice': phantom<Notice>(),
+  'orders.changed': phantom<OrdersChanged>(),
+  'relay.status': phantom<RelayStatus>(),
 } satisfies Record<`${string}.${string}`, unknown>;
 
 export type Channel = keyof typeof contract;

@@ -1,3 +1,4 @@
+import type { LinkResult as SharedLinkResult } from '../../shared/channels/payments';
 import type { IntentRecord, Operation } from '../journal/records';
 import { RefusedError, toDeskError } from '../errors';
 import { log } from '../log';
@@ -7,14 +8,8 @@ import type { PaymentsContext, PaymentTarget } from './context';
 import { mappedStatus, writeToCrm } from './crmWrite';
 import { look } from './look';
 
-export interface LinkResult {
-  opId?: string;
-  invoiceId: string;
-  link: string;
-  /** False when the payment already had a live link and it was returned instead of a new one. */
-  created: boolean;
-  outcome: 'succeeded' | 'crm_pending';
-}
+/** The link as the core returns it; the handler adds the QR code. */
+export type LinkResult = Omit<SharedLinkResult, 'qr'>;
 
 /**
  * "Generate link" (DESIGN.md step 5): a HOLD invoice when the merchant confirms manually, else PAY,

@@ -136,7 +136,11 @@ const refund: MoneyDefinition = {
     const refunded = kopiyky(intent.amount ?? crmAmountOf(intent));
     const left = kopiyky(crmAmountOf(intent) - refunded);
     if (left > 0) return { state: 'partially_refunded', amount: left, moved: refunded };
-    return { state: 'refunded', amount: kopiyky(current.payment?.amount ?? crmAmountOf(intent)), moved: refunded };
+    return {
+      state: 'refunded',
+      amount: kopiyky(current.payment?.amount ?? crmAmountOf(intent)),
+      moved: refunded,
+    };
   },
 };
 

@@ -1,3 +1,4 @@
+import type { OperationOutcome } from '../../shared/channels/payments';
 import type { LifecycleState } from '../../shared/lifecycle';
 import { kopiyky, type Kopiyky } from '../../shared/money';
 import { DeskFailure, NetworkError, RefusedError, toDeskError } from '../errors';
@@ -9,18 +10,6 @@ import { DEFAULT_LOOK_AGAIN_MS, type PaymentsContext, type PaymentTarget } from 
 import { mappedStatus, writeToCrm, type CrmResult } from './crmWrite';
 import { look, type Look } from './look';
 import { MONEY_OPERATIONS, type MoneyKind } from './moneyOperations';
-
-export interface OperationOutcome {
-  opId: string;
-  /**
-   * `crm_pending`: UAPAY did it, RetailCRM did not answer yet; retried in the background.
-   * `awaiting_uapay`: UAPAY gave no clear answer to a refund; the payment stays locked until
-   * UAPAY's state shows whether it happened.
-   */
-  outcome: 'succeeded' | 'reconciled' | 'crm_pending' | 'awaiting_uapay';
-  state: LifecycleState;
-  amount?: Kopiyky;
-}
 
 /** What a money operation's states must be mapped to before it may start. */
 const NEEDS_MAPPING: Record<MoneyKind, LifecycleState[]> = {

@@ -62,7 +62,16 @@ export function osKeychain(service: string = KEYCHAIN_SERVICE): SecretStore {
         return { available: false, backend, problem: describe(cause) };
       }
     },
-    get: (account) => guarded('read a secret', () => entry(account).getPassword()),
+    get: (account) =>
+      guarded('read a secret', async () => {
+        try {
+          return await entry(account).getPassword();
+        } catch (error) {
+          // Secret Service: an item deleted while it was being read is "gone", not a failure.
+          if (VANISHED.test(describe(error))) return null;
+          throw error;
+        }
+      }),
     set: (account, secret) =>
       guarded('save a secret', async () => {
         await entry(account).setPassword(secret);
@@ -97,6 +106,8 @@ async function settled<T>(read: () => Promise<T>, ok: (value: T) => boolean, wha
   }
   if (!ok(await read())) throw new Error(`the keychain did not ${what} (it still answers the old value)`);
 }
+
+const VANISHED = /Object does not exist at path|No such object/i;
 
 const SETTLE_WAITS_MS = [10, 25, 50, 100, 200, 400, 800, 1_600];
 

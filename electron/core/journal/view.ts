@@ -1,0 +1,112 @@
+/**
+ * The journal as people read it: one entry per operation (the Activity view, an order's
+ * timeline) and the same as CSV. Reading only; the journal file stays the record.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { JournalEntry, JournalFilter } from '../../shared/channels/payments';
+import { formatDecimal, kopiyky } from '../../shared/money';
+import type { Operation } from './records';
+
+export function toEntry(operation: Operation): JournalEntry {
+  const { intent, steps, result } = operation;
+  const last = steps.at(-1)?.step;
+  const outcome: JournalEntry['outcome'] =
+    result?.outcome ??
+    (last === 'crm-pending' ? 'crm_pending' : last === 'awaiting-uapay' ? 'awaiting_uapay' : 'in_progress');
+  const detail = { ...intent.detail, ...result?.detail };
+  // The comment we read from RetailCRM is not the operation's business; links stay.
+  delete detail.crmComment;
+  return {
+    opId: intent.opId,
+    kind: intent.kind,
+    at: intent.at,
+    osUser: intent.actor.osUser,
+    ...(intent.actor.managerName && { managerName: intent.actor.managerName }),
+    orderId: intent.orderId,
+    ...(intent.orderNumber && { orderNumber: intent.orderNumber }),
+    ...(intent.crmPaymentId > 0 && { paymentId: intent.crmPaymentId }),
+    ...(intent.amount !== undefined && { amount: kopiyky(result?.amount ?? intent.amount) }),
+    ...(intent.before && { before: intent.before }),
+    ...(result?.after && { after: result.after }),
+    outcome,
+    ...(result?.error && { error: result.error }),
+    ...(result && { finishedAt: result.at }),
+    ...(intent.batchId && { batchId: intent.batchId }),
+    steps: steps.map((s) => ({ step: s.step, at: s.at })),
+    ...(Object.keys(detail).length > 0 && { detail }),
+  };
+}
+
+/** Newest first. */
+export function selectEntries(operations: readonly Operation[], filter: JournalFilter): JournalEntry[] {
+  const from = filter.from ? Date.parse(filter.from) : -Infinity;
+  const to = filter.to ? Date.parse(filter.to) : Infinity;
+  const search = filter.search?.trim().toLowerCase();
+  const out: JournalEntry[] = [];
+  for (let i = operations.length - 1; i >= 0 && out.length < (filter.limit ?? 1_000); i--) {
+    const op = operations[i];
+    if (!op) continue;
+    const { intent } = op;
+    const at = Date.parse(intent.at);
+    if (at < from || at > to) continue;
+    if (filter.orderId !== undefined && intent.orderId !== filter.orderId) continue;
+    if (filter.paymentId !== undefined && intent.crmPaymentId !== filter.paymentId) continue;
+    if (filter.kinds?.length && !filter.kinds.includes(intent.kind)) continue;
+    const entry = toEntry(op);
+    if (search && !searchable(entry).includes(search)) continue;
+    out.push(entry);
+  }
+  return out;
+}
+
+function searchable(entry: JournalEntry): string {
+  return [entry.orderNumber, entry.managerName, entry.osUser, entry.kind, entry.error?.message, entry.opId]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
+}
+
+const COLUMNS = [
+  'time',
+  'os_user',
+  'manager',
+  'order',
+  'order_id',
+  'payment_id',
+  'operation',
+  'amount_uah',
+  'before',
+  'after',
+  'outcome',
+  'error_kind',
+  'error_code',
+  'error_message',
+  'finished',
+  'batch',
+  'operation_id',
+] as const;
+
+export function entriesToCsv(entries: readonly JournalEntry[]): string {
+  return stringify(
+    entries.map((e) => [
+      e.at,
+      e.osUser,
+      e.managerName ?? '',
+      e.orderNumber ?? '',
+      e.orderId,
+      e.paymentId ?? '',
+      e.kind,
+      e.amount !== undefined ? formatDecimal(e.amount) : '',
+      e.before ?? '',
+      e.after ?? '',
+      e.outcome,
+      e.error?.kind ?? '',
+      e.error?.code ?? '',
+      e.error?.message ?? '',
+      e.finishedAt ?? '',
+      e.batchId ?? '',
+      e.opId,
+    ]),
+    { header: true, columns: [...COLUMNS], bom: true },
+  );
+}

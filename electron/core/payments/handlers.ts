@@ -1,0 +1,31 @@
+import type { Handlers } from '../../shared/contract';
+import type { PaymentsService } from './service';
+
+type PaymentChannels =
+  | 'payments.add'
+  | 'payments.createLink'
+  | 'payments.previewLetter'
+  | 'payments.sendLink'
+  | 'payments.confirm'
+  | 'payments.cancel'
+  | 'payments.refund'
+  | 'payments.sync'
+  | 'mail.sendTest'
+  | 'journal.list'
+  | 'journal.exportCsv';
+
+export function paymentsHandlers(payments: PaymentsService): Pick<Handlers, PaymentChannels> {
+  return {
+    'payments.add': (req) => payments.addPayment(req),
+    'payments.createLink': ({ paymentId }) => payments.createLink(paymentId),
+    'payments.previewLetter': ({ paymentId }) => payments.previewLetter(paymentId),
+    'payments.sendLink': ({ paymentId, to }) => payments.sendLink(paymentId, to),
+    'payments.confirm': ({ paymentId, amount }) => payments.money('payment.confirm', paymentId, amount),
+    'payments.cancel': ({ paymentId }) => payments.money('payment.cancel', paymentId),
+    'payments.refund': ({ paymentId, amount }) => payments.money('payment.refund', paymentId, amount),
+    'payments.sync': ({ paymentIds }) => payments.sync(paymentIds),
+    'mail.sendTest': ({ to }) => payments.sendTestLetter(to),
+    'journal.list': (filter) => payments.journal(filter),
+    'journal.exportCsv': (filter) => payments.journalCsv(filter),
+  };
+}

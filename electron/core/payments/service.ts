@@ -1,0 +1,225 @@
+import QRCode from 'qrcode';
+import type { JournalFilter } from '../../shared/channels/payments';
+import type { Kopiyky } from '../../shared/money';
+import type { OrderRow } from '../../shared/orders';
+import type { Connections } from '../connections';
+import { RefusedError, ValidationError } from '../errors';
+import { entriesToCsv, selectEntries } from '../journal/view';
+import { Journal } from '../journal/journal';
+import { log } from '../log';
+import { paymentLinkLetter, testLetter } from '../mail/letters';
+import { sendLetter } from '../mail/mailer';
+import type { OrdersStore } from '../orders/store';
+import { SMTP_PASSWORD } from '../secrets/accounts';
+import type { Secrets } from '../secrets/secrets';
+import type { SettingsService } from '../settings/service';
+import { addPayment } from './addPayment';
+import type { PaymentsContext, PaymentTarget } from './context';
+import { createLink } from './createLink';
+import { MoneyRunner } from './moneyRunner';
+import type { MoneyKind } from './moneyOperations';
+import { reconcileOpen } from './reconcile';
+import { sendLink } from './sendLink';
+import { syncStatuses } from './statusSync';
+
+export interface BackgroundTiming {
+  /** How often watched payments are checked with UAPAY (callbacks make it sooner). */
+  syncMs: number;
+  /** How often the orders list asks RetailCRM's history for changes. */
+  refreshMs: number;
+}
+
+export const DEFAULT_BACKGROUND: BackgroundTiming = { syncMs: 30_000, refreshMs: 60_000 };
+
+export interface PaymentsServiceOptions {
+  dir: string;
+  settings: SettingsService;
+  secrets: Secrets;
+  connections: Connections;
+  orders: OrdersStore;
+  now?: () => Date;
+  lookAgainMs?: readonly number[];
+  /** Off unless given: tests drive sync and reconciliation themselves. */
+  background?: BackgroundTiming;
+}
+
+/**
+ * The payment operations behind the IPC channels: every call resolves the row from the orders
+ * cache, runs the one implementation of the operation, and lets the rows (and so the UI) follow.
+ * In the background it finishes what the journal shows open and keeps watched payments in step.
+ */
+export class PaymentsService {
+  private readonly ready: Promise<{ ctx: PaymentsContext; runner: MoneyRunner; journal: Journal }>;
+  private managerName: string | undefined;
+  private timer?: NodeJS.Timeout;
+  private closed = false;
+  private running: Promise<void> = Promise.resolve();
+  private lastRefresh = 0;
+
+  constructor(private readonly options: PaymentsServiceOptions) {
+    this.ready = this.open();
+    this.ready.then(
+      () => this.options.background && this.schedule(0),
+      (error: unknown) => log.error('payments: the journal could not be opened', { error }),
+    );
+  }
+
+  private async open() {
+    const { settings, secrets, connections, orders } = this.options;
+    const journal = await Journal.open(this.options.dir, {
+      managerName: () => this.managerName || undefined,
+      ...(this.options.now && { now: this.options.now }),
+    });
+    const ctx: PaymentsContext = {
+      connections,
+      journal,
+      settings: async () => {
+        const current = await settings.get();
+        this.managerName = current.managerName;
+        return current;
+      },
+      smtpPassword: () => secrets.read(SMTP_PASSWORD),
+      now: this.options.now ?? (() => new Date()),
+      onRowChange: (paymentId, patch) => orders.patch(paymentId, patch),
+      ...(this.options.lookAgainMs && { lookAgainMs: this.options.lookAgainMs }),
+    };
+    return { ctx, runner: new MoneyRunner(ctx), journal };
+  }
+
+  async target(paymentId: number): Promise<OrderRow & PaymentTarget> {
+    const row = await this.options.orders.row(paymentId);
+    if (!row) {
+      const message =
+        'This payment is not in the list (it may have been deleted in RetailCRM). Refresh the list.';
+      throw new ValidationError(message, [{ path: 'paymentId', code: 'not_found', message }]);
+    }
+    return row;
+  }
+
+  async money(kind: MoneyKind, paymentId: number, amount?: Kopiyky, batchId?: string) {
+    const { runner } = await this.ready;
+    return runner.run(kind, await this.target(paymentId), {
+      ...(amount !== undefined && { amount }),
+      ...(batchId && { batchId }),
+    });
+  }
+
+  async createLink(paymentId: number) {
+    const { ctx } = await this.ready;
+    const result = await createLink(ctx, await this.target(paymentId));
+    return { ...result, qr: await QRCode.toDataURL(result.link, { margin: 1, width: 240 }) };
+  }
+
+  async previewLetter(paymentId: number) {
+    const { ctx } = await this.ready;
+    const [settings, row] = [await ctx.settings(), await this.target(paymentId)];
+    if (!row.link) throw new RefusedError('no_invoice', 'Generate the payment link first.');
+    const letter = paymentLinkLetter({
+      language: settings.language,
+      shopName: settings.smtp?.fromName || row.site,
+      orderNumber: row.orderNumber,
+      amount: row.amount,
+      link: row.link,
+    });
+    return { to: row.emails, ...letter };
+  }
+
+  async sendLink(paymentId: number, to: string) {
+    const { ctx } = await this.ready;
+    return sendLink(ctx, await this.target(paymentId), to);
+  }
+
+  async addPayment(request: { orderId: number; merchantId?: string; amount?: Kopiyky }) {
+    const { ctx } = await this.ready;
+    const added = await addPayment(ctx, request);
+    await this.options.orders
+      .refresh()
+      .catch((error: unknown) => log.warn('orders: refresh after add failed', { error }));
+    return added;
+  }
+
+  async sendTestLetter(to: string) {
+    const settings = await this.options.settings.get();
+    if (!settings.smtp)
+      throw new RefusedError(
+        'no_sender',
+        'No e-mail sender is set up yet: add one in Settings → E-mail sender.',
+      );
+    const password = await this.options.secrets.read(SMTP_PASSWORD);
+    return {
+      messageId: await sendLetter(
+        settings.smtp,
+        password,
+        to,
+        testLetter(settings.language, settings.smtp.fromName || 'UAPAY Desk'),
+      ),
+    };
+  }
+
+  /** Asks UAPAY about the watched payments (or exactly these) now. */
+  async sync(paymentIds?: readonly number[]) {
+    const { ctx } = await this.ready;
+    const { rows } = await this.options.orders.list();
+    return syncStatuses(ctx, rows, paymentIds ? { only: new Set(paymentIds) } : {});
+  }
+
+  /** A relayed callback: the truth is still fetched from UAPAY, for these invoices only. */
+  async hint(invoiceIds: readonly string[]) {
+    const { ctx } = await this.ready;
+    const wanted = new Set(invoiceIds);
+    const { rows } = await this.options.orders.list();
+    const matching = rows.filter((row: OrderRow) => row.invoiceId && wanted.has(row.invoiceId));
+    if (matching.length)
+      await syncStatuses(ctx, matching, { only: new Set(matching.map((row) => row.paymentId)) });
+  }
+
+  async journal(filter: JournalFilter) {
+    const { journal } = await this.ready;
+    return selectEntries(journal.list(), filter);
+  }
+
+  async journalCsv(filter: JournalFilter) {
+    const entries = await this.journal({ ...filter, limit: filter.limit ?? 100_000 });
+    const day = new Date().toISOString().slice(0, 10);
+    return { fileName: `uapay-desk-activity-${day}.csv`, text: entriesToCsv(entries), rows: entries.length };
+  }
+
+  /** Finishes what the journal shows open (at start, then in the background). */
+  async reconcile(): Promise<number> {
+    const { ctx, runner } = await this.ready;
+    return reconcileOpen(ctx, runner);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    const { journal } = await this.ready.catch(() => ({ journal: undefined }));
+    await journal?.close();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.closed || !this.options.background) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => this.schedule(this.options.background?.syncMs ?? 30_000));
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    const timing = this.options.background;
+    if (!timing) return;
+    try {
+      const settings = await this.options.settings.get();
+      if (!settings.retailCrm) return;
+      await this.reconcile();
+      if (Date.now() - this.lastRefresh >= timing.refreshMs) {
+        this.lastRefresh = Date.now();
+        await this.options.orders.refresh();
+      }
+      await this.sync();
+    } catch (error) {
+      log.warn('payments: background round failed; the next one tries again', { error });
+    }
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The money path and the journal, as the renderer sees them (DESIGN.md steps 5–6). Amounts are
+ * integer kopiyky; every operation names its payment by the RetailCRM payment id of its row.
+ */
+import { z } from 'zod';
+import type { LifecycleState } from '../lifecycle';
+import { kopiykySchema, type Kopiyky } from '../money';
+import { phantom, type ChannelMap } from './spec';
+
+const paymentId = z.number('The payment id must be a number.').int().positive().max(Number.MAX_SAFE_INTEGER);
+const positiveAmount = kopiykySchema.refine((value) => value > 0, 'The amount must be more than zero.');
+
+export interface OperationOutcome {
+  opId: string;
+  /**
+   * `crm_pending`: UAPAY did it; RetailCRM did not answer yet and is retried in the background.
+   * `awaiting_uapay`: UAPAY gave no clear answer to a refund; the payment stays locked until its
+   * state shows whether it happened.
+   */
+  outcome: 'succeeded' | 'reconciled' | 'crm_pending' | 'awaiting_uapay';
+  state: LifecycleState;
+  amount?: Kopiyky;
+}
+
+export interface LinkResult {
+  opId?: string;
+  invoiceId: string;
+  link: string;
+  /** False: the payment already had a live link, which is returned instead of a new one. */
+  created: boolean;
+  outcome: 'succeeded' | 'crm_pending';
+  /** The link as a QR code (PNG data URL) for the panel. */
+  qr: string;
+}
+
+export interface LetterPreview {
+  to: string[];
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface SyncSummary {
+  checked: number;
+  changed: number;
+  failedMerchants: string[];
+}
+
+/** One operation of the journal, as the Activity view and the order's timeline show it. */
+export interface JournalEntry {
+  opId: string;
+  kind: string;
+  at: string;
+  osUser: string;
+  managerName?: string;
+  orderId: number;
+  orderNumber?: string;
+  /** RetailCRM payment id (absent for "add payment", which had none yet). */
+  paymentId?: number;
+  amount?: Kopiyky;
+  before?: string;
+  after?: string;
+  outcome: 'succeeded' | 'failed' | 'reconciled' | 'in_progress' | 'crm_pending' | 'awaiting_uapay';
+  error?: { kind: string; code?: string; message: string };
+  finishedAt?: string;
+  batchId?: string;
+  /** What the operation recorded on the way (e.g. uapay-sent, uapay-confirmed, crm-pending). */
+  steps: { step: string; at: string }[];
+  detail?: Record<string, unknown>;
+}
+
+export const journalFilterSchema = z.strictObject({
+  orderId: z.number().int().positive().optional(),
+  paymentId: paymentId.optional(),
+  kinds: z.array(z.string().max(40)).max(20).optional(),
+  /** ISO dates, inclusive. */
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  search: z.string().max(200).optional(),
+  limit: z.number().int().positive().max(100_000).optional(),
+});
+export type JournalFilter = z.output<typeof journalFilterSchema>;
+
+export const paymentsChannels = {
+  'payments.add': {
+    request: z.strictObject({
+      orderId: z.number('The order id must be a number.').int().positive(),
+      merchantId: z.string().max(100).optional(),
+      amount: positiveAmount.optional(),
+    }),
+    response: phantom<{ paymentId: number; merchantId: string; amount: Kopiyky }>(),
+  },
+  'payments.createLink': { request: z.strictObject({ paymentId }), response: phantom<LinkResult>() },
+  'payments.previewLetter': { request: z.strictObject({ paymentId }), response: phantom<LetterPreview>() },
+  'payments.sendLink': {
+    request: z.strictObject({ paymentId, to: z.string('The address must be text.').max(320) }),
+    response: phantom<{ messageId: string }>(),
+  },
+  'payments.confirm': {
+    request: z.strictObject({ paymentId, amount: positiveAmount.optional() }),
+    response: phantom<OperationOutcome>(),
+  },
+  'payments.cancel': { request: z.strictObject({ paymentId }), response: phantom<OperationOutcome>() },
+  'payments.refund': {
+    request: z.strictObject({ paymentId, amount: positiveAmount.optional() }),
+    response: phantom<OperationOutcome>(),
+  },
+  /** Asks UAPAY now (all watched payments, or these). */
+  'payments.sync': {
+    request: z.strictObject({ paymentIds: z.array(paymentId).max(10_000).optional() }),
+    response: phantom<SyncSummary>(),
+  },
+  'mail.sendTest': {
+    request: z.strictObject({ to: z.string('The address must be text.').max(320) }),
+    response: phantom<{ messageId: string }>(),
+  },
+  'journal.list': { request: journalFilterSchema, response: phantom<JournalEntry[]>() },
+  'journal.exportCsv': {
+    request: journalFilterSchema,
+    response: phantom<{ fileName: string; text: string; rows: number }>(),
+  },
+} satisfies ChannelMap;
