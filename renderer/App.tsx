@@ -1,34 +1,84 @@
-import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
-import { AboutPanel } from './components/AboutPanel';
+import { lazy, Suspense, useEffect } from 'react';
+import { ActivityScreen } from './activity/ActivityScreen';
 import { ErrorMessage } from './components/ErrorMessage';
-import { StatusBar } from './components/StatusBar';
+import { NoticeArea } from './components/NoticeArea';
+import { Skeleton } from './components/Skeleton';
+import { DemoBanner } from './frame/DemoBanner';
+import { FrameSkeleton } from './frame/FrameSkeleton';
+import { ProblemBanner } from './frame/ProblemBanner';
+import { Sidebar } from './frame/Sidebar';
+import { StatusBar } from './frame/StatusBar';
+import { TopBar, type TopBarScreen } from './frame/TopBar';
+import { useGlobalShortcuts } from './keyboard';
+import { FirstRun } from './onboarding/FirstRun';
+import { OrdersScreen } from './orders/OrdersScreen';
 import { useAppInfo } from './store/appInfo';
+import { useCoreNotices } from './store/coreNotices';
+import { useRouter } from './store/router';
+import { isFirstRun, useSettings } from './store/settings';
+
+const loadSettingsScreen = () => import('./settings/SettingsScreen');
+const SettingsScreen = lazy(() => loadSettingsScreen().then((m) => ({ default: m.SettingsScreen })));
+
+function SettingsSkeleton() {
+  return (
+    <div className="settings" aria-busy="true">
+      <div className="settings-nav">
+        <Skeleton width="80%" />
+        <Skeleton width="70%" />
+        <Skeleton width="75%" />
+      </div>
+      <div className="settings-body">
+        <Skeleton width="200px" height="20px" />
+        <Skeleton shape="block" height="220px" />
+      </div>
+    </div>
+  );
+}
 
 export function App() {
-  const { t } = useTranslation();
-  const { info, error, load } = useAppInfo();
+  const { view, error, load } = useSettings();
+  const { info, load: loadInfo } = useAppInfo();
+  const screen = useRouter((s) => s.screen);
+  useCoreNotices();
+  useGlobalShortcuts();
 
   useEffect(() => {
     void load();
-  }, [load]);
+    void loadInfo();
+    // Fetch the settings chunk while the manager looks at the first screen, so it opens at once.
+    void loadSettingsScreen();
+  }, [load, loadInfo]);
 
+  if (!view && !error) return <FrameSkeleton />;
+
+  const welcome = view !== undefined && isFirstRun(view) && screen === 'orders';
+  const title: TopBarScreen = welcome ? 'welcome' : screen;
   return (
-    <div className="shell">
-      <header className="top-bar">
-        <span className="brand" aria-hidden="true">
-          UA
-        </span>
-        <div>
-          <h1>{t('app.name')}</h1>
-          <p className="tagline">{t('app.tagline')}</p>
-        </div>
-      </header>
-      <main className="content">
-        {error && <ErrorMessage error={error} onRetry={() => void load()} />}
-        {info ? <AboutPanel info={info} /> : !error && <div className="card skeleton" aria-busy="true" />}
-      </main>
-      <StatusBar info={info} />
+    <div className="app">
+      <Sidebar />
+      <div className="main">
+        <TopBar screen={title} />
+        {view?.settings.demoMode && <DemoBanner />}
+        <main className="content" id="content">
+          {view?.problem && <ProblemBanner problem={view.problem} />}
+          {error && !view ? (
+            <ErrorMessage error={error} onRetry={() => void load()} />
+          ) : welcome ? (
+            <FirstRun />
+          ) : screen === 'orders' ? (
+            <OrdersScreen />
+          ) : screen === 'activity' ? (
+            <ActivityScreen />
+          ) : (
+            <Suspense fallback={<SettingsSkeleton />}>
+              <SettingsScreen />
+            </Suspense>
+          )}
+        </main>
+      </div>
+      <StatusBar view={view} info={info} />
+      <NoticeArea />
     </div>
   );
 }

@@ -16,3 +16,9 @@ export async function call<C extends Channel>(channel: C, request: Req<C>): Prom
   if (!result.ok) throw new DeskCallError(result.error);
   return result.value;
 }
+
+/** The typed error of a failed call; anything else (a bug in the page) as `internal`. */
+export function deskError(error: unknown): DeskError {
+  if (error instanceof DeskCallError) return error.error;
+  return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
+}

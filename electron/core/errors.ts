@@ -84,7 +84,11 @@ const SERVICE_NAMES: Record<Service, string> = {
 
 /** An operation the payment's current state or the amount does not allow; nothing was sent. */
 export class RefusedError extends DeskFailure<'refused'> {
-  constructor(reason: ErrorKinds['refused']['reason'], message: string, extra: { state?: string; limit?: number } = {}) {
+  constructor(
+    reason: ErrorKinds['refused']['reason'],
+    message: string,
+    extra: { state?: string; limit?: number } = {},
+  ) {
     super({ kind: 'refused', reason, message, ...extra });
   }
 }

@@ -1,17 +1,129 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DeskError } from '../../electron/shared/errors';
+import type { Kopiyky } from '../../electron/shared/money';
+import { currentLanguage } from '../i18n';
+import { formatMoney } from '../i18n/money';
+import { Button } from './Button';
+import { Icon } from './Icon';
 
-/** Any core error in plain words, with a retry when the caller offers one. */
-export function ErrorMessage({ error, onRetry }: { error: DeskError; onRetry?: () => void }) {
+interface Words {
+  title: string;
+  next: string;
+  /** The provider's own words, kept as they came (UAPAY and RetailCRM errors). */
+  answer?: { label: string; text: string; code?: string; details: string[] };
+  extra?: string;
+}
+
+/** Every core error kind in plain words, with what to do next. */
+function words(t: TFunction, error: DeskError): Words {
+  // No default: the compiler (and the lint rule) refuse a new kind until it has words.
+  switch (error.kind) {
+    case 'validation':
+      return {
+        title: t('errors.validation.title', { message: error.message }),
+        next: t('errors.validation.next'),
+      };
+    case 'keychain':
+      return { title: t(`errors.keychain.${error.reason}`), next: t('errors.keychain.next') };
+    case 'uapay': {
+      const fields = { ...error.fields?.params, ...error.fields?.data };
+      return {
+        title: t('errors.uapay.title'),
+        next: t('errors.uapay.next'),
+        answer: {
+          label: t('errors.uapay.answer'),
+          text: error.message,
+          code: t('errors.uapay.code', { code: error.code }),
+          details: Object.entries(fields).map(([field, code]) => `${field}: ${code}`),
+        },
+      };
+    }
+    case 'retailcrm': {
+      const errors = error.errors ?? [];
+      return {
+        title: t('errors.retailcrm.title', { status: error.status }),
+        next: t('errors.retailcrm.next'),
+        answer: {
+          label: t('errors.retailcrm.answer'),
+          text: error.message,
+          details: Array.isArray(errors)
+            ? errors
+            : Object.entries(errors).map(([field, text]) => `${field}: ${text}`),
+        },
+      };
+    }
+    case 'network':
+      return {
+        title: t(`errors.network.${error.reason}`, { service: t(`errors.services.${error.service}`) }),
+        next: t(error.reason === 'rate_limited' ? 'errors.network.nextRateLimited' : 'errors.network.next'),
+        ...(error.service === 'uapay' && { extra: t('errors.network.uncertain') }),
+      };
+    case 'refused': {
+      const limit = error.limit === undefined ? '' : formatMoney(error.limit as Kopiyky, currentLanguage());
+      return { title: t(`errors.refused.${error.reason}`, { limit }), next: t('errors.refused.next') };
+    }
+    case 'mail':
+      return {
+        title: t(`errors.mail.${error.reason}`),
+        next: t(error.reason === 'auth' ? 'errors.mail.nextAuth' : 'errors.mail.next'),
+        ...(error.response && {
+          answer: {
+            label: t('errors.mail.answer'),
+            text: error.response,
+            ...(error.responseCode !== undefined && {
+              code: t('errors.mail.code', { code: error.responseCode }),
+            }),
+            details: [],
+          },
+        }),
+      };
+    case 'busy':
+    case 'forbidden':
+    case 'internal':
+      return { title: t(`errors.${error.kind}.title`), next: t(`errors.${error.kind}.next`) };
+  }
+}
+
+export interface ErrorMessageProps {
+  error: DeskError;
+  onRetry?: () => void;
+  /** Busy retrying: the button shows it. */
+  retrying?: boolean;
+}
+
+export function ErrorMessage({ error, onRetry, retrying }: ErrorMessageProps) {
   const { t } = useTranslation();
+  const { title, next, answer, extra } = words(t, error);
   return (
-    <div className="error-message" role="alert">
-      <p>{t(`errors.${error.kind}`, { message: error.message })}</p>
-      {onRetry && (
-        <button type="button" className="button" onClick={onRetry}>
-          {t('errors.retry')}
-        </button>
-      )}
+    <div className="callout callout-error" role="alert">
+      <Icon name="alert" className="callout-icon" />
+      <div className="callout-body">
+        <p className="callout-title">{title}</p>
+        {answer && (
+          <figure className="provider-answer">
+            <figcaption>
+              {answer.label}
+              {answer.code && <span className="provider-code">{answer.code}</span>}
+            </figcaption>
+            <blockquote>{answer.text}</blockquote>
+            {answer.details.length > 0 && (
+              <ul>
+                {answer.details.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            )}
+          </figure>
+        )}
+        {extra && <p>{extra}</p>}
+        <p className="callout-next">{next}</p>
+        {onRetry && (
+          <Button size="sm" onClick={onRetry} busy={retrying}>
+            {t('common.retry')}
+          </Button>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo } from '../../electron/shared/app';
 import type { DeskError } from '../../electron/shared/errors';
-import { call, DeskCallError } from '../desk';
+import { call, deskError } from '../desk';
 
 interface AppInfoState {
   info?: AppInfo;
@@ -15,9 +15,7 @@ export const useAppInfo = create<AppInfoState>((set) => ({
     try {
       set({ info: await call('app.info', {}) });
     } catch (error) {
-      set({
-        error: error instanceof DeskCallError ? error.error : { kind: 'internal', message: String(error) },
-      });
+      set({ error: deskError(error) });
     }
   },
 }));

@@ -1,8 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { createDesk, type Desk } from '../../electron/core/desk';
+import { defaultSettings, serializeSettings, SETTINGS_FILE } from '../../electron/core/settings/schema';
+import type { Settings } from '../../electron/shared/settings';
 import { deskInitArgs, installDesk } from '../harness/initScript';
 import { startHarness, type Harness } from '../harness/server';
 import { testKeychain } from '../support/keychain';
@@ -12,17 +14,30 @@ import pkg from '../../package.json' with { type: 'json' };
 
 export const LANGUAGES = ['uk', 'ru', 'en'] as const;
 export const SCHEMES = ['light', 'dark'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+export type Scheme = (typeof SCHEMES)[number];
 
 /**
  * `desk`: a real core on a fresh user-data folder; the page is given `window.desk` before any of
  * its scripts run, and `open(query)` loads the built renderer from the harness.
+ * `initialSettings` (an option) is written as the settings file before the core starts: settings
+ * fields over the defaults, or the file's raw text.
  */
 export const test = base.extend<{
-  desk: Desk & { harness: Harness };
+  initialSettings: Partial<Settings> | string | undefined;
+  desk: Desk & { harness: Harness; userDataDir: string };
   open: (query?: string) => Promise<void>;
 }>({
-  desk: async ({ page }, use) => {
+  initialSettings: [undefined, { option: true }],
+  desk: async ({ page, initialSettings }, use) => {
     const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'desk-browser-'));
+    if (initialSettings !== undefined) {
+      const text =
+        typeof initialSettings === 'string'
+          ? initialSettings
+          : serializeSettings({ ...defaultSettings(), ...initialSettings });
+      await writeFile(path.join(userDataDir, SETTINGS_FILE), text);
+    }
     const desk = createDesk({
       appName: pkg.productName,
       appVersion: pkg.version,
@@ -32,7 +47,9 @@ export const test = base.extend<{
     });
     const harness = await startHarness(desk, RENDERER_DIR);
     await page.addInitScript(installDesk, deskInitArgs(harness.token));
-    await use({ ...desk, harness });
+    await use({ ...desk, harness, userDataDir });
+    // The page goes first: its open event stream would otherwise keep the harness from closing.
+    await page.close();
     await harness.close();
     await desk.close();
     await rm(userDataDir, { recursive: true, force: true });
@@ -46,7 +63,23 @@ export const test = base.extend<{
 
 export { expect } from '@playwright/test';
 
-/** Saves `test-results/screenshots/<name>.png`, the name being `<screen>-<lang>-<scheme>`. */
+/**
+ * Saves `test-results/screenshots/<name>.png`, the name being `<screen>-<lang>-<scheme>`. The
+ * frame scrolls inside its main area, so the window is made tall enough for all of it first:
+ * the picture then shows the whole screen, nothing hidden below the fold.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const size = page.viewportSize();
+  const hidden = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    return main ? Math.max(0, main.scrollHeight - main.clientHeight) : 0;
+  });
+  if (size && hidden > 0) await page.setViewportSize({ width: size.width, height: size.height + hidden });
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+    caret: 'hide',
+  });
+  if (size && hidden > 0) await page.setViewportSize(size);
 }

@@ -1,23 +1,27 @@
 import { channels } from '../../electron/shared/contract';
-import { expect, LANGUAGES, SCHEMES, screenshot, test } from './fixtures';
+import { expect, LANGUAGES, test } from './fixtures';
+import { openSettings, ui } from './ui';
 import pkg from '../../package.json' with { type: 'json' };
-
-const HEADINGS = { uk: 'Про цю інсталяцію', ru: 'Об этой установке', en: 'About this installation' };
-const KEYCHAIN = { uk: 'доступне', ru: 'доступно', en: 'available' };
 
 test.describe('app shell', () => {
   for (const lang of LANGUAGES) {
-    for (const scheme of SCHEMES) {
-      test(`renders app.info from the real core (${lang}, ${scheme})`, async ({ page, open }) => {
-        await page.emulateMedia({ colorScheme: scheme });
-        await open(`?lang=${lang}`);
-        await expect(page.getByRole('heading', { name: HEADINGS[lang] })).toBeVisible();
-        await expect(page.getByTestId('app-version')).toHaveText(pkg.version);
-        await expect(page.getByTestId('keychain-status')).toContainText(KEYCHAIN[lang]);
-        await expect(page.locator('html')).toHaveAttribute('lang', lang);
-        await screenshot(page, `shell-${lang}-${scheme}`);
-      });
-    }
+    test(`renders app.info from the real core in Settings → About (${lang})`, async ({
+      page,
+      open,
+      desk,
+    }) => {
+      await desk.handlers['settings.update']({ language: lang });
+      await open();
+      const t = ui(lang);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      // The status bar shows the version on every screen.
+      await expect(page.getByTestId('app-version')).toHaveText(pkg.version);
+      await openSettings(page, lang, 'about');
+      await expect(page.getByRole('heading', { name: t.settings.about.title })).toBeVisible();
+      await expect(page.getByTestId('about-version')).toHaveText(pkg.version);
+      const available = t.settings.about.keychainAvailable.split(' (')[0] ?? '';
+      await expect(page.getByTestId('keychain-status')).toContainText(available);
+    });
   }
 
   test('the page gets exactly the contract as window.desk, and nothing of Node', async ({ page, open }) => {
@@ -52,5 +56,20 @@ test.describe('app shell', () => {
       return (window as { __inline?: boolean }).__inline === true;
     });
     expect(ran).toBe(false);
+  });
+});
+
+test.describe('a settings file the app cannot read', () => {
+  test.use({ initialSettings: '{ "version": 1, "holdLifetimeHours": ' });
+
+  test('is reported in words at the top, and the app starts from defaults', async ({ page, open }) => {
+    await open();
+    const t = ui('uk');
+    const [before] = t.notices.settingsCorrupt.split('{{file}}');
+    const banner = page.getByRole('alert').filter({ hasText: before ?? '' });
+    await expect(banner).toContainText(/settings\.corrupt-[^ ]+\.json/);
+    await expect(page.getByRole('heading', { name: t.firstRun.title })).toBeVisible();
+    await banner.getByRole('button', { name: t.common.dismiss }).click();
+    await expect(banner).toBeHidden();
   });
 });

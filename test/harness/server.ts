@@ -76,8 +76,11 @@ export async function startHarness(desk: Desk, rendererDir: string): Promise<Har
     close: async () => {
       unsubscribe();
       for (const res of streams) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Every connection goes now: one still open (a stream or call that arrived as the page went
+      // away) would otherwise keep close() waiting for ever.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeskError } from '../../electron/shared/errors';
+import { deskError } from '../desk';
+import { Button } from './Button';
+import { Dialog } from './Dialog';
+import { ErrorMessage } from './ErrorMessage';
+
+export interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  text: string;
+  confirmLabel: string;
+  /** Red for what cannot be undone. */
+  danger?: boolean;
+  /** Runs on confirm; the dialog stays open with the error in words if it throws. */
+  onConfirm(): Promise<void>;
+  onClose(): void;
+}
+
+/** "Are you sure?" with the consequence spelled out; Cancel has the focus, so Enter is never a slip. */
+export function ConfirmDialog({
+  open,
+  title,
+  text,
+  confirmLabel,
+  danger,
+  onConfirm,
+  onClose,
+}: ConfirmDialogProps) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<DeskError>();
+  const close = () => {
+    setError(undefined);
+    onClose();
+  };
+  const confirm = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onConfirm();
+      onClose();
+    } catch (failure) {
+      setError(deskError(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open={open}
+      title={title}
+      description={text}
+      onClose={close}
+      footer={
+        <>
+          <Button onClick={close} data-autofocus>
+            {t('common.cancel')}
+          </Button>
+          <Button variant={danger ? 'danger' : 'primary'} busy={busy} onClick={() => void confirm()}>
+            {confirmLabel}
+          </Button>
+        </>
+      }
+    >
+      {error && <ErrorMessage error={error} />}
+    </Dialog>
+  );
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { useNotices, type NoticeLevel } from '../store/notices';
+import { ErrorMessage } from './ErrorMessage';
+import { Icon, type IconName } from './Icon';
+
+const ICONS: Record<NoticeLevel, IconName> = {
+  success: 'check',
+  info: 'info',
+  warning: 'alert',
+  error: 'alert',
+};
+
+/** The toasts, bottom right above the status bar; success and info leave by themselves. */
+export function NoticeArea() {
+  const { t } = useTranslation();
+  const { notices, dismiss } = useNotices();
+  return (
+    <section className="notice-area" aria-label={t('notices.region')}>
+      {notices.map((notice) => (
+        <div
+          key={notice.id}
+          className={`toast toast-${notice.level}`}
+          role={notice.level === 'error' || notice.level === 'warning' ? 'alert' : 'status'}
+        >
+          {notice.error ? (
+            <ErrorMessage error={notice.error} />
+          ) : (
+            <>
+              <Icon name={ICONS[notice.level]} className="toast-icon" />
+              <p>{notice.text?.(t)}</p>
+            </>
+          )}
+          <button
+            type="button"
+            className="icon-button toast-close"
+            aria-label={t('common.dismiss')}
+            onClick={() => dismiss(notice.id)}
+          >
+            <Icon name="close" size={14} />
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}

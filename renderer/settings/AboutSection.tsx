@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Panel } from '../components/Panel';
+import { Skeleton } from '../components/Skeleton';
+import { useAppInfo } from '../store/appInfo';
+import { SectionFrame } from './SectionFrame';
+
+/** What `app.info` says: for support requests, and to see whether the keychain works. */
+export function AboutSection() {
+  const { t } = useTranslation();
+  const { info, error, load } = useAppInfo();
+  const rows: [string, ReactNode][] = info
+    ? [
+        [t('settings.about.version'), <span data-testid="about-version">{info.version}</span>],
+        [t('settings.about.platform'), `${info.platform} · ${info.arch}`],
+        [
+          t('settings.about.shell'),
+          t(info.shell === 'electron' ? 'settings.about.shellElectron' : 'settings.about.shellHarness'),
+        ],
+        [
+          t('settings.about.keychain'),
+          <span data-testid="keychain-status" className={info.keychain.available ? 'text-ok' : 'text-bad'}>
+            {t(
+              info.keychain.available ? 'settings.about.keychainAvailable' : 'settings.about.keychainMissing',
+              {
+                backend: info.keychain.backend,
+              },
+            )}
+          </span>,
+        ],
+      ]
+    : [];
+  return (
+    <SectionFrame title={t('settings.sections.about')} description={t('app.tagline')}>
+      {error && <ErrorMessage error={error} onRetry={() => void load()} />}
+      <Panel title={t('settings.about.title')}>
+        <dl className="facts">
+          {info
+            ? rows.map(([label, value]) => (
+                <div key={label} className="fact">
+                  <dt>{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))
+            : [0, 1, 2, 3].map((row) => (
+                <div key={row} className="fact">
+                  <dt>
+                    <Skeleton width="90px" />
+                  </dt>
+                  <dd>
+                    <Skeleton width="160px" />
+                  </dd>
+                </div>
+              ))}
+        </dl>
+        {info && !info.keychain.available && <p className="field-hint">{t('settings.about.keychainHelp')}</p>}
+      </Panel>
+    </SectionFrame>
+  );
+}

@@ -1,0 +1,156 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeskError } from '../../electron/shared/errors';
+import { settingsPatchSchema, type Language, type Settings } from '../../electron/shared/settings';
+import { Button } from '../components/Button';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { NumberField, parseNumber } from '../components/NumberField';
+import { Panel } from '../components/Panel';
+import { Select } from '../components/Select';
+import { TextField } from '../components/TextField';
+import { call, deskError } from '../desk';
+import { LANGUAGES, switchLanguage } from '../i18n';
+import { notify, notifyError } from '../store/notices';
+import { useSettings } from '../store/settings';
+import { fieldErrors, focusFirstInvalid, fromZod, type FieldIssue } from './issues';
+import { SectionFrame } from './SectionFrame';
+
+interface Draft {
+  hold: string;
+  link: string;
+  name: string;
+}
+
+const draftOf = (s: Settings): Draft => ({
+  hold: String(s.holdLifetimeHours),
+  link: String(s.payLinkLifetimeHours),
+  name: s.managerName,
+});
+
+export function GeneralSection({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  return (
+    <SectionFrame title={t('settings.sections.general')} description={t('settings.general.description')}>
+      <LanguagePanel language={settings.language} />
+      <GeneralForm settings={settings} />
+    </SectionFrame>
+  );
+}
+
+/**
+ * The language is saved as soon as it is chosen, and the UI switches before the save returns. The
+ * select stays enabled (a disabled control would drop the keyboard focus); changes queue in the core.
+ */
+function LanguagePanel({ language }: { language: Language }) {
+  const { t } = useTranslation();
+  const apply = useSettings((s) => s.apply);
+  const choose = async (next: Language) => {
+    await switchLanguage(next);
+    try {
+      await apply(await call('settings.update', { language: next }));
+      notify('success', (tr) => tr('settings.general.languageSaved'));
+    } catch (error) {
+      await switchLanguage(language);
+      notifyError(deskError(error));
+    }
+  };
+  return (
+    <Panel title={t('settings.general.languageTitle')}>
+      <Select
+        label={t('settings.general.language')}
+        hint={t('settings.general.languageHint')}
+        value={language}
+        options={LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
+        onChange={(next) => void choose(next)}
+      />
+    </Panel>
+  );
+}
+
+function GeneralForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const apply = useSettings((s) => s.apply);
+  const form = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState(() => draftOf(settings));
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [error, setError] = useState<DeskError>();
+  const [saving, setSaving] = useState(false);
+  const errors = fieldErrors(t, issues);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(settings));
+  const edit = (field: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
+
+  const save = async () => {
+    setError(undefined);
+    const patch = {
+      holdLifetimeHours: parseNumber(draft.hold),
+      payLinkLifetimeHours: parseNumber(draft.link),
+      managerName: draft.name,
+    };
+    const checked = settingsPatchSchema.safeParse(patch);
+    if (!checked.success) {
+      setIssues(fromZod(checked.error.issues));
+      focusFirstInvalid(form.current);
+      return;
+    }
+    setIssues([]);
+    setSaving(true);
+    try {
+      const view = await call('settings.update', patch);
+      await apply(view);
+      setDraft(draftOf(view.settings));
+      notify('success', (tr) => tr('settings.general.saved'));
+    } catch (failure) {
+      const desk = deskError(failure);
+      if (desk.kind === 'validation' && desk.issues.length > 0) {
+        setIssues(desk.issues);
+        focusFirstInvalid(form.current);
+      } else setError(desk);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Panel
+      ref={form}
+      title={t('settings.general.paymentsTitle')}
+      onSubmit={() => void save()}
+      busy={saving}
+      actions={
+        <Button type="submit" variant="primary" busy={saving} disabled={!dirty}>
+          {t('common.save')}
+        </Button>
+      }
+    >
+      <div className="field-row">
+        <NumberField
+          label={t('settings.general.holdLifetime')}
+          hint={t('settings.general.holdLifetimeHint')}
+          unit={t('common.hoursUnit')}
+          value={draft.hold}
+          onChange={edit('hold')}
+          error={errors.holdLifetimeHours}
+        />
+        <NumberField
+          label={t('settings.general.payLinkLifetime')}
+          hint={t('settings.general.payLinkLifetimeHint')}
+          unit={t('common.hoursUnit')}
+          value={draft.link}
+          onChange={edit('link')}
+          error={errors.payLinkLifetimeHours}
+        />
+      </div>
+      <h4 className="panel-subtitle">{t('settings.general.youTitle')}</h4>
+      <TextField
+        label={t('settings.general.managerName')}
+        hint={t('settings.general.managerNameHint')}
+        placeholder={t('settings.general.managerNamePlaceholder')}
+        value={draft.name}
+        onChange={edit('name')}
+        error={errors.managerName}
+        autoComplete="name"
+      />
+      {error && <ErrorMessage error={error} onRetry={() => void save()} />}
+    </Panel>
+  );
+}
