@@ -9,28 +9,36 @@
 import type { z } from 'zod';
 import type { Notice } from './app';
 import { appChannels } from './channels/app';
+import { bulkChannels, type BulkProgress } from './channels/bulk';
+import { demoChannels } from './channels/demo';
 import { ordersChannels, type OrdersChanged } from './channels/orders';
 import { paymentsChannels } from './channels/payments';
 import { relayChannels, type RelayStatus } from './channels/relay';
 import { settingsChannels } from './channels/settings';
 import { setupChannels } from './channels/setup';
 import { phantom, type ChannelMap } from './channels/spec';
+import { updatesChannels, updatesEvents } from './channels/updates';
 import type { Result } from './errors';
 
 /** Each domain declares its channels in electron/shared/channels/<domain>.ts; this is their union. */
 export const contract = {
   ...appChannels,
+  ...updatesChannels,
+  ...demoChannels,
   ...settingsChannels,
   ...setupChannels,
   ...ordersChannels,
   ...paymentsChannels,
   ...relayChannels,
+  ...bulkChannels,
 } satisfies ChannelMap;
 
 export const events = {
   'app.notice': phantom<Notice>(),
+  ...updatesEvents,
   'orders.changed': phantom<OrdersChanged>(),
   'relay.status': phantom<RelayStatus>(),
+  'bulk.progress': phantom<BulkProgress>(),
 } satisfies Record<`${string}.${string}`, unknown>;
 
 export type Channel = keyof typeof contract;

@@ -1,0 +1,104 @@
+import type { Handlers } from '../shared/contract';
+import { relayHandlers } from './callbacks/handlers';
+import { RelayService } from './callbacks/service';
+import { Connections, type ConnectionsOptions } from './connections';
+import type { EventBus } from './events';
+import { ordersHandlers } from './orders/handlers';
+import { OrdersStore } from './orders/store';
+import { paymentsHandlers } from './payments/handlers';
+import { PaymentsService, type BackgroundTiming } from './payments/service';
+import type { SecretStore } from './secrets/keychain';
+import { Secrets } from './secrets/secrets';
+import { settingsHandlers } from './settings/handlers';
+import { settingsNotice } from './settings/notice';
+import { SettingsService } from './settings/service';
+import { SettingsStore } from './settings/store';
+import { setupHandlers } from './setup/handlers';
+
+/** The channels a workspace answers: everything but the app's own (app.*, demo.*). */
+export type WorkspaceHandlers = Omit<Handlers, `app.${string}` | `demo.${string}`>;
+
+export interface WorkspaceOptions {
+  /** Settings, the orders cache, the journal and the relay cursor live here. */
+  dir: string;
+  secretStore: SecretStore;
+  events: EventBus;
+  app: { appName: string; appVersion: string };
+  /** Every UAPAY call goes to this origin (the sandbox: Demo mode and tests). */
+  uapayBaseUrl?: string;
+  connections?: Pick<ConnectionsOptions, 'retailCrm' | 'retailCrmRequestsPerSecond'>;
+  background?: BackgroundTiming;
+}
+
+/**
+ * One shop's back office: its settings and keys, clients, orders, payments and relay. The app
+ * has the person's own workspace, and a Demo one (on the sandbox) while Demo mode is on, so the
+ * demo never touches the real settings, keys or journal.
+ */
+export class Workspace {
+  readonly settings: SettingsService;
+  readonly secrets: Secrets;
+  readonly connections: Connections;
+  readonly orders: OrdersStore;
+  readonly payments: PaymentsService;
+  readonly relay: RelayService;
+  readonly handlers: WorkspaceHandlers;
+
+  constructor(options: WorkspaceOptions) {
+    const { dir, events } = options;
+    this.secrets = new Secrets(options.secretStore);
+    this.settings = new SettingsService(
+      new SettingsStore({ dir, onProblem: (problem) => events.emit('app.notice', settingsNotice(problem)) }),
+      this.secrets,
+    );
+    this.connections = new Connections(this.settings, this.secrets, {
+      ...(options.uapayBaseUrl && { uapayBaseUrl: options.uapayBaseUrl }),
+      ...options.connections,
+    });
+    this.orders = new OrdersStore({
+      dir,
+      api: () => this.connections.retailCrm(),
+      settings: () => this.settings.get(),
+      events,
+    });
+    this.payments = new PaymentsService({
+      dir,
+      settings: this.settings,
+      secrets: this.secrets,
+      connections: this.connections,
+      orders: this.orders,
+      ...(options.background && { background: options.background }),
+    });
+    // Relayed UAPAY callbacks, verified, are hints: status sync asks UAPAY about those invoices.
+    this.relay = new RelayService({
+      settings: this.settings,
+      secrets: this.secrets,
+      events,
+      userDataDir: dir,
+      onHint: (invoiceIds) => this.payments.hint(invoiceIds),
+    });
+    void this.relay.start();
+
+    const settings = settingsHandlers(this.settings, options.app);
+    this.handlers = {
+      ...settings,
+      // A profile may bring a relay pairing: the subscription follows it.
+      'profile.import': async (request) => {
+        const view = await settings['profile.import'](request);
+        await this.relay.refresh();
+        return view;
+      },
+      ...setupHandlers({ settings: this.settings, connections: this.connections }),
+      ...ordersHandlers(this.orders),
+      ...paymentsHandlers(this.payments),
+      ...relayHandlers(this.relay),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.relay.close();
+    await this.payments.close();
+    await this.orders.close();
+    await this.settings.store.idle();
+  }
+}
