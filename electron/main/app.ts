@@ -1,10 +1,13 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
 import { EVENT_CHANNEL } from '../shared/contract';
 import { createDesk, type Desk } from '../core/desk';
 import { log } from '../core/log';
+import { isAllowedExternal } from './externalLinks';
 import { registerIpc, trustedSender } from './ipc';
+import { ProfileFiles } from './profileFile';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
+import { startUpdater } from './updater';
 import { createMainWindow } from './window';
 
 /** Set by `npm run dev`: the renderer then comes from Vite's dev server instead of app://. */
@@ -21,6 +24,7 @@ export async function startApp(makeDesk: typeof createDesk = createDesk): Promis
     return;
   }
   registerAppScheme();
+  const profileFiles = ProfileFiles.watch();
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
 
   await app.whenReady();
@@ -51,6 +55,8 @@ export async function startApp(makeDesk: typeof createDesk = createDesk): Promis
     return window;
   };
   let window = openWindow();
+  void profileFiles.attach({ desk, window: () => (window.isDestroyed() ? (window = openWindow()) : window) });
+  startUpdater(desk.updates);
 
   app.on('second-instance', () => {
     if (window.isDestroyed()) window = openWindow();
@@ -66,12 +72,16 @@ export async function startApp(makeDesk: typeof createDesk = createDesk): Promis
   quitAfterClosing(desk);
 }
 
-/** No navigation away from the app, no new windows, no webviews: links open through the core. */
+/** No navigation away from the app, no new windows, no webviews: allowed links open in the browser. */
 export function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    // Never a new Electron window; an allowed link opens in the person's browser.
+    if (isAllowedExternal(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
 }
 
 /** Gives the core a chance to finish journal writes before the process ends. */

@@ -1,4 +1,3 @@
-import { channels } from '../../electron/shared/contract';
 import { expect, test } from './fixtures';
 import { ui } from './ui';
 
@@ -26,20 +25,13 @@ test.describe('first run', () => {
     await expect(sections.getByRole('button').first()).toHaveText(t.settings.sections.retailcrm);
   });
 
-  test('"Try Demo mode" starts Demo mode, or says it is not in this version yet', async ({
-    page,
-    open,
-    desk,
-  }) => {
+  test('"Try Demo mode" starts Demo mode on the in-app sandbox', async ({ page, open, desk }) => {
     await open();
     await page.getByRole('button', { name: t.firstRun.demoAction }).click();
-    if ((channels as string[]).includes('demo.start')) {
-      await expect(page.getByRole('note')).toContainText(t.demo.banner);
-      expect((await desk.handlers['settings.get']({})).settings.demoMode).toBe(true);
-    } else {
-      await expect(page.getByRole('status').filter({ hasText: t.demo.unavailable })).toBeVisible();
-      expect((await desk.handlers['settings.get']({})).settings.demoMode).toBe(false);
-    }
+    await expect(page.getByRole('note')).toContainText(t.demo.banner);
+    const view = await desk.handlers['settings.get']({});
+    expect(view.settings).toMatchObject({ demoMode: true });
+    expect(view.settings.merchants).toHaveLength(2);
   });
 
   test('the keyboard reaches every screen from the navigation', async ({ page, open }) => {

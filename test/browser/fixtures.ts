@@ -44,6 +44,8 @@ export const test = base.extend<{
       userDataDir,
       shell: 'harness',
       secrets: testKeychain(),
+      // A small Demo shop keeps each test quick; the list itself is tested with thousands of rows.
+      demoSize: 60,
     });
     const harness = await startHarness(desk, RENDERER_DIR);
     await page.addInitScript(installDesk, deskInitArgs(harness.token));

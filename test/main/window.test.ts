@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FakeWebContents } from '../support/electronMock';
+import { FakeWebContents, type ElectronMock } from '../support/electronMock';
 
 vi.mock('electron', async () => (await import('../support/electronMock')).createElectronMock());
 
 const { mainWindowOptions } = await import('../../electron/main/window');
 const { lockDown } = await import('../../electron/main/app');
+const { isAllowedExternal } = await import('../../electron/main/externalLinks');
+const electron = (await import('electron')) as unknown as ElectronMock;
 
 describe('main window', () => {
   it('runs the page isolated, sandboxed and without Node', () => {
@@ -31,5 +33,27 @@ describe('main window', () => {
       expect(preventDefault, event).toHaveBeenCalledOnce();
     }
     expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('opens only allowed links, in the browser, never in a new app window', () => {
+    const contents = new FakeWebContents();
+    lockDown(contents as never);
+    const page = 'https://pay.uapay.ua/payment/7f3a';
+    expect(contents.windowOpenHandler?.({ url: page })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).toHaveBeenCalledWith(page);
+  });
+
+  it.each([
+    ['https://pay.uapay.ua/payment/1', true],
+    ['https://myshop.retailcrm.ru/orders/1/edit', true],
+    ['http://127.0.0.1:4020/payment/1', true],
+    ['http://pay.uapay.ua/payment/1', false],
+    ['https://uapay.ua.evil.example/', false],
+    ['https://user:pass@pay.uapay.ua/', false],
+    ['file:///etc/passwd', false],
+    ['javascript:alert(1)', false],
+  ])('external link %s allowed: %s', (url, allowed) => {
+    expect(isAllowedExternal(url)).toBe(allowed);
   });
 });

@@ -65,6 +65,7 @@ export function createElectronMock() {
     net: { fetch: vi.fn() },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn() } },
     contextBridge: { exposeInMainWorld: vi.fn() },
+    shell: { openExternal: vi.fn(() => Promise.resolve()) },
     ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
   };
 }
