@@ -1,4 +1,6 @@
 import type { Handlers } from '../shared/contract';
+import { bulkHandlers } from './bulk/handlers';
+import { BulkService } from './bulk/service';
 import { relayHandlers } from './callbacks/handlers';
 import { RelayService } from './callbacks/service';
 import { Connections, type ConnectionsOptions } from './connections';
@@ -6,7 +8,7 @@ import type { EventBus } from './events';
 import { ordersHandlers } from './orders/handlers';
 import { OrdersStore } from './orders/store';
 import { paymentsHandlers } from './payments/handlers';
-import { PaymentsService, type BackgroundTiming } from './payments/service';
+import { PaymentsService, type BackgroundTiming, type PaymentsServiceOptions } from './payments/service';
 import type { SecretStore } from './secrets/keychain';
 import { Secrets } from './secrets/secrets';
 import { settingsHandlers } from './settings/handlers';
@@ -28,6 +30,8 @@ export interface WorkspaceOptions {
   uapayBaseUrl?: string;
   connections?: Pick<ConnectionsOptions, 'retailCrm' | 'retailCrmRequestsPerSecond'>;
   background?: BackgroundTiming;
+  /** Payment-service tuning (tests: how long to wait on a relayed hint, re-look delays). */
+  payments?: Pick<PaymentsServiceOptions, 'hintDelayMs' | 'lookAgainMs'>;
 }
 
 /**
@@ -42,6 +46,7 @@ export class Workspace {
   readonly orders: OrdersStore;
   readonly payments: PaymentsService;
   readonly relay: RelayService;
+  readonly bulk: BulkService;
   readonly handlers: WorkspaceHandlers;
 
   constructor(options: WorkspaceOptions) {
@@ -69,6 +74,14 @@ export class Workspace {
       orders: this.orders,
       ...(options.background && { background: options.background }),
     });
+    this.bulk = new BulkService({
+      dir,
+      events,
+      payments: this.payments,
+      orders: this.orders,
+      settings: this.settings,
+      connections: this.connections,
+    });
     // Relayed UAPAY callbacks, verified, are hints: status sync asks UAPAY about those invoices.
     this.relay = new RelayService({
       settings: this.settings,
@@ -92,11 +105,13 @@ export class Workspace {
       ...ordersHandlers(this.orders),
       ...paymentsHandlers(this.payments),
       ...relayHandlers(this.relay),
+      ...bulkHandlers(this.bulk),
     };
   }
 
   async close(): Promise<void> {
     await this.relay.close();
+    await this.bulk.close();
     await this.payments.close();
     await this.orders.close();
     await this.settings.store.idle();

@@ -48,6 +48,9 @@ export interface World {
   ctx: PaymentsContext;
   merchantIds: { manual: string; auto: string };
   userDataDir: string;
+  /** The keychain service this world's keys are under (a child process can open the same). */
+  keychainService: string;
+  uapayUrl: string;
   /** An order with a held UAPAY payment, as the CRM and UAPAY both record it. */
   heldPayment(amount?: number): Promise<PaymentTarget>;
   /** An order paid through a PAY invoice (or a captured hold). */
@@ -91,7 +94,8 @@ export async function createWorld(
   const uapayUrl = await uapay.listen();
 
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'desk-world-'));
-  const secrets = new Secrets(testKeychain());
+  const keychain = testKeychain();
+  const secrets = new Secrets(keychain);
   const settings = new SettingsService(new SettingsStore({ dir: userDataDir }), secrets);
   await settings.setRetailCrm({ url: crmUrl, siteCodes: [] }, API_KEY);
   const manual = await settings.addMerchant(
@@ -188,6 +192,8 @@ export async function createWorld(
     ctx,
     merchantIds: { manual: manual.id, auto: auto.id },
     userDataDir,
+    keychainService: keychain.service,
+    uapayUrl,
     async heldPayment(amount = 150_000) {
       const invoice = uapay.state.createInvoice(MANUAL.clientId, {
         type: 'HOLD',

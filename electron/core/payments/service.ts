@@ -1,10 +1,10 @@
 import QRCode from 'qrcode';
-import type { JournalFilter } from '../../shared/channels/payments';
+import type { JournalEntry, JournalFilter } from '../../shared/channels/payments';
 import type { Kopiyky } from '../../shared/money';
 import type { OrderRow } from '../../shared/orders';
 import type { Connections } from '../connections';
 import { RefusedError, ValidationError } from '../errors';
-import { entriesToCsv, selectEntries } from '../journal/view';
+import { entriesToCsv, selectEntries, toEntry } from '../journal/view';
 import { Journal } from '../journal/journal';
 import { log } from '../log';
 import { paymentLinkLetter, testLetter } from '../mail/letters';
@@ -41,6 +41,12 @@ export interface PaymentsServiceOptions {
   lookAgainMs?: readonly number[];
   /** Off unless given: tests drive sync and reconciliation themselves. */
   background?: BackgroundTiming;
+  /**
+   * How long this desktop waits before acting on a relayed callback. Every desktop of a shop gets
+   * each callback at the same moment; different waits let the first one's RetailCRM write be seen
+   * by the others, which then have nothing to write. Default: a random 0–800 ms per desktop.
+   */
+  hintDelayMs?: number;
 }
 
 /**
@@ -55,8 +61,10 @@ export class PaymentsService {
   private closed = false;
   private running: Promise<void> = Promise.resolve();
   private lastRefresh = 0;
+  private readonly hintDelayMs: number;
 
   constructor(private readonly options: PaymentsServiceOptions) {
+    this.hintDelayMs = options.hintDelayMs ?? Math.floor(Math.random() * 800);
     this.ready = this.open();
     this.ready.then(
       () => this.options.background && this.schedule(0),
@@ -166,6 +174,7 @@ export class PaymentsService {
   /** A relayed callback: the truth is still fetched from UAPAY, for these invoices only. */
   async hint(invoiceIds: readonly string[]) {
     const { ctx } = await this.ready;
+    if (this.hintDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.hintDelayMs));
     const wanted = new Set(invoiceIds);
     const { rows } = await this.options.orders.list();
     const matching = rows.filter((row: OrderRow) => row.invoiceId && wanted.has(row.invoiceId));
@@ -176,6 +185,19 @@ export class PaymentsService {
   async journal(filter: JournalFilter) {
     const { journal } = await this.ready;
     return selectEntries(journal.list(), filter);
+  }
+
+  /** The operation holding a payment's journal lock, if any (the bulk preflight leaves it out). */
+  async inFlight(paymentId: number): Promise<JournalEntry | undefined> {
+    const { journal } = await this.ready;
+    const operation = journal.inFlight(paymentId);
+    return operation && toEntry(operation);
+  }
+
+  /** The operations of one bulk batch (their intents carry its id), oldest first. */
+  async batchOperations(batchId: string): Promise<JournalEntry[]> {
+    const { journal } = await this.ready;
+    return journal.list((operation) => operation.intent.batchId === batchId).map(toEntry);
   }
 
   async journalCsv(filter: JournalFilter) {

@@ -4,7 +4,7 @@ import { toDeskError } from '../errors';
 import { needsWatching } from '../lifecycle';
 import { log } from '../log';
 import type { PaymentsContext } from './context';
-import { writeToCrm } from './crmWrite';
+import { mappedStatus, writeToCrm } from './crmWrite';
 import { interpret, type Look } from './look';
 
 export interface SyncResult {
@@ -62,7 +62,8 @@ export async function syncStatuses(
   return result;
 }
 
-function facts(current: Look, holdMs: number, now: Date): UapayFacts {
+/** What the orders row keeps of UAPAY's answer (the bulk preflight records its fresh look the same way). */
+export function facts(current: Look, holdMs: number, now: Date): UapayFacts {
   const payment = current.payment;
   const heldSince = current.derived.state === 'held' ? (payment?.paidAt ?? payment?.createdAt) : undefined;
   return {
@@ -78,6 +79,20 @@ function facts(current: Look, holdMs: number, now: Date): UapayFacts {
 async function applyTransition(ctx: PaymentsContext, row: OrderRow, current: Look): Promise<boolean> {
   if (ctx.journal.inFlight(row.paymentId)) return false; // the running operation will write it
   const state = current.derived.state;
+  // Another desktop of the shop may have written it already (they all get the same callbacks):
+  // RetailCRM is read once more, so the shop sees one update, not one per desktop.
+  const settings = await ctx.settings();
+  const wanted = mappedStatus(settings, state);
+  const order = await (await ctx.connections.retailCrm()).order(row.orderId);
+  const now = order.payments.find((p) => p.id === row.paymentId);
+  if (now?.status === wanted) {
+    ctx.onRowChange?.(row.paymentId, {
+      state,
+      crmStatus: wanted,
+      ...(now.amount !== undefined && { amount: now.amount }),
+    });
+    return false;
+  }
   const captured = state === 'paid' && current.payment ? kopiyky(current.payment.amount) : undefined;
   const intent = await ctx.journal.begin({
     kind: 'status.sync',
