@@ -102,15 +102,16 @@ describe('UAPAY fake: the signed envelope (reference §2)', () => {
   it('accepts iat within 20 s of the shared clock and refuses it beyond, with TIMELIMIT_ERROR', async () => {
     const { call, clock } = await startFake();
     clock.advance(3 * 24 * 3600_000); // the fake's clock, not the machine's, is the reference
-    const now = Math.floor(clock.now() / 1000);
+    // Each call is stamped just before it is sent: a slow machine must not move the boundary.
+    const at = (offset: number) => Math.floor(clock.now() / 1000) + offset;
     const params = { clientId: MERCHANT.clientId };
-    expect((await call('sessions/create', { params, iat: now - 19 })).body.status).toBe(1);
-    expect((await call('sessions/create', { params, iat: now + 19 })).body.status).toBe(1);
-    expect((await call('sessions/create', { params, iat: now - 22 })).body).toEqual({
+    expect((await call('sessions/create', { params, iat: at(-18) })).body.status).toBe(1);
+    expect((await call('sessions/create', { params, iat: at(18) })).body.status).toBe(1);
+    expect((await call('sessions/create', { params, iat: at(-22) })).body).toEqual({
       status: 0,
       error: { code: 'TIMELIMIT_ERROR' },
     });
-    expect((await call('sessions/create', { params, iat: now + 22 })).body.error.code).toBe(
+    expect((await call('sessions/create', { params, iat: at(22) })).body.error.code).toBe(
       'TIMELIMIT_ERROR',
     );
     // The machine's real time is three days behind the shared clock now: refused.
