@@ -75,6 +75,14 @@ describe('status sync', () => {
     expect(world.crmPayment(r.paymentId).status).toBe(MAPPING.failed);
   });
 
+  it('calls a link nobody paid before it expired failed, and the hosted page refuses it', async () => {
+    const r = await linkSent(MANUAL.type);
+    world.clock.advance(72 * 3_600_000 + 60_000); // the payment-link lifetime setting
+    await syncStatuses(world.ctx, [r]);
+    expect(world.crmPayment(r.paymentId).status).toBe(MAPPING.failed);
+    expect(() => world.uapay.state.pay(r.invoiceId ?? '', { card: 'success', notify: false })).toThrow(/expired/);
+  });
+
   it('shows an expired hold as expired', async () => {
     const target = await world.heldPayment();
     world.clock.advance(168 * 3_600_000 + 60_000);
