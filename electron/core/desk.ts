@@ -61,7 +61,10 @@ export function createDesk(options: DeskOptions): Desk {
   });
   const current = () => demo.workspace ?? own;
   // The feed is the person's own setting (from their team profile), Demo mode or not.
-  const updates = new UpdatesCenter({ events, feedUrl: async () => (await own.settings.get()).updateFeedUrl });
+  const updates = new UpdatesCenter({
+    events,
+    feedUrl: async () => (await own.settings.get()).updateFeedUrl,
+  });
 
   // Demo mode outlives a restart: the flag is in the person's own settings. Calls wait for that
   // start, so the UI never sees the person's own workspace while Demo mode is on.

@@ -64,10 +64,16 @@ describe('app start', () => {
   it('forwards core events to the window on the one event channel', async () => {
     let desk: Desk | undefined;
     await startApp((options) => (desk = createDesk(options)));
-    desk?.events.emit('app.notice', { level: 'warning', code: 'settingsKeptAside' });
     const [window] = FakeBrowserWindow.created;
+    // Started from source, updates say they are off (the state the About screen shows).
     expect(window?.webContents.sent).toEqual([
-      [EVENT_CHANNEL, 'app.notice', { level: 'warning', code: 'settingsKeptAside' }],
+      [EVENT_CHANNEL, 'app.update', { state: 'off', reason: 'development' }],
+    ]);
+    desk?.events.emit('app.notice', { level: 'warning', code: 'settingsKeptAside' });
+    expect(window?.webContents.sent.at(-1)).toEqual([
+      EVENT_CHANNEL,
+      'app.notice',
+      { level: 'warning', code: 'settingsKeptAside' },
     ]);
   });
 });

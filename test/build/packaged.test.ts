@@ -1,0 +1,237 @@
+/**
+ * What the installers contain, proven on the real layout: electron-builder `--dir` packs this
+ * project with its own configuration into an app.asar, offline (a stub stands in for the Electron
+ * binary, nothing is rebuilt, and the build runs without any network where Linux lets us take it
+ * away), and the archive's listing is checked file by file.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { builtinModules } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import asar from '@electron/asar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dist = path.join(root, 'dist');
+const BUNDLES = ['main/index.cjs', 'preload/index.cjs', 'renderer/index.html'];
+
+/** The bundles the app runs; built here when a fresh checkout has none (`npm test` builds first). */
+function ensureBuilt(): void {
+  if (BUNDLES.every((file) => existsSync(path.join(dist, file)))) return;
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+}
+
+/** Every file under `dir`, as paths relative to `base` with forward slashes. */
+function walk(dir: string, base: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(base, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+/** Can this process take the network away from a child (Linux, root or user namespaces)? */
+function canUnshareNetwork(): boolean {
+  return process.platform === 'linux' && spawnSync('unshare', ['-n', 'true']).status === 0;
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'desk-pack-'));
+let appDir = '';
+let listing: string[] = [];
+let offline = '';
+
+beforeAll(() => {
+  ensureBuilt();
+  // An "Electron" that is only a shell script: electron-builder copies it and renames it to the
+  // executable name, exactly as it does the real binary.
+  const electronDist = path.join(work, 'electron');
+  mkdirSync(path.join(electronDist, 'locales'), { recursive: true });
+  writeFileSync(
+    path.join(electronDist, 'electron'),
+    '#!/bin/sh\necho "stub Electron: not runnable"\nexit 1\n',
+  );
+  chmodSync(path.join(electronDist, 'electron'), 0o755);
+  for (const locale of ['uk', 'ru', 'en-US', 'de'])
+    writeFileSync(path.join(electronDist, 'locales', `${locale}.pak`), '');
+
+  const script = path.join(root, 'test/build/packDir.mjs');
+  const args = [script, electronDist, path.join(work, 'release')];
+  const unshare = canUnshareNetwork();
+  offline = unshare ? 'no network at all (unshare -n)' : 'downloads pointed at a closed loopback port';
+  const loopbackOnly = 'http://127.0.0.1:9/';
+  const run = spawnSync(
+    unshare ? 'unshare' : process.execPath,
+    unshare ? ['-n', process.execPath, ...args] : args,
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 180_000,
+      env: {
+        ...process.env,
+        // Anything electron-builder would fetch (Electron, its tool bundles) fails at once instead.
+        ELECTRON_MIRROR: loopbackOnly,
+        ELECTRON_BUILDER_BINARIES_MIRROR: loopbackOnly,
+        ELECTRON_BUILDER_CACHE: path.join(work, 'cache'),
+        ELECTRON_CACHE: path.join(work, 'cache'),
+        CSC_IDENTITY_AUTO_DISCOVERY: 'false',
+      },
+    },
+  );
+  if (run.status !== 0)
+    throw new Error(`electron-builder --dir failed (${offline}):\n${run.stdout}\n${run.stderr}`);
+  appDir = run.stdout.trim().split('\n').at(-1) ?? '';
+  listing = asar
+    .listPackage(path.join(appDir, 'resources/app.asar'), { isPack: false })
+    .map((entry) => entry.split(path.sep).join('/').replace(/^\//, ''));
+}, 240_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const files = () =>
+  listing.filter((entry) => !('files' in asar.statFile(path.join(appDir, 'resources/app.asar'), entry)));
+
+describe('the packed app (electron-builder --dir, offline)', () => {
+  it('was built without any download', () => {
+    // The caches electron-builder downloads into are still empty.
+    expect(existsSync(path.join(work, 'cache')) ? readdirSync(path.join(work, 'cache')) : []).toEqual([]);
+    expect(offline).not.toBe('');
+  });
+
+  it('has the real layout: the renamed executable, app.asar, and the update feed file', () => {
+    expect(existsSync(path.join(appDir, 'uapay-desk'))).toBe(true);
+    expect(existsSync(path.join(appDir, 'resources/app.asar'))).toBe(true);
+    expect(readFileSync(path.join(appDir, 'resources/app-update.yml'), 'utf8')).toMatch(
+      /^provider: generic$/m,
+    );
+    // Only the app's languages are kept.
+    expect(readdirSync(path.join(appDir, 'locales')).sort()).toEqual(['en-US.pak', 'ru.pak', 'uk.pak']);
+  });
+
+  it('holds the three bundles, package.json and the keychain addon, and nothing else', () => {
+    const bundles = ['main', 'preload', 'renderer'].flatMap((dir) => walk(path.join(dist, dir), root));
+    const keyringPackages = readdirSync(path.join(root, 'node_modules/@napi-rs'))
+      .filter((name) => name === 'keyring' || name.startsWith('keyring-'))
+      .map((name) => `node_modules/@napi-rs/${name}/`);
+    expect(keyringPackages.length).toBeGreaterThanOrEqual(2); // the loader and this platform's binary
+    const outside = files().filter(
+      (file) =>
+        file !== 'package.json' &&
+        !bundles.includes(file) &&
+        !keyringPackages.some((p) => file.startsWith(p)),
+    );
+    expect(outside).toEqual([]);
+    expect(files()).toEqual(expect.arrayContaining(['package.json', ...bundles]));
+    for (const pkg of keyringPackages)
+      expect(
+        files().some((file) => file.startsWith(pkg)),
+        pkg,
+      ).toBe(true);
+  });
+
+  it('leaves out sources, tests, the relay and its drivers, the sandbox sources and source maps', () => {
+    // Each of these exists in the project, so leaving it out is the configuration's doing.
+    for (const present of [
+      'electron/sandbox',
+      'electron/main/app.ts',
+      'test',
+      'renderer/App.tsx',
+      'node_modules/better-sqlite3',
+      'node_modules/pg',
+    ]) {
+      expect(existsSync(path.join(root, present)), present).toBe(true);
+    }
+    const forbidden = [
+      /^electron\//,
+      /^renderer\//,
+      /^test\//,
+      /^build\//,
+      /^dist\/relay\//,
+      /^node_modules\/(better-sqlite3|pg|pg-[a-z-]+|electron-updater|fastify|vite|electron)\//,
+      /\.map$/,
+      /\.tsx?$/,
+      /(^|\/)\.env/,
+    ];
+    for (const pattern of forbidden)
+      expect(
+        listing.filter((entry) => pattern.test(entry)),
+        String(pattern),
+      ).toEqual([]);
+  });
+
+  it('unpacks the native keychain binary next to the archive, where Node can load it', () => {
+    const unpacked = walk(
+      path.join(appDir, 'resources/app.asar.unpacked'),
+      path.join(appDir, 'resources/app.asar.unpacked'),
+    );
+    expect(unpacked.filter((file) => file.endsWith('.node'))).toEqual([
+      expect.stringMatching(/^node_modules\/@napi-rs\/keyring-[^/]+\/keyring\.[^/]+\.node$/),
+    ]);
+  });
+
+  it('packs a package.json that starts the bundled main and declares only the native addon', () => {
+    const packed = JSON.parse(
+      asar.extractFile(path.join(appDir, 'resources/app.asar'), 'package.json').toString(),
+    ) as {
+      main: string;
+      dependencies?: Record<string, string>;
+      devDependencies?: unknown;
+    };
+    expect(packed.main).toBe('dist/main/index.cjs');
+    expect(Object.keys(packed.dependencies ?? {})).toEqual(['@napi-rs/keyring']);
+    expect(packed.devDependencies).toBeUndefined();
+  });
+});
+
+describe('the main bundle', () => {
+  const source = () => readFileSync(path.join(dist, 'main/index.cjs'), 'utf8');
+
+  it('carries electron-updater inside, and requires nothing but Node, Electron and the keychain addon', () => {
+    expect(
+      source(),
+      'electron-updater is not in dist/main: is the bundle older than the code? npm run build',
+    ).toContain('ERR_UPDATER_CHANNEL_FILE_NOT_FOUND');
+    const builtins = new Set(builtinModules);
+    // A require inside a template literal is generated code (ajv's standalone mode), never run.
+    const required = [...source().matchAll(/(?<![`\w.$])require\("([^"]+)"\)/g)].map((match) => match[1]!);
+    const foreign = [...new Set(required)].filter(
+      (name) =>
+        !name.startsWith('node:') &&
+        !builtins.has(name) &&
+        name !== 'electron' &&
+        name !== '@napi-rs/keyring',
+    );
+    expect(foreign).toEqual([]);
+  });
+
+  it('loads every bundled module (electron-updater included) under a stand-in Electron', () => {
+    // The stand-in says another instance runs, so startApp quits right after the modules load.
+    const stub = path.join(work, 'electron-stub.cjs');
+    writeFileSync(
+      stub,
+      `const Module = require('node:module');
+const load = Module._load;
+const noop = () => {};
+const app = { isPackaged: true, setPath: noop, on: noop, requestSingleInstanceLock: () => false,
+  quit: () => { process.stdout.write('QUIT-CALLED\\n'); } };
+Module._load = function (request, ...rest) {
+  if (request === 'electron') return { app, protocol: {}, net: {}, session: {}, ipcMain: {}, BrowserWindow: class {},
+    nativeTheme: {}, shell: {}, dialog: {} };
+  return load.call(this, request, ...rest);
+};\n`,
+    );
+    const run = spawnSync(process.execPath, ['--require', stub, path.join(dist, 'main/index.cjs')], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).not.toMatch(/Cannot find module|Error:/);
+    expect(run.stdout).toContain('QUIT-CALLED');
+  });
+});
