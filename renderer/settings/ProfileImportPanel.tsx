@@ -79,7 +79,7 @@ export function ProfileImportPanel() {
           id={inputId}
           className="visually-hidden"
           type="file"
-          accept=".json,application/json"
+          accept=".uapaydesk,.json,application/json,application/x-uapaydesk-profile"
           aria-label={t('settings.profile.fileInput')}
           onChange={(event) => void choose(event)}
         />

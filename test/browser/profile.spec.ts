@@ -14,7 +14,7 @@ test.describe('Settings → Team profile', () => {
     await openSettings(page, 'uk', 'profile');
     await page.getByRole('button', { name: t.settings.profile.export }).click();
     const fileName = page.getByTestId('profile-file-name');
-    await expect(fileName).toHaveText(/^uapay-desk-team-profile-\d{4}-\d{2}-\d{2}\.json$/);
+    await expect(fileName).toHaveText(/^uapay-desk-team-profile-\d{4}-\d{2}-\d{2}\.uapaydesk$/);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -57,7 +57,8 @@ export function exportProfile(settings: Settings, meta: ExportMeta): ProfileExpo
     settings: team,
   };
   return {
-    fileName: `uapay-desk-team-profile-${now.toISOString().slice(0, 10)}.json`,
+    // The extension the installers associate with the app: a double-click imports it.
+    fileName: `uapay-desk-team-profile-${now.toISOString().slice(0, 10)}.uapaydesk`,
     text: `${JSON.stringify(profile, null, 2)}\n`,
   };
 }

@@ -188,7 +188,7 @@ describe('settings over IPC', () => {
     const owner = await open();
     await owner.value('settings.update', { holdLifetimeHours: 100, managerName: 'Owner' });
     const { fileName, text } = await owner.value<ProfileExport>('profile.export', {});
-    expect(fileName).toMatch(/^uapay-desk-team-profile-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(fileName).toMatch(/^uapay-desk-team-profile-\d{4}-\d{2}-\d{2}\.uapaydesk$/);
     const staff = await open();
     const view = await staff.value<SettingsView>('profile.import', { text });
     expect(view.settings).toMatchObject({ holdLifetimeHours: 100, managerName: '' });

@@ -66,7 +66,7 @@ describe('the team profile', () => {
   it('carries the shop settings and nothing secret or personal', async () => {
     const owner = await configuredShop();
     const { fileName, text } = exportProfile(await owner.get(), meta);
-    expect(fileName).toBe('uapay-desk-team-profile-2026-05-06.json');
+    expect(fileName).toBe('uapay-desk-team-profile-2026-05-06.uapaydesk');
     for (const secret of ['crm-secret-key-1', 'uapay-secret-1', 'smtp-secret-1'])
       expect(text).not.toContain(secret);
     const profile = JSON.parse(text) as Record<string, unknown> & { settings: Record<string, unknown> };
