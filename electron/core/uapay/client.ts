@@ -1,4 +1,5 @@
 import axios, { type AxiosInstance } from 'axios';
+import PQueue from 'p-queue';
 import type { Kopiyky } from '../../shared/money';
 import { DeskFailure, NetworkError, networkFailure } from '../errors';
 import { kyivDateTime } from '../kyivTime';
@@ -38,7 +39,15 @@ export interface UapayClientOptions {
   now?: () => number;
   /** Reference §3.1: "refresh the session at least once a day". */
   sessionMaxAgeMs?: number;
+  /** Calls of this merchant in flight at once (default UAPAY_CALLS_IN_FLIGHT). */
+  concurrency?: number;
 }
+
+/**
+ * UNCERTAIN (reference §6.2: UAPAY documents no rate limit): at most this many calls per merchant
+ * at a time, so a bulk run of hundreds of payments reaches UAPAY as a steady stream, not a burst.
+ */
+export const UAPAY_CALLS_IN_FLIGHT = 4;
 
 /** Reference §3.4: at most 100 ids per invoices/show/list. */
 export const SHOW_LIST_LIMIT = 100;
@@ -70,6 +79,7 @@ export interface PaymentRef {
 export class UapayClient {
   private readonly http: AxiosInstance;
   private readonly now: () => number;
+  private readonly slots: PQueue;
   private session?: { id: string; createdAt: number };
 
   constructor(
@@ -77,6 +87,7 @@ export class UapayClient {
     private readonly options: UapayClientOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.slots = new PQueue({ concurrency: options.concurrency ?? UAPAY_CALLS_IN_FLIGHT });
     this.http = axios.create({
       baseURL: `${(merchant.baseUrl ?? UAPAY_BASE_URLS[merchant.environment]).replace(/\/+$/, '')}/api/`,
       timeout: options.timeoutMs ?? 30_000,
@@ -199,13 +210,15 @@ export class UapayClient {
     params: Record<string, unknown>,
     data?: Record<string, unknown>,
   ): Promise<Record<string, unknown>> {
-    const envelope = await signRequest(this.merchant.secretKey, params, data, this.now());
-    let response;
-    try {
-      response = await this.http.post(method, envelope);
-    } catch (error) {
-      throw networkFailure('uapay', error);
-    }
+    // Signed once a slot is free: `iat` must be within 20 s of UAPAY's clock (reference §2.4).
+    const response = await this.slots.add(async () => {
+      const envelope = await signRequest(this.merchant.secretKey, params, data, this.now());
+      try {
+        return await this.http.post(method, envelope);
+      } catch (error) {
+        throw networkFailure('uapay', error);
+      }
+    });
     const isJson = typeof response.data === 'object' && response.data !== null;
     if (!isJson && response.status >= 500) {
       throw new NetworkError('uapay', 'server', `UAPAY answered HTTP ${response.status}.`, {
