@@ -3,6 +3,7 @@ import { ActivityScreen } from './activity/ActivityScreen';
 import { ErrorMessage } from './components/ErrorMessage';
 import { NoticeArea } from './components/NoticeArea';
 import { Skeleton } from './components/Skeleton';
+import { MailboxScreen } from './demo/MailboxScreen';
 import { DemoBanner } from './frame/DemoBanner';
 import { FrameSkeleton } from './frame/FrameSkeleton';
 import { ProblemBanner } from './frame/ProblemBanner';
@@ -11,6 +12,7 @@ import { StatusBar } from './frame/StatusBar';
 import { TopBar, type TopBarScreen } from './frame/TopBar';
 import { useGlobalShortcuts } from './keyboard';
 import { FirstRun } from './onboarding/FirstRun';
+import { OrderPanel } from './orders/OrderPanel';
 import { OrdersScreen } from './orders/OrdersScreen';
 import { useAppInfo } from './store/appInfo';
 import { useCoreNotices } from './store/coreNotices';
@@ -70,6 +72,8 @@ export function App() {
             <OrdersScreen />
           ) : screen === 'activity' ? (
             <ActivityScreen />
+          ) : screen === 'mailbox' ? (
+            <MailboxScreen />
           ) : (
             <Suspense fallback={<SettingsSkeleton />}>
               <SettingsScreen />
@@ -78,6 +82,7 @@ export function App() {
         </main>
       </div>
       <StatusBar view={view} info={info} />
+      <OrderPanel />
       <NoticeArea />
     </div>
   );

@@ -2,13 +2,20 @@ import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../components/Icon';
 import { moveFocusInList } from '../keyboard';
 import { SCREENS, useRouter, type Screen } from '../store/router';
+import { useSettings } from '../store/settings';
 import { Logo } from './Logo';
 
-const ICONS: Record<Screen, IconName> = { orders: 'orders', activity: 'activity', settings: 'settings' };
+const ICONS: Record<Screen, IconName> = {
+  orders: 'orders',
+  activity: 'activity',
+  mailbox: 'mail',
+  settings: 'settings',
+};
 
 export function Sidebar() {
   const { t } = useTranslation();
   const { screen, go } = useRouter();
+  const demo = useSettings((s) => s.view?.settings.demoMode === true);
   return (
     <aside className="sidebar">
       <div className="sidebar-brand">
@@ -20,7 +27,7 @@ export function Sidebar() {
       </div>
       <nav aria-label={t('nav.label')}>
         <ul className="nav-list" onKeyDown={moveFocusInList}>
-          {SCREENS.map((item) => (
+          {SCREENS.filter((item) => item !== 'mailbox' || demo).map((item) => (
             <li key={item}>
               <button
                 type="button"
@@ -29,7 +36,7 @@ export function Sidebar() {
                 onClick={() => go(item)}
               >
                 <Icon name={ICONS[item]} />
-                <span>{t(`nav.${item}`)}</span>
+                <span>{item === 'mailbox' ? t('mailbox.nav') : t(`nav.${item}`)}</span>
               </button>
             </li>
           ))}

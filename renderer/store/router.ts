@@ -1,14 +1,25 @@
 import { create } from 'zustand';
 
-export const SCREENS = ['orders', 'activity', 'settings'] as const;
+/** `mailbox` (the Demo mailbox) is listed only in Demo mode (frame/Sidebar.tsx). */
+export const SCREENS = ['orders', 'activity', 'mailbox', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /**
- * The settings sections built so far, in the order the list shows them. RetailCRM comes first:
- * it is where "Connect my shop" leads. Merchants, payment types, the status mapping and the relay
- * join the list when their channels exist (no dead sections meanwhile).
+ * The settings sections, in the order the list shows them: the setup steps of DESIGN.md's workflow
+ * first (RetailCRM, where "Connect my shop" leads, then merchants, their payment types and the
+ * status mapping), then the e-mail sender and the relay, then the rest.
  */
-export const SETTINGS_SECTIONS = ['retailcrm', 'general', 'email', 'profile', 'about'] as const;
+export const SETTINGS_SECTIONS = [
+  'retailcrm',
+  'merchants',
+  'paymentTypes',
+  'statuses',
+  'email',
+  'relay',
+  'general',
+  'profile',
+  'about',
+] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 interface RouterState {

@@ -25,11 +25,18 @@ export type Scheme = (typeof SCHEMES)[number];
  */
 export const test = base.extend<{
   initialSettings: Partial<Settings> | string | undefined;
+  /** Where the core sends every UAPAY call (a sandbox the test starts); UAPAY's own hosts otherwise. */
+  uapayBaseUrl: string | undefined;
+  /** Orders the Demo sandbox seeds (an option: a test of the list itself asks for thousands). */
+  demoSize: number;
   desk: Desk & { harness: Harness; userDataDir: string };
   open: (query?: string) => Promise<void>;
 }>({
   initialSettings: [undefined, { option: true }],
-  desk: async ({ page, initialSettings }, use) => {
+  // A small Demo shop keeps each test quick.
+  demoSize: [60, { option: true }],
+  uapayBaseUrl: [undefined, { option: true }],
+  desk: async ({ page, initialSettings, demoSize, uapayBaseUrl }, use) => {
     const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'desk-browser-'));
     if (initialSettings !== undefined) {
       const text =
@@ -44,8 +51,8 @@ export const test = base.extend<{
       userDataDir,
       shell: 'harness',
       secrets: testKeychain(),
-      // A small Demo shop keeps each test quick; the list itself is tested with thousands of rows.
-      demoSize: 60,
+      ...(uapayBaseUrl && { uapayBaseUrl }),
+      demoSize,
     });
     const harness = await startHarness(desk, RENDERER_DIR);
     await page.addInitScript(installDesk, deskInitArgs(harness.token));

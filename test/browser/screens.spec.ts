@@ -113,7 +113,7 @@ test.describe('screenshots', () => {
         await shot(page, lang, scheme, 'settings-about');
 
         await openScreen(page, lang, 'orders');
-        await expect(page.getByRole('heading', { name: t.orders.emptyTitle })).toBeVisible();
+        await expect(page.getByRole('heading', { name: t.orders.empty.notConnected.title })).toBeVisible();
         await shot(page, lang, scheme, 'orders');
       });
     }

@@ -1,0 +1,73 @@
+import { lazy, Suspense, useEffect, useId, useRef } from 'react';
+import { Skeleton } from '../components/Skeleton';
+import { useOrderPanel } from './panel';
+import './panel/panel.css';
+
+// The panel's code (dialogs, forms, words) is its own chunk, fetched the first time a panel opens.
+const PanelBody = lazy(() => import('./panel/PanelBody').then((m) => ({ default: m.PanelBody })));
+
+/** While the panel's chunk arrives (the first time only): its shape, so nothing jumps. */
+function Loading() {
+  return (
+    <div className="panel-skeleton" aria-hidden="true">
+      <Skeleton shape="field" width="50%" />
+      <Skeleton shape="block" height="120px" />
+      <Skeleton shape="block" height="200px" />
+    </div>
+  );
+}
+
+/**
+ * The order side panel: a drawer over the right of the screen while `useOrderPanel` names a
+ * payment. Not modal, so the list stays usable beside it (another row opens in its place). Focus
+ * moves into it when it opens and back to where it was when it closes; Esc closes it (a dialog
+ * open above it takes Esc first).
+ */
+export function OrderPanel() {
+  const { paymentId, close } = useOrderPanel();
+  const ref = useRef<HTMLElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const titleId = useId();
+  const isOpen = paymentId !== undefined;
+
+  useEffect(() => {
+    if (!isOpen) return;
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    ref.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      if (opener.current?.isConnected) opener.current.focus();
+    };
+  }, [isOpen, close]);
+
+  // Another row opened while the panel is open: Esc then returns to that row.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== document.body && !ref.current?.contains(active)) {
+      opener.current = active;
+    }
+  }, [paymentId]);
+
+  if (paymentId === undefined) return null;
+  return (
+    <aside
+      ref={ref}
+      className="order-panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      data-testid="order-panel"
+    >
+      <Suspense fallback={<Loading />}>
+        <PanelBody key={paymentId} paymentId={paymentId} titleId={titleId} />
+      </Suspense>
+    </aside>
+  );
+}

@@ -1,0 +1,74 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSettings } from '../store/settings';
+import { useOrders } from './ordersStore';
+import { useOrdersQuery } from './queryStore';
+
+const ALL = '';
+
+/** Site, merchant and the order dates (inclusive days, in the desktop's time zone). */
+export function OrdersFilters() {
+  const { t } = useTranslation();
+  const query = useOrdersQuery((s) => s.query);
+  const { setSites, setMerchants, setDates } = useOrdersQuery.getState();
+  const rows = useOrders((s) => s.rows);
+  const merchants = useSettings((s) => s.view?.settings.merchants);
+  const sites = useMemo(() => [...new Set(rows.map((row) => row.site))].sort(), [rows]);
+  const linked = (merchants ?? []).filter((m) => m.paymentTypeCode);
+  return (
+    <div className="orders-filters">
+      <div className="select orders-select">
+        <select
+          className="input"
+          aria-label={t('orders.filters.site')}
+          value={query.sites[0] ?? ALL}
+          onChange={(event) => setSites(event.target.value === ALL ? [] : [event.target.value])}
+        >
+          <option value={ALL}>{t('orders.filters.allSites')}</option>
+          {sites.map((site) => (
+            <option key={site} value={site}>
+              {site}
+            </option>
+          ))}
+        </select>
+      </div>
+      {linked.length > 0 && (
+        <div className="select orders-select">
+          <select
+            className="input"
+            aria-label={t('orders.filters.merchant')}
+            value={query.merchantIds[0] ?? ALL}
+            onChange={(event) => setMerchants(event.target.value === ALL ? [] : [event.target.value])}
+          >
+            <option value={ALL}>{t('orders.filters.allMerchants')}</option>
+            {linked.map((merchant) => (
+              <option key={merchant.id} value={merchant.id}>
+                {merchant.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="orders-dates" role="group" aria-label={t('orders.columns.createdAt')}>
+        <span aria-hidden="true">{t('orders.columns.createdAt')}</span>
+        <input
+          type="date"
+          className="input orders-date"
+          aria-label={t('orders.filters.dateFrom')}
+          value={query.dateFrom}
+          max={query.dateTo || undefined}
+          onChange={(event) => setDates({ dateFrom: event.target.value })}
+        />
+        <span aria-hidden="true">–</span>
+        <input
+          type="date"
+          className="input orders-date"
+          aria-label={t('orders.filters.dateTo')}
+          value={query.dateTo}
+          min={query.dateFrom || undefined}
+          onChange={(event) => setDates({ dateTo: event.target.value })}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrderRow } from '../../electron/shared/orders';
+import { Button } from '../components/Button';
+import { Money } from '../components/Money';
+import { currentLanguage } from '../i18n';
+import { BULK_ACTIONS, useBulkActions } from './bulkActions';
+import { formatCount } from './format';
+import { summarizeSelection, useSelection } from './selectionStore';
+
+/**
+ * Floats over the bottom of the list while rows are selected (so nothing below moves): how many,
+ * how many of them are held and for how much, "select all matching", and the bulk actions.
+ */
+export function SelectionBar({ rows }: { rows: readonly OrderRow[] }) {
+  const { t } = useTranslation();
+  const selected = useSelection((s) => s.selected);
+  const actions = useBulkActions((s) => s.actions);
+  const { rows: chosen, held } = useMemo(() => summarizeSelection(rows, selected), [rows, selected]);
+  if (chosen.length === 0) return null;
+  const language = currentLanguage();
+  return (
+    <section className="orders-selection" aria-label={t('orders.selection.label')}>
+      <p className="orders-selection-text">
+        <strong data-testid="selection-count">
+          {t('orders.selection.count', { count: formatCount(chosen.length, language) })}
+        </strong>
+        <span data-testid="selection-held">
+          {t('orders.selection.held', { count: formatCount(held.count, language) })}
+          <span aria-hidden="true"> · </span>
+          <Money amount={held.total} />
+        </span>
+      </p>
+      {chosen.length < rows.length && (
+        <button type="button" className="link-button" onClick={() => useSelection.getState().selectAll(rows)}>
+          {t('orders.selection.selectAllMatching', { count: formatCount(rows.length, language) })}
+        </button>
+      )}
+      <button type="button" className="link-button" onClick={() => useSelection.getState().clear()}>
+        {t('orders.selection.clear')}
+      </button>
+      <div className="orders-selection-actions" role="group" aria-label={t('orders.bulk.label')}>
+        {BULK_ACTIONS.map((id) => {
+          const action = actions[id];
+          const enabled = action !== undefined && (action.enabled?.(chosen) ?? true);
+          return (
+            <Button
+              key={id}
+              size="sm"
+              variant={id === 'confirm' ? 'primary' : 'secondary'}
+              disabled={!enabled}
+              title={action ? undefined : t('orders.bulk.unavailable')}
+              onClick={() => action?.run(chosen)}
+            >
+              {t(`orders.bulk.${id}`)}
+            </Button>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

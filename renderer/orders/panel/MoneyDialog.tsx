@@ -1,0 +1,124 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeskError } from '../../../electron/shared/errors';
+import type { Kopiyky } from '../../../electron/shared/money';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { deskError } from '../../desk';
+import { AmountInWords } from './AmountInWords';
+import { useSlow } from './useSlow';
+
+/**
+ * Trying again makes sense when the provider said no for now (UAPAY's refusal, a network hiccup,
+ * another operation still running); a refusal by state or a wrong value needs a change first.
+ */
+export function isRetryable(error: DeskError): boolean {
+  return error.kind === 'uapay' || error.kind === 'network' || error.kind === 'busy' || error.kind === 'mail';
+}
+
+export interface MoneyDialogProps<T> {
+  title: string;
+  description?: ReactNode;
+  /** The amount that will move, shown in numbers and words; undefined while the form is invalid. */
+  amount?: Kopiyky;
+  /** What the amount is: "To capture", "To release", "To refund". */
+  amountLabel: string;
+  confirmLabel: string;
+  danger?: boolean;
+  /** Fields and facts above the amount. */
+  children?: ReactNode;
+  /** The call; the dialog closes with its answer, or stays with the error in words. */
+  run(): Promise<T>;
+  onDone(result: T): void;
+  /** A refusal (the state changed meanwhile): the panel reads the payment again. */
+  onFailed?(error: DeskError): void;
+  onClose(): void;
+}
+
+/**
+ * The one confirmation every money action goes through: the amount in numbers and in words, a
+ * progress line when UAPAY takes more than a second, and on failure the provider's own text with
+ * the next step (and Retry where it makes sense). Mounted only while open.
+ */
+export function MoneyDialog<T>({
+  title,
+  description,
+  amount,
+  amountLabel,
+  confirmLabel,
+  danger,
+  children,
+  run,
+  onDone,
+  onFailed,
+  onClose,
+}: MoneyDialogProps<T>) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<DeskError>();
+  const slow = useSlow(busy);
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (busy || amount === undefined) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await run();
+      onDone(result);
+      onClose();
+    } catch (failure) {
+      const info = deskError(failure);
+      setError(info);
+      onFailed?.(info);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open
+      size="md"
+      title={title}
+      description={description}
+      onClose={() => !busy && onClose()}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy} data-autofocus={children ? undefined : true}>
+            {t('actions.back')}
+          </Button>
+          <Button
+            variant={danger ? 'danger' : 'primary'}
+            busy={busy}
+            disabled={amount === undefined}
+            onClick={() => void submit()}
+          >
+            {confirmLabel}
+          </Button>
+        </>
+      }
+    >
+      <form className="money-form" onSubmit={(event) => void submit(event)} noValidate>
+        {children}
+        <AmountInWords label={amountLabel} amount={amount} />
+        {/* Enter in the amount field submits; the footer's button is the visible one. */}
+        <button type="submit" hidden />
+      </form>
+      {slow && (
+        <p className="money-progress" role="status">
+          <span className="spinner" aria-hidden="true" />
+          {t('actions.progress')}
+        </p>
+      )}
+      {error && (
+        <ErrorMessage
+          error={error}
+          retrying={busy}
+          onRetry={isRetryable(error) ? () => void submit() : undefined}
+        />
+      )}
+    </Dialog>
+  );
+}

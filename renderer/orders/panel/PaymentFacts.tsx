@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import type { OrderRow } from '../../../electron/shared/orders';
+import { Money } from '../../components/Money';
+import { useSettings } from '../../store/settings';
+import { paymentAmounts } from './amounts';
+import { formatDateTime } from './dateTime';
+import { HoldCountdown } from './HoldCountdown';
+
+/** The payment: its amounts (held, captured, refunded, refundable), the hold's countdown, UAPAY's ids. */
+export function PaymentFacts({ row }: { row: OrderRow }) {
+  const { t } = useTranslation();
+  const merchants = useSettings((s) => s.view?.settings.merchants);
+  const merchant = merchants?.find((m) => m.id === row.merchantId);
+  const amounts = paymentAmounts(row);
+  return (
+    <section className="panel-section" aria-labelledby="panel-payment-title">
+      <h3 id="panel-payment-title">{t('panel.paymentTitle')}</h3>
+      <dl className="facts-grid" data-testid="payment-facts">
+        {amounts.requested !== undefined && (
+          <div>
+            <dt>{t('panel.amount')}</dt>
+            <dd>
+              <Money amount={amounts.requested} />
+            </dd>
+          </div>
+        )}
+        {amounts.held !== undefined && (
+          <div>
+            <dt>{t('panel.held')}</dt>
+            <dd>
+              <Money amount={amounts.held} />
+            </dd>
+          </div>
+        )}
+        {row.state === 'held' && row.uapay?.holdExpiresAt && (
+          <div>
+            <dt>{t('panel.holdExpires')}</dt>
+            <dd>
+              <HoldCountdown expiresAt={row.uapay.holdExpiresAt} />
+            </dd>
+          </div>
+        )}
+        {amounts.captured !== undefined && (
+          <div>
+            <dt>{t('panel.captured')}</dt>
+            <dd>
+              <Money amount={amounts.captured} />
+            </dd>
+          </div>
+        )}
+        {amounts.refunded !== undefined && (
+          <div>
+            <dt>{t('panel.refunded')}</dt>
+            <dd>
+              <Money amount={amounts.refunded} />
+            </dd>
+          </div>
+        )}
+        {amounts.refundable !== undefined && (
+          <div>
+            <dt>{t('panel.refundable')}</dt>
+            <dd>
+              <Money amount={amounts.refundable} />
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('panel.merchant')}</dt>
+          <dd>{merchant?.name ?? row.paymentType}</dd>
+        </div>
+        {row.paidAt && (
+          <div>
+            <dt>{t('panel.paidAt')}</dt>
+            <dd>{formatDateTime(row.paidAt)}</dd>
+          </div>
+        )}
+        {row.invoiceId && (
+          <div className="facts-wide">
+            <dt>{t('panel.invoice')}</dt>
+            <dd>
+              <code>{row.invoiceId}</code>
+            </dd>
+          </div>
+        )}
+        {row.uapay?.checkedAt && (
+          <div className="facts-wide">
+            <dt>{t('panel.checkedAt')}</dt>
+            <dd>{formatDateTime(row.uapay.checkedAt)}</dd>
+          </div>
+        )}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { JournalEntry } from '../../../electron/shared/channels/payments';
+import { Callout } from '../../components/Callout';
+import { kindLabel } from '../../activity/journalWords';
+
+/**
+ * An operation on this payment that is not finished: said in plain words at the top of the panel,
+ * so nobody repeats a capture or a refund that has in fact happened.
+ */
+export function PendingNote({ timeline }: { timeline?: JournalEntry[] }) {
+  const { t } = useTranslation();
+  const open = timeline?.find((entry) =>
+    ['crm_pending', 'awaiting_uapay', 'in_progress'].includes(entry.outcome),
+  );
+  if (!open) return null;
+  const operation = kindLabel(t, open.kind);
+  const text =
+    open.outcome === 'crm_pending'
+      ? t('panel.pending.crmPending', { operation })
+      : open.outcome === 'awaiting_uapay'
+        ? t('panel.pending.awaitingUapay', { operation })
+        : t('panel.pending.inProgress', { operation });
+  return (
+    <Callout tone="warning" title={t('panel.pending.title')}>
+      <p>{text}</p>
+    </Callout>
+  );
+}
