@@ -5,6 +5,7 @@ import { Icon } from '../components/Icon';
 import { Logo } from '../frame/Logo';
 import { startDemo } from '../store/demo';
 import { useRouter } from '../store/router';
+import { ReadinessChecklist } from './ReadinessChecklist';
 
 /** No shop and no Demo mode yet: the two ways to start, side by side. */
 export function FirstRun() {
@@ -45,6 +46,7 @@ export function FirstRun() {
           </Button>
         </li>
       </ul>
+      <ReadinessChecklist variant="firstRun" />
       <div className="first-run-foot">
         <Icon name="team" size={18} />
         <p>

@@ -16,7 +16,14 @@ afterEach(async () => {
 
 async function open() {
   dir = await mkdtemp(path.join(os.tmpdir(), 'desk-demo-'));
-  desk = createDesk({ appName: 'UAPAY Desk', appVersion: '1.0.0', userDataDir: dir, shell: 'harness', secrets: testKeychain(), demoSize: 40 });
+  desk = createDesk({
+    appName: 'UAPAY Desk',
+    appVersion: '1.0.0',
+    userDataDir: dir,
+    shell: 'harness',
+    secrets: testKeychain(),
+    demoSize: 40,
+  });
   return desk;
 }
 
@@ -40,7 +47,9 @@ describe('Demo mode', () => {
 
     const held = rows.find((r) => r.state === 'held');
     expect(held).toBeTruthy();
-    await expect(ipc('payments.confirm', { paymentId: held!.paymentId })).resolves.toMatchObject({ state: 'paid' });
+    await expect(ipc('payments.confirm', { paymentId: held!.paymentId })).resolves.toMatchObject({
+      state: 'paid',
+    });
 
     const unlinked = rows.find((r) => r.state === 'no_link');
     const link = await ipc('payments.createLink', { paymentId: unlinked!.paymentId });
@@ -62,7 +71,14 @@ describe('Demo mode', () => {
     await open();
     await ipc('demo.start', {});
     await desk!.close();
-    desk = createDesk({ appName: 'UAPAY Desk', appVersion: '1.0.0', userDataDir: dir!, shell: 'harness', secrets: testKeychain(), demoSize: 10 });
+    desk = createDesk({
+      appName: 'UAPAY Desk',
+      appVersion: '1.0.0',
+      userDataDir: dir!,
+      shell: 'harness',
+      secrets: testKeychain(),
+      demoSize: 10,
+    });
     const view = await ipc('settings.get', {});
     expect(view.settings.demoMode).toBe(true);
     expect((await ipc('orders.list', {})).rows.length).toBeGreaterThan(0);
