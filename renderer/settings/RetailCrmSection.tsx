@@ -1,47 +1,43 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingsView } from '../../electron/shared/settings';
-import { Button } from '../components/Button';
 import { Callout } from '../components/Callout';
-import { Panel } from '../components/Panel';
-import { startDemo } from '../store/demo';
-import { useRouter } from '../store/router';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { call } from '../desk';
+import { notify } from '../store/notices';
+import { useSettings } from '../store/settings';
+import { formatDateTime } from './dates';
+import { RetailCrmForm } from './RetailCrmForm';
+import { warningName } from './setupWords';
 import { SectionFrame } from './SectionFrame';
 
-/**
- * Where "Connect my shop" leads. The connect form (address, key, rights and currency checks)
- * arrives with its channel; until then this says so plainly and offers the two ways that work now.
- */
+/** Where "Connect my shop" leads: what is connected now, and the form that checks and connects. */
 export function RetailCrmSection({ view }: { view: SettingsView }) {
   const { t } = useTranslation();
-  const openSettings = useRouter((s) => s.openSettings);
-  const [starting, setStarting] = useState(false);
-  const { retailCrm, demoMode } = view.settings;
-  const tryDemo = async () => {
-    setStarting(true);
-    await startDemo();
-    setStarting(false);
+  const apply = useSettings((s) => s.apply);
+  const [disconnecting, setDisconnecting] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  const { retailCrm } = view.settings;
+
+  const disconnect = async () => {
+    await apply(await call('setup.retailCrm.disconnect', {}));
+    setFormKey((k) => k + 1); // a fresh form: no check result of the account that was forgotten
+    notify('success', (tr) => tr('setup.retailcrm.disconnected'));
   };
+
   return (
     <SectionFrame title={t('settings.sections.retailcrm')} description={t('settings.retailcrm.description')}>
-      <Callout title={t('settings.retailcrm.soonTitle')}>
-        <p>{t('settings.retailcrm.soonText')}</p>
-        <div className="callout-actions">
-          {!demoMode && (
-            <Button variant="primary" icon="play" busy={starting} onClick={() => void tryDemo()}>
-              {t('firstRun.demoAction')}
-            </Button>
-          )}
-          <Button icon="upload" onClick={() => openSettings('profile')}>
-            {t('firstRun.profileAction')}
-          </Button>
-        </div>
-      </Callout>
       {retailCrm && (
-        <Panel title={t('settings.retailcrm.fromProfile')}>
-          <dl className="facts">
+        <Callout
+          tone={view.secrets.retailCrmApiKey ? 'success' : 'warning'}
+          title={t(
+            view.secrets.retailCrmApiKey ? 'setup.retailcrm.connectedTitle' : 'setup.retailcrm.noKeyTitle',
+            { host: hostOf(retailCrm.url) },
+          )}
+        >
+          <dl className="facts" data-testid="retailcrm-connection">
             <div className="fact">
-              <dt>{t('settings.profile.summary.retailCrm')}</dt>
+              <dt>{t('setup.retailcrm.address')}</dt>
               <dd>{retailCrm.url}</dd>
             </div>
             <div className="fact">
@@ -54,9 +50,55 @@ export function RetailCrmSection({ view }: { view: SettingsView }) {
                 )}
               </dd>
             </div>
+            <div className="fact">
+              <dt>{t('setup.retailcrm.stores')}</dt>
+              <dd>
+                {retailCrm.siteCodes.length > 0
+                  ? retailCrm.siteCodes.join(', ')
+                  : t('setup.retailcrm.allStores')}
+              </dd>
+            </div>
+            {retailCrm.lastCheck && (
+              <>
+                <div className="fact">
+                  <dt>{t('setup.retailcrm.baseCurrency')}</dt>
+                  <dd>{retailCrm.lastCheck.baseCurrency}</dd>
+                </div>
+                <div className="fact">
+                  <dt>{t('setup.retailcrm.checkedAt')}</dt>
+                  <dd>{formatDateTime(retailCrm.lastCheck.at)}</dd>
+                </div>
+                {retailCrm.lastCheck.acceptedWarnings.length > 0 && (
+                  <div className="fact">
+                    <dt>{t('setup.retailcrm.acceptedWarnings')}</dt>
+                    <dd>
+                      {retailCrm.lastCheck.acceptedWarnings.map((code) => warningName(t, code)).join(', ')}
+                    </dd>
+                  </div>
+                )}
+              </>
+            )}
           </dl>
-        </Panel>
+        </Callout>
       )}
+      <RetailCrmForm key={formKey} view={view} onDisconnect={() => setDisconnecting(true)} />
+      <ConfirmDialog
+        open={disconnecting}
+        title={t('setup.retailcrm.disconnectTitle')}
+        text={t('setup.retailcrm.disconnectText')}
+        confirmLabel={t('setup.retailcrm.disconnect')}
+        danger
+        onConfirm={disconnect}
+        onClose={() => setDisconnecting(false)}
+      />
     </SectionFrame>
   );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

@@ -4,14 +4,24 @@ import { Icon } from '../components/Icon';
 import { moveFocusInList } from '../keyboard';
 import { SETTINGS_SECTIONS, useRouter, type SettingsSection } from '../store/router';
 import { useSettings } from '../store/settings';
+import { ReadinessChecklist } from '../onboarding/ReadinessChecklist';
 import { AboutSection } from './AboutSection';
 import { GeneralSection } from './GeneralSection';
+import { MerchantsSection } from './MerchantsSection';
+import { PaymentTypesSection } from './PaymentTypesSection';
 import { ProfileSection } from './ProfileSection';
+import { RelaySection } from './RelaySection';
 import { RetailCrmSection } from './RetailCrmSection';
 import { SmtpSection } from './SmtpSection';
+import { StatusMappingSection } from './StatusMappingSection';
+import './setup.css';
 
 const ICONS: Record<SettingsSection, IconName> = {
   retailcrm: 'database',
+  merchants: 'store',
+  paymentTypes: 'link',
+  statuses: 'mapping',
+  relay: 'relay',
   general: 'settings',
   email: 'mail',
   profile: 'team',
@@ -45,7 +55,12 @@ export function SettingsScreen() {
         </ul>
       </nav>
       <div className="settings-body">
+        <ReadinessChecklist variant="settings" />
         {section === 'retailcrm' && <RetailCrmSection view={view} />}
+        {section === 'merchants' && <MerchantsSection view={view} />}
+        {section === 'paymentTypes' && <PaymentTypesSection view={view} />}
+        {section === 'statuses' && <StatusMappingSection view={view} />}
+        {section === 'relay' && <RelaySection view={view} />}
         {section === 'general' && <GeneralSection key="general" settings={view.settings} />}
         {section === 'email' && <SmtpSection key="email" view={view} />}
         {section === 'profile' && <ProfileSection />}

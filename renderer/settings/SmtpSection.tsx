@@ -16,6 +16,7 @@ import { useSettings } from '../store/settings';
 import { fieldErrors, focusFirstInvalid, fromZod, type FieldIssue } from './issues';
 import { SectionFrame } from './SectionFrame';
 import { SmtpPasswordPanel } from './SmtpPasswordPanel';
+import { SmtpTestPanel } from './SmtpTestPanel';
 
 interface Draft {
   host: string;
@@ -44,6 +45,7 @@ export function SmtpSection({ view }: { view: SettingsView }) {
       <SmtpForm smtp={view.settings.smtp} />
       {problem && <Callout tone="warning">{t('settings.email.keychainProblem', { problem })}</Callout>}
       <SmtpPasswordPanel saved={view.secrets.smtpPassword} />
+      {view.settings.smtp && <SmtpTestPanel defaultTo={view.settings.smtp.fromAddress} />}
     </SectionFrame>
   );
 }

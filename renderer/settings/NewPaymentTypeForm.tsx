@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  setupChannels,
+  type MerchantLink,
+  type PaymentTypeChoice,
+  type PaymentTypesView,
+} from '../../electron/shared/channels/setup';
+import type { DeskError } from '../../electron/shared/errors';
+import { Button } from '../components/Button';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { TextField } from '../components/TextField';
+import { call, deskError } from '../desk';
+import { notify } from '../store/notices';
+import { siteChoices, useCrmSites } from './crmSites';
+import { fromZod, type FieldIssue } from './issues';
+import { setupFieldErrors } from './setupWords';
+
+const requestSchema = setupChannels['setup.paymentTypes.create'].request;
+
+/**
+ * "Create a payment type" (reference §5.1): RetailCRM gets an active type on the chosen stores,
+ * and the merchant is linked to it at once.
+ */
+export function NewPaymentTypeForm({
+  link,
+  siteCodes,
+  types,
+  onCreated,
+  onCancel,
+}: {
+  link: MerchantLink;
+  siteCodes: readonly string[];
+  types: readonly PaymentTypeChoice[];
+  onCreated(view: PaymentTypesView): Promise<void>;
+  onCancel(): void;
+}) {
+  const { t } = useTranslation();
+  const known = useCrmSites((s) => s.sites);
+  const sites = siteChoices(known, [...siteCodes, ...types.flatMap((type) => type.sites)]);
+  const [name, setName] = useState(() => t('setup.paymentTypes.newNameDefault', { name: link.name }));
+  const [code, setCode] = useState('');
+  const [chosen, setChosen] = useState<string[]>(() =>
+    siteCodes.length > 0 ? [...siteCodes] : sites.map((site) => site.code),
+  );
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [error, setError] = useState<DeskError>();
+  const [busy, setBusy] = useState(false);
+  const errors = setupFieldErrors(t, 'paymentType', issues);
+
+  const create = async () => {
+    setError(undefined);
+    const request = {
+      merchantId: link.merchantId,
+      name,
+      code: code.trim(),
+      ...(sites.length > 0 && { siteCodes: chosen }),
+    };
+    const checked = requestSchema.safeParse(request);
+    const found = checked.success ? [] : fromZod(checked.error.issues);
+    if (sites.length > 0 && chosen.length === 0)
+      found.push({ path: 'siteCodes', code: 'no_sites', message: '' });
+    setIssues(found);
+    if (found.length > 0) return;
+    setBusy(true);
+    try {
+      const view = await call('setup.paymentTypes.create', request);
+      const typeCode = request.code;
+      notify('success', (tr) => tr('setup.paymentTypes.created', { name: link.name, code: typeCode }));
+      await onCreated(view);
+    } catch (failure) {
+      const desk = deskError(failure);
+      if (desk.kind === 'validation' && desk.issues.length > 0) setIssues(desk.issues);
+      else setError(desk);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="subform" role="group" aria-label={t('setup.paymentTypes.createTitle')}>
+      <h4 className="subform-title">{t('setup.paymentTypes.createTitle')}</h4>
+      <div className="field-row">
+        <TextField
+          label={t('setup.paymentTypes.newName')}
+          value={name}
+          onChange={setName}
+          error={errors.name}
+          autoComplete="off"
+        />
+        <TextField
+          label={t('setup.paymentTypes.newCode')}
+          hint={t('setup.paymentTypes.newCodeHint')}
+          placeholder={t('setup.paymentTypes.newCodePlaceholder')}
+          value={code}
+          onChange={setCode}
+          error={errors.code}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </div>
+      {sites.length > 0 && (
+        <fieldset className="choice-set">
+          <legend className="field-label">{t('setup.paymentTypes.newSites')}</legend>
+          {sites.map((site) => (
+            <label key={site.code} className="check-row">
+              <input
+                type="checkbox"
+                checked={chosen.includes(site.code)}
+                onChange={(event) =>
+                  setChosen((current) =>
+                    event.target.checked ? [...current, site.code] : current.filter((c) => c !== site.code),
+                  )
+                }
+              />
+              <span className="check-text">
+                <span>{site.name}</span>
+                <span className="check-meta">
+                  <code>{site.code}</code>
+                </span>
+              </span>
+            </label>
+          ))}
+          {errors.siteCodes && <p className="field-error">{errors.siteCodes}</p>}
+        </fieldset>
+      )}
+      <div className="row-actions">
+        <Button variant="primary" icon="check" busy={busy} onClick={() => void create()}>
+          {t('setup.paymentTypes.create')}
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+      {error && <ErrorMessage error={error} onRetry={() => void create()} />}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RelayStatus } from '../../electron/shared/channels/relay';
+import type { DeskError } from '../../electron/shared/errors';
+import type { SettingsView } from '../../electron/shared/settings';
+import { Button } from '../components/Button';
+import { Callout } from '../components/Callout';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Panel } from '../components/Panel';
+import { Skeleton } from '../components/Skeleton';
+import { call, deskError } from '../desk';
+import { notify } from '../store/notices';
+import { useSettings } from '../store/settings';
+import { RelayConnectionState } from './RelayConnectionState';
+import { RelayPairForm } from './RelayPairForm';
+import { SectionFrame } from './SectionFrame';
+
+/** `relay.status` now, then live from the event of the same name. */
+function useRelayStatus() {
+  const [status, setStatus] = useState<RelayStatus>();
+  const [error, setError] = useState<DeskError>();
+  useEffect(() => {
+    let live = true;
+    const off = window.desk.on('relay.status', (next) => setStatus(next));
+    call('relay.status', {}).then(
+      (next) => live && setStatus(next),
+      (failure: unknown) => live && setError(deskError(failure)),
+    );
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+  return { status, error, setStatus };
+}
+
+/** Pairing with the callback relay (README "Callback relay", "On the desktop"). */
+export function RelaySection({ view }: { view: SettingsView }) {
+  const { t } = useTranslation();
+  const reloadSettings = useSettings((s) => s.load);
+  const { status, error, setStatus } = useRelayStatus();
+  const [unpairing, setUnpairing] = useState(false);
+  const paired = (next: RelayStatus) => {
+    setStatus(next);
+    // The stream's next state may have come as an event before this answer: ask once more.
+    call('relay.status', {}).then(setStatus, () => undefined);
+    void reloadSettings(); // the relay addresses are in the settings now
+  };
+
+  const unpair = async () => {
+    paired(await call('relay.unpair', {}));
+    notify('success', (tr) => tr('relay.unpaired'));
+  };
+
+  const state = status?.connection.state;
+  const needsCode = state === 'off' || state === 'no_token' || state === 'unauthorized';
+  return (
+    <SectionFrame title={t('settings.sections.relay')} description={t('relay.description')}>
+      {error && !status && <ErrorMessage error={error} />}
+      {!status && !error && (
+        <div className="panel skeleton-panel" aria-busy="true">
+          <Skeleton width="30%" />
+          <Skeleton width="55%" />
+          <Skeleton shape="field" />
+        </div>
+      )}
+      {state === 'off' && <Callout>{t('relay.why')}</Callout>}
+      {status && state !== 'off' && (
+        <Panel
+          title={t('relay.statusTitle')}
+          actions={
+            status.paired && (
+              <Button variant="ghost" onClick={() => setUnpairing(true)}>
+                {t('relay.unpair')}
+              </Button>
+            )
+          }
+        >
+          <RelayConnectionState status={status} callbackUrl={view.settings.relay?.callbackUrl} />
+        </Panel>
+      )}
+      {needsCode && (
+        <RelayPairForm
+          title={t(state === 'off' ? 'relay.pairTitle' : 'relay.repairTitle')}
+          text={t(state === 'off' ? 'relay.pairText' : 'relay.repairText')}
+          onPaired={paired}
+        />
+      )}
+      <ConfirmDialog
+        open={unpairing}
+        title={t('relay.unpairTitle')}
+        text={t('relay.unpairText')}
+        confirmLabel={t('relay.unpair')}
+        danger
+        onConfirm={unpair}
+        onClose={() => setUnpairing(false)}
+      />
+    </SectionFrame>
+  );
+}

@@ -1,0 +1,365 @@
+import type { Page } from '@playwright/test';
+import { kopiyky } from '../../electron/shared/money';
+import type { OrderRow } from '../../electron/shared/orders';
+import { amountInWords } from '../../renderer/orders/panel/amountInWords';
+import { amountToText } from '../../renderer/orders/panel/amountText';
+import {
+  addPayment,
+  crmPayment,
+  injectFault,
+  money,
+  openFromActivity,
+  openMailbox,
+  panel,
+  panelShot,
+  rowsIn,
+  statusMapping,
+  TEST_CARD,
+  touch,
+  uapayPayment,
+} from './demoShop';
+import { expect, LANGUAGES, SCHEMES, test, type Lang } from './fixtures';
+import { dismissToasts, fill, ui } from './ui';
+
+const t = ui('uk');
+
+/** The state badge in the panel's header. */
+function stateLine(page: Page, lang: Lang, orderNumber: string) {
+  return panel(page, lang, orderNumber).getByTestId('panel-state');
+}
+
+/** The panel's action buttons, by name, in order. */
+async function actionNames(page: Page, lang: Lang, orderNumber: string): Promise<string[]> {
+  const bar = panel(page, lang, orderNumber).getByRole('toolbar', { name: ui(lang).actions.label });
+  return bar.getByRole('button').allTextContents();
+}
+
+test.describe('the order panel', () => {
+  test.use({ initialSettings: { demoMode: true } });
+
+  test('a new link is generated, copied and e-mailed, paid on the practice page, shows up held live and is confirmed', async ({
+    page,
+    open,
+    desk,
+    context,
+  }) => {
+    test.setTimeout(120_000);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const mapping = await statusMapping(desk);
+    const row = await addPayment(desk);
+    await open();
+    await openFromActivity(page, 'uk', row.orderNumber);
+    const p = panel(page, 'uk', row.orderNumber);
+    await expect(stateLine(page, 'uk', row.orderNumber)).toContainText(t.lifecycle.no_link);
+    expect(await actionNames(page, 'uk', row.orderNumber)).toEqual([`${t.actions.createLink}L`]);
+
+    // L: generate the link.
+    await page.keyboard.press('l');
+    const linkBox = p.getByRole('region', { name: t.actions.linkTitle });
+    const address = linkBox.getByRole('textbox', { name: t.actions.linkAddress });
+    await expect(address).toHaveValue(/\/payment\//);
+    const link = await address.inputValue();
+    await expect(linkBox.getByRole('img', { name: t.actions.qrAlt })).toBeVisible();
+    const openLink = linkBox.getByRole('link', { name: t.actions.open });
+    await expect(openLink).toHaveAttribute('href', link);
+    await expect(openLink).toHaveAttribute('target', '_blank');
+    await expect(openLink).toHaveAttribute('rel', /noopener/);
+    await linkBox.getByRole('button', { name: t.actions.copy }).click();
+    await expect(page.getByRole('status').filter({ hasText: t.actions.copied })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await expect(stateLine(page, 'uk', row.orderNumber)).toContainText(t.lifecycle.link_sent);
+
+    const linked = await crmPayment(desk, row.paymentId);
+    expect(linked.row).toMatchObject({ state: 'link_sent', link });
+    expect(linked.payment).toMatchObject({ status: mapping.link_sent, externalId: linked.row.invoiceId });
+    const invoice = await fetch(`${new URL(link).origin}/__sandbox/invoices/${linked.row.invoiceId}`);
+    expect(await invoice.json()).toMatchObject({ amount: row.amount, type: 'HOLD', payments: [] });
+
+    // E: e-mail it to an address typed in.
+    await page.keyboard.press('e');
+    const mail = page.getByRole('dialog', { name: t.actions.emailTitle });
+    await expect(mail.getByRole('region', { name: t.actions.emailPreview })).toContainText(link);
+    await mail.getByRole('radio', { name: /./ }).last().check();
+    await mail.getByRole('textbox', { name: t.actions.emailOtherLabel }).fill('not an address');
+    await mail.getByRole('button', { name: t.actions.emailSend }).click();
+    await expect(mail.getByText(t.validation.email)).toBeVisible();
+    await mail.getByRole('textbox', { name: t.actions.emailOtherLabel }).fill('buyer@customer.example');
+    await mail.getByRole('button', { name: t.actions.emailSend }).click();
+    await expect(mail).toBeHidden();
+    const letter = (await desk.handlers['demo.mailbox']({})).find((l) =>
+      l.to.includes('buyer@customer.example'),
+    );
+    expect(letter?.links).toContain(link);
+
+    // The customer opens the letter in the Demo mailbox and pays on the practice page.
+    await page.keyboard.press('Escape');
+    await expect(p).toBeHidden();
+    await openMailbox(page, 'uk');
+    const inMailbox = page.getByRole('article').filter({ hasText: 'buyer@customer.example' });
+    const [hosted] = await Promise.all([
+      context.waitForEvent('page'),
+      inMailbox.getByRole('link', { name: t.mailbox.openPayment }).click(),
+    ]);
+    await hosted.getByLabel('Номер картки').fill(TEST_CARD);
+    await hosted.getByLabel('Термін дії (ММ/РР)').fill('12/30');
+    await hosted.getByLabel('CVV2').fill('123');
+    await hosted.getByRole('button', { name: /Сплатити/ }).click();
+    await expect(hosted.getByRole('status')).toBeVisible();
+    await hosted.close();
+
+    // Held, without a reload: Demo mode asks UAPAY every few seconds and the panel follows.
+    await openFromActivity(page, 'uk', row.orderNumber);
+    await expect(stateLine(page, 'uk', row.orderNumber)).toContainText(t.lifecycle.held, { timeout: 20_000 });
+    expect(await actionNames(page, 'uk', row.orderNumber)).toEqual([
+      `${t.actions.confirm}C`,
+      `${t.actions.cancel}X`,
+    ]);
+
+    // C: confirm, the amount prefilled with the order total (never above the hold).
+    const { row: heldRow, detail } = await desk.handlers['orders.get']({ paymentId: row.paymentId });
+    const held = heldRow.uapay?.amount ?? heldRow.amount;
+    const capture = kopiyky(Math.min(held, detail.totalSumm));
+    await page.keyboard.press('c');
+    const confirm = page.getByRole('dialog', { name: t.actions.confirmTitle });
+    await expect(confirm.getByRole('textbox', { name: t.actions.confirmAmount })).toHaveValue(
+      amountToText(capture, 'uk'),
+    );
+    await expect(confirm.getByTestId('amount-in-words')).toContainText(amountInWords(capture, 'uk'));
+    await expect(confirm.getByTestId('released')).toHaveText(money(kopiyky(held - capture), 'uk'));
+    await confirm
+      .getByRole('button', { name: fill(t.actions.confirmButton, { amount: money(capture, 'uk') }) })
+      .click();
+    await expect(confirm).toBeHidden();
+    await expect(stateLine(page, 'uk', row.orderNumber)).toContainText(t.lifecycle.paid);
+
+    const paid = await crmPayment(desk, row.paymentId);
+    expect(paid.payment.status).toBe(mapping.paid);
+    expect(paid.payment.amount).toBe(capture);
+    expect(await uapayPayment(paid.row)).toMatchObject({ status: 'FINISHED', amount: capture });
+  });
+
+  test('cancels a hold: the whole amount goes back, RetailCRM says rejected', async ({
+    page,
+    open,
+    desk,
+  }) => {
+    const mapping = await statusMapping(desk);
+    const [row] = await rowsIn(desk, 'held', true);
+    await touch(desk, row!);
+    await open();
+    await openFromActivity(page, 'uk', row!.orderNumber);
+    const held = row!.uapay?.amount ?? row!.amount;
+    await expect(panel(page, 'uk', row!.orderNumber).getByTestId('payment-facts')).toContainText(
+      money(held, 'uk'),
+    );
+
+    await page.keyboard.press('x');
+    const dialog = page.getByRole('dialog', { name: t.actions.cancelTitle });
+    await expect(dialog.getByTestId('amount-in-words')).toContainText(money(held, 'uk'));
+    await expect(dialog.getByTestId('amount-in-words')).toContainText(amountInWords(held, 'uk'));
+    // The safe choice has the focus: Enter here never cancels a hold by accident.
+    await expect(dialog.getByRole('button', { name: t.actions.back })).toBeFocused();
+    await dialog.getByRole('button', { name: t.actions.cancelButton }).click();
+    await expect(dialog).toBeHidden();
+    await expect(stateLine(page, 'uk', row!.orderNumber)).toContainText(t.lifecycle.rejected);
+    await expect(panel(page, 'uk', row!.orderNumber).getByRole('toolbar')).toHaveCount(0);
+
+    const after = await crmPayment(desk, row!.paymentId);
+    expect(after.payment.status).toBe(mapping.rejected);
+    expect(after.row.state).toBe('rejected');
+    expect(await uapayPayment(after.row)).toMatchObject({ status: 'CANCELED' });
+  });
+
+  test('refunds part of a payment, then the rest; never more than remains', async ({ page, open, desk }) => {
+    const mapping = await statusMapping(desk);
+    const [row] = await rowsIn(desk, 'paid');
+    const paidAmount = row!.amount;
+    await touch(desk, row!);
+    await open();
+    await openFromActivity(page, 'uk', row!.orderNumber);
+    expect(await actionNames(page, 'uk', row!.orderNumber)).toEqual([`${t.actions.refund}R`]);
+
+    await page.keyboard.press('r');
+    const dialog = page.getByRole('dialog', { name: t.actions.refundTitle });
+    await dialog.getByRole('radio', { name: t.actions.refundPartial }).check();
+    const amount = dialog.getByRole('textbox', { name: t.actions.refundAmount });
+    await amount.fill(amountToText(kopiyky(paidAmount + 1), 'uk'));
+    await expect(
+      dialog.getByText(fill(t.actions.amountAbove, { max: money(paidAmount, 'uk') })),
+    ).toBeVisible();
+    await amount.fill('1,00');
+    await expect(dialog.getByTestId('amount-in-words')).toContainText(amountInWords(kopiyky(100), 'uk'));
+    await dialog
+      .getByRole('button', { name: fill(t.actions.refundButton, { amount: money(kopiyky(100), 'uk') }) })
+      .click();
+    await expect(dialog).toBeHidden();
+    await expect(stateLine(page, 'uk', row!.orderNumber)).toContainText(t.lifecycle.partially_refunded);
+
+    const part = await crmPayment(desk, row!.paymentId);
+    expect(part.payment).toMatchObject({ status: mapping.partially_refunded, amount: paidAmount - 100 });
+    expect(await uapayPayment(part.row)).toMatchObject({ status: 'FINISHED', paymentStatus: 'RETURNED' });
+
+    // The rest: "all that remains" is the default.
+    const rest = kopiyky(paidAmount - 100);
+    await page.keyboard.press('r');
+    await expect(
+      dialog.getByRole('radio', { name: fill(t.actions.refundFull, { amount: money(rest, 'uk') }) }),
+    ).toBeChecked();
+    await dialog
+      .getByRole('button', { name: fill(t.actions.refundButton, { amount: money(rest, 'uk') }) })
+      .click();
+    await expect(dialog).toBeHidden();
+    await expect(stateLine(page, 'uk', row!.orderNumber)).toContainText(t.lifecycle.refunded);
+
+    const all = await crmPayment(desk, row!.paymentId);
+    expect(all.payment.status).toBe(mapping.refunded);
+    expect(await uapayPayment(all.row)).toMatchObject({ status: 'REVERSED' });
+  });
+
+  test('a confirm UAPAY refuses shows its text and changes nothing; Retry then captures', async ({
+    page,
+    open,
+    desk,
+  }) => {
+    const mapping = await statusMapping(desk);
+    const [row] = await rowsIn(desk, 'held', true);
+    await touch(desk, row!);
+    const refusal = 'Банк відхилив списання: перевищено ліміт картки';
+    await injectFault(row!.link!, {
+      method: 'invoicer/payments/complete',
+      kind: 'error',
+      code: 'BANK_REFUSED',
+      message: refusal,
+    });
+    await open();
+    await openFromActivity(page, 'uk', row!.orderNumber);
+    await page.keyboard.press('c');
+    const dialog = page.getByRole('dialog', { name: t.actions.confirmTitle });
+    await dialog.getByRole('button', { name: new RegExp(t.actions.confirmButton.split(' ')[0]!) }).click();
+    const alert = dialog.getByRole('alert');
+    await expect(alert).toContainText(refusal);
+    await expect(alert).toContainText('BANK_REFUSED');
+    await expect(alert).toContainText(t.errors.uapay.next);
+
+    const refused = await crmPayment(desk, row!.paymentId);
+    expect(refused.payment.status).toBe(mapping.held);
+    expect(await uapayPayment(refused.row)).toMatchObject({ status: 'PAID', paymentStatus: 'HOLDED' });
+
+    await alert.getByRole('button', { name: t.common.retry }).click();
+    await expect(dialog).toBeHidden();
+    await expect(stateLine(page, 'uk', row!.orderNumber)).toContainText(t.lifecycle.paid);
+    const timeline = panel(page, 'uk', row!.orderNumber).getByTestId('timeline');
+    await expect(timeline).toContainText(refusal);
+    await expect(timeline.getByText(t.activity.outcomes.failed)).toBeVisible();
+
+    const captured = await crmPayment(desk, row!.paymentId);
+    expect(captured.payment.status).toBe(mapping.paid);
+    expect(await uapayPayment(captured.row)).toMatchObject({ status: 'FINISHED' });
+  });
+
+  test('Esc closes the panel and gives the focus back; shortcuts are announced', async ({
+    page,
+    open,
+    desk,
+  }) => {
+    const [row] = await rowsIn(desk, 'held', true);
+    await touch(desk, row!);
+    await open();
+    await openFromActivity(page, 'uk', row!.orderNumber);
+    const p = panel(page, 'uk', row!.orderNumber);
+    await expect(p).toBeFocused();
+    const confirm = p.getByRole('button', { name: t.actions.confirm });
+    await expect(confirm).toHaveAttribute('aria-keyshortcuts', 'C');
+    await expect(confirm).toHaveAttribute('title', fill(t.actions.shortcut, { key: 'C' }));
+
+    // Esc in a dialog closes only the dialog.
+    await page.keyboard.press('x');
+    await expect(page.getByRole('dialog', { name: t.actions.cancelTitle })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: t.actions.cancelTitle })).toBeHidden();
+    await expect(p).toBeVisible();
+
+    await page.keyboard.press('Escape');
+    await expect(p).toBeHidden();
+    await expect(
+      page.getByRole('button', { name: fill(t.activity.openOrder, { number: row!.orderNumber }) }).first(),
+    ).toBeFocused();
+  });
+});
+
+/** One payment per state, each reachable from Activity, for the screenshots. */
+async function onePerState(desk: Parameters<typeof touch>[0]): Promise<[string, OrderRow][]> {
+  const states = [
+    'link_sent',
+    'held',
+    'paid',
+    'partially_refunded',
+    'refunded',
+    'rejected',
+    'expired',
+    'failed',
+  ] as const;
+  const out: [string, OrderRow][] = [['no_link', await addPayment(desk)]];
+  for (const state of states) {
+    const [row] = await rowsIn(desk, state, state === 'held');
+    await touch(desk, row!);
+    out.push([state, row!]);
+  }
+  return out;
+}
+
+test.describe('screenshots of the order panel', () => {
+  test.use({ initialSettings: { demoMode: true } });
+
+  for (const lang of LANGUAGES) {
+    for (const scheme of SCHEMES) {
+      test(`every state and dialog (${lang}, ${scheme})`, async ({ page, open, desk }) => {
+        test.setTimeout(120_000);
+        const tr = ui(lang);
+        await page.emulateMedia({ colorScheme: scheme });
+        await desk.handlers['settings.update']({ language: lang });
+        const rows = await onePerState(desk);
+        await open();
+        for (const [state, row] of rows) {
+          await openFromActivity(page, lang, row.orderNumber);
+          await dismissToasts(page, lang);
+          await panelShot(page, `panel-${state}-${lang}-${scheme}`);
+          if (state === 'held') {
+            await page.keyboard.press('c');
+            await expect(page.getByRole('dialog', { name: tr.actions.confirmTitle })).toBeVisible();
+            await panelShot(page, `confirm-dialog-${lang}-${scheme}`);
+            await page.keyboard.press('Escape');
+            await page.keyboard.press('x');
+            await expect(page.getByRole('dialog', { name: tr.actions.cancelTitle })).toBeVisible();
+            await panelShot(page, `cancel-dialog-${lang}-${scheme}`);
+            await page.keyboard.press('Escape');
+          }
+          if (state === 'paid') {
+            await page.keyboard.press('r');
+            const dialog = page.getByRole('dialog', { name: tr.actions.refundTitle });
+            await dialog.getByRole('radio', { name: tr.actions.refundPartial }).check();
+            await dialog.getByRole('textbox', { name: tr.actions.refundAmount }).fill('0');
+            await panelShot(page, `refund-dialog-${lang}-${scheme}`);
+            await page.keyboard.press('Escape');
+          }
+          if (state === 'link_sent') {
+            await page.keyboard.press('e');
+            const dialog = page.getByRole('dialog', { name: tr.actions.emailTitle });
+            await expect(dialog.getByRole('region', { name: tr.actions.emailPreview })).toContainText(
+              row.link!,
+            );
+            await panelShot(page, `email-dialog-${lang}-${scheme}`);
+            await page.keyboard.press('Escape');
+          }
+          if (state === 'no_link') {
+            await page.keyboard.press('l');
+            await expect(page.getByRole('img', { name: tr.actions.qrAlt })).toBeVisible();
+            await dismissToasts(page, lang);
+            await panelShot(page, `panel-link-${lang}-${scheme}`);
+          }
+          await page.keyboard.press('Escape');
+        }
+      });
+    }
+  }
+});
