@@ -80,7 +80,9 @@ describe('status sync', () => {
     world.clock.advance(72 * 3_600_000 + 60_000); // the payment-link lifetime setting
     await syncStatuses(world.ctx, [r]);
     expect(world.crmPayment(r.paymentId).status).toBe(MAPPING.failed);
-    expect(() => world.uapay.state.pay(r.invoiceId ?? '', { card: 'success', notify: false })).toThrow(/expired/);
+    expect(() => world.uapay.state.pay(r.invoiceId ?? '', { card: 'success', notify: false })).toThrow(
+      /expired/,
+    );
   });
 
   it('shows an expired hold as expired', async () => {

@@ -111,9 +111,7 @@ describe('UAPAY fake: the signed envelope (reference §2)', () => {
       status: 0,
       error: { code: 'TIMELIMIT_ERROR' },
     });
-    expect((await call('sessions/create', { params, iat: at(22) })).body.error.code).toBe(
-      'TIMELIMIT_ERROR',
-    );
+    expect((await call('sessions/create', { params, iat: at(22) })).body.error.code).toBe('TIMELIMIT_ERROR');
     // The machine's real time is three days behind the shared clock now: refused.
     const real = Math.floor(Date.now() / 1000);
     expect((await call('sessions/create', { params, iat: real })).body.error.code).toBe('TIMELIMIT_ERROR');
