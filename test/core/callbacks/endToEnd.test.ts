@@ -54,7 +54,9 @@ describe('UAPAY → relay → two desktops → RetailCRM', () => {
       retailcrm: { rateLimitPerSecond: 0 },
     });
     const a = await desktop(first.pairingCode, 0);
-    const b = await desktop(second.pairingCode, 600);
+    // Desktops stagger their handling of a callback (PaymentsService: a random 0–800 ms) and re-read
+    // RetailCRM first; 2 s leaves the first desktop's write room to land even on a loaded CI machine.
+    const b = await desktop(second.pairingCode, 2_000);
 
     const auto = (await a.settings.get()).merchants.find((m) => !m.confirmManually);
     const row = (await a.orders.list()).rows.find((r) => r.state === 'no_link' && r.merchantId === auto?.id);
