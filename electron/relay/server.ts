@@ -21,7 +21,36 @@ export interface RelayOptions {
   logger?: boolean | { stream: { write(line: string): void } };
   /** The relay's clock (receivedAt, retention); tests move it instead of waiting. */
   now?: () => number;
+  /** Slow-client limits (default SLOW_CLIENT_TIMEOUTS); tests shorten them instead of waiting. */
+  timeouts?: Partial<SlowClientTimeouts>;
 }
+
+export interface SlowClientTimeouts {
+  /** A request's headers must arrive within this (Node's headersTimeout). */
+  headersMs: number;
+  /** A whole request, body included, must arrive within this (Node's requestTimeout). */
+  requestMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveMs: number;
+  /** How often Node looks for requests past those limits (connectionsCheckingInterval). */
+  checkEveryMs: number;
+}
+
+/**
+ * Against slowloris-style clients that open connections and dribble headers or a body: Fastify's
+ * default requestTimeout is 0 (none), so a body sent one byte a minute held its connection for
+ * ever (and Node's own header limit, 60 s checked every 30 s, let a silent connection stay up to
+ * 90 s). A UAPAY callback is a few hundred bytes, a desktop's GET has no body: seconds are plenty.
+ * The header limit also covers a connection that sends nothing at all.
+ * An event stream is not affected (its request is complete once its headers are in; the
+ * response that follows is not timed).
+ */
+export const SLOW_CLIENT_TIMEOUTS: SlowClientTimeouts = {
+  headersMs: 10_000,
+  requestMs: 20_000,
+  keepAliveMs: 72_000,
+  checkEveryMs: 2_000,
+};
 
 export interface Relay extends FastifyInstance {
   /** Runs retention now (it also runs hourly); answers how many events were removed. */
@@ -38,7 +67,11 @@ export interface Relay extends FastifyInstance {
 export function buildRelay(options: RelayOptions): Relay {
   const { store, config } = options;
   const now = options.now ?? Date.now;
+  const timeouts = { ...SLOW_CLIENT_TIMEOUTS, ...options.timeouts };
   const relay = Fastify({
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkEveryMs },
     logger: loggerOptions(options.logger, config.logLevel),
     trustProxy: config.trustProxy,
     bodyLimit: 16 * 1024,

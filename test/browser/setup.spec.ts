@@ -20,6 +20,7 @@ import { openStore } from '../../electron/relay/store/open';
 import type { Desk } from '../../electron/core/desk';
 import { startSandbox, type Sandbox } from '../../electron/sandbox';
 import { expect, LANGUAGES, SCHEMES, screenshot, test, type Lang } from './fixtures';
+import { captureOutput, scanForSecrets } from '../support/secretScan';
 import { dismissToasts, fill, openSettings, ui } from './ui';
 
 interface TestRelay {
@@ -106,6 +107,10 @@ for (const lang of LANGUAGES) {
       Sandbox['uapay']['merchants'][0],
     ];
     sandbox.uapay.fake.state.addMerchant(THIRD);
+    // Every IPC reply and log line of the walk, searched for the keys at the end.
+    const replies: Promise<string>[] = [];
+    page.on('response', (r) => void (r.url().includes('/__desk/ipc/') && replies.push(r.text())));
+    const output = captureOutput();
     await desk.handlers['settings.update']({ language: lang });
     await open();
 
@@ -337,7 +342,7 @@ for (const lang of LANGUAGES) {
     await shoot(page, lang, 'statuses');
 
     await sendTestMail(page, lang, sandbox);
-    await pairRelay(page, lang, relay, desk);
+    const relayToken = await pairRelay(page, lang, relay, desk);
 
     // ---- The computer's clock goes off by a minute: UAPAY refuses, and the check says why.
     sandbox.clock.advance(60_000);
@@ -347,6 +352,14 @@ for (const lang of LANGUAGES) {
     await expect(manualCard.getByTestId('merchant-check')).toHaveAttribute('data-outcome', 'clock');
     await expect(manualCard).toContainText(t.setup.merchants.check.clock);
     await shoot(page, lang, 'merchants-clock');
+
+    // ---- No key the walk used is in the user-data folder, an IPC reply or a log line.
+    output.stop();
+    const keys = [sandbox.retailcrm.apiKey, sandbox.retailcrm.limitedApiKey, relayToken];
+    keys.push(manual.secretKey, auto.secretKey, THIRD.secretKey);
+    const texts = [...(await Promise.all(replies)), ...output.lines];
+    expect(replies.length).toBeGreaterThan(20);
+    expect(scanForSecrets([desk.userDataDir], texts, keys)).toEqual([]);
   });
 }
 
@@ -386,7 +399,7 @@ async function sendTestMail(page: Page, lang: Lang, sandbox: Sandbox): Promise<v
 }
 
 /** A bad code first, then the relay's own code: connected, counts live, revoked, unpaired. */
-async function pairRelay(page: Page, lang: Lang, relay: TestRelay, desk: Desk): Promise<void> {
+async function pairRelay(page: Page, lang: Lang, relay: TestRelay, desk: Desk): Promise<string> {
   const t = ui(lang);
   await openSettings(page, lang, 'relay');
   await expect(page.getByText(t.relay.why)).toBeVisible();
@@ -433,4 +446,5 @@ async function pairRelay(page: Page, lang: Lang, relay: TestRelay, desk: Desk): 
     .click();
   await expect(page.getByText(t.relay.why)).toBeVisible();
   expect((await desk.handlers['settings.get']({})).settings.relay).toBeNull();
+  return pairing.token;
 }
