@@ -352,8 +352,10 @@ test.describe('screenshots of the order panel', () => {
             await page.keyboard.press('Escape');
           }
           if (state === 'no_link') {
+            // The shortcut acts once the panel's actions are there; UAPAY's answer may take a while.
+            await expect(page.getByRole('button', { name: new RegExp(tr.actions.createLink) })).toBeEnabled();
             await page.keyboard.press('l');
-            await expect(page.getByRole('img', { name: tr.actions.qrAlt })).toBeVisible();
+            await expect(page.getByRole('img', { name: tr.actions.qrAlt })).toBeVisible({ timeout: 30_000 });
             await dismissToasts(page, lang);
             await panelShot(page, `panel-link-${lang}-${scheme}`);
           }
