@@ -84,7 +84,8 @@ export function orderColumns(t: TFunction, language: Language) {
       meta: { sort: 'orderNumber', sticky: true },
     }),
     column.accessor('createdAt', {
-      size: 128,
+      // Wide enough for the longest short date-time of the three languages ("28/11/2026, 11:05").
+      size: 146,
       header: () => t('orders.columns.createdAt'),
       cell: ({ row }) => (
         <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt, language)}</time>
@@ -92,7 +93,7 @@ export function orderColumns(t: TFunction, language: Language) {
       meta: { sort: 'createdAt' },
     }),
     column.accessor('customerName', {
-      size: 220,
+      size: 202,
       header: () => t('orders.columns.customer'),
       cell: ({ row }) => <span title={row.original.customerName}>{row.original.customerName}</span>,
       meta: { sort: 'customerName' },
