@@ -5,6 +5,7 @@ import { Panel } from '../components/Panel';
 import { Skeleton } from '../components/Skeleton';
 import { useAppInfo } from '../store/appInfo';
 import { SectionFrame } from './SectionFrame';
+import { UpdatesPanel } from './UpdatesPanel';
 
 /** What `app.info` says: for support requests, and to see whether the keychain works. */
 export function AboutSection() {
@@ -56,6 +57,7 @@ export function AboutSection() {
         </dl>
         {info && !info.keychain.available && <p className="field-hint">{t('settings.about.keychainHelp')}</p>}
       </Panel>
+      <UpdatesPanel />
     </SectionFrame>
   );
 }
