@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { ActivityScreen } from './activity/ActivityScreen';
+import { BulkActions } from './bulk/BulkActions';
 import { ErrorMessage } from './components/ErrorMessage';
 import { NoticeArea } from './components/NoticeArea';
 import { Skeleton } from './components/Skeleton';
@@ -10,6 +11,7 @@ import { ProblemBanner } from './frame/ProblemBanner';
 import { Sidebar } from './frame/Sidebar';
 import { StatusBar } from './frame/StatusBar';
 import { TopBar, type TopBarScreen } from './frame/TopBar';
+import { UpdateBanner } from './frame/UpdateBanner';
 import { useGlobalShortcuts } from './keyboard';
 import { FirstRun } from './onboarding/FirstRun';
 import { OrderPanel } from './orders/OrderPanel';
@@ -18,6 +20,7 @@ import { useAppInfo } from './store/appInfo';
 import { useCoreNotices } from './store/coreNotices';
 import { useRouter } from './store/router';
 import { isFirstRun, useSettings } from './store/settings';
+import { useUpdatesFeed } from './store/updates';
 
 const loadSettingsScreen = () => import('./settings/SettingsScreen');
 const SettingsScreen = lazy(() => loadSettingsScreen().then((m) => ({ default: m.SettingsScreen })));
@@ -43,6 +46,7 @@ export function App() {
   const { info, load: loadInfo } = useAppInfo();
   const screen = useRouter((s) => s.screen);
   useCoreNotices();
+  useUpdatesFeed();
   useGlobalShortcuts();
 
   useEffect(() => {
@@ -62,6 +66,7 @@ export function App() {
       <div className="main">
         <TopBar screen={title} />
         {view?.settings.demoMode && <DemoBanner />}
+        <UpdateBanner />
         <main className="content" id="content">
           {view?.problem && <ProblemBanner problem={view.problem} />}
           {error && !view ? (
@@ -83,6 +88,7 @@ export function App() {
       </div>
       <StatusBar view={view} info={info} />
       <OrderPanel />
+      <BulkActions />
       <NoticeArea />
     </div>
   );

@@ -26,6 +26,8 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: '../test-results/playwright.json' }]],
   use: {
     viewport: { width: 1280, height: 800 },
+    // The OS locale decides how Chromium draws date inputs; a Ukrainian desktop is the common case.
+    locale: 'uk-UA',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: SYSTEM_CHROMIUM,

@@ -11,8 +11,8 @@ export interface DialogProps {
   children?: ReactNode;
   /** The action buttons, right-aligned under the body. */
   footer?: ReactNode;
-  /** Wider for forms; the default suits a question. */
-  size?: 'sm' | 'md';
+  /** Wider for forms, widest for a table; the default suits a question. */
+  size?: 'sm' | 'md' | 'lg';
 }
 
 const FOCUSABLE =

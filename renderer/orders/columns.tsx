@@ -93,30 +93,31 @@ export function orderColumns(t: TFunction, language: Language) {
       meta: { sort: 'createdAt' },
     }),
     column.accessor('customerName', {
-      size: 202,
+      size: 190,
       header: () => t('orders.columns.customer'),
       cell: ({ row }) => <span title={row.original.customerName}>{row.original.customerName}</span>,
       meta: { sort: 'customerName' },
     }),
     column.accessor('state', {
-      size: 180,
+      size: 184,
       header: () => t('orders.columns.state'),
       cell: ({ row }) => <Badge state={row.original.state} />,
       meta: { sort: 'state' },
     }),
     column.accessor('amount', {
-      size: 130,
+      size: 122,
       header: () => t('orders.columns.amount'),
       cell: ({ row }) => <Money amount={row.original.amount} />,
       meta: { sort: 'amount', align: 'end' },
     }),
     column.display({
       id: 'timeLeft',
-      size: 124,
+      size: 110,
       header: () => t('orders.columns.timeLeft'),
       cell: ({ row }) => <HoldCountdown row={row.original} t={t} language={language} />,
       meta: { sort: 'timeLeft' },
     }),
+    // The default columns add up to under 1,000 px: the list's width in a 1280 px window.
     column.display({
       id: 'link',
       size: 96,

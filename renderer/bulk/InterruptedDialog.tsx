@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InterruptedBatch } from '../../electron/shared/channels/bulk';
+import type { DeskError } from '../../electron/shared/errors';
+import { Button } from '../components/Button';
+import { Dialog } from '../components/Dialog';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { call, deskError } from '../desk';
+import { currentLanguage } from '../i18n';
+import { formatCount, formatDateTime } from '../orders/format';
+import { useBulk } from './bulkStore';
+
+const moved = (row: { outcome: string }) => row.outcome === 'done' || row.outcome === 'crm_pending';
+
+/**
+ * At start: a batch the app was running when it ended. The core has already asked UAPAY about
+ * each payment that was in flight, so this only tells what happened and offers the rest.
+ */
+export function InterruptedDialog() {
+  const { t } = useTranslation();
+  const [batches, setBatches] = useState<InterruptedBatch[]>([]);
+  const [busy, setBusy] = useState<'resume' | 'leave'>();
+  const [error, setError] = useState<DeskError>();
+
+  useEffect(() => {
+    let live = true;
+    // Reconciliation may take a few seconds; nothing is shown until it has answered.
+    call('bulk.interrupted', {}).then(
+      (found) => live && setBatches(found),
+      () => undefined, // no workspace yet (first run): nothing was interrupted
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const batch = batches[0];
+  if (!batch) return null;
+  const language = currentLanguage();
+  const n = (value: number) => formatCount(value, language);
+  const next = () => {
+    setError(undefined);
+    setBatches((list) => list.slice(1));
+  };
+  const act = async (kind: 'resume' | 'leave') => {
+    setBusy(kind);
+    setError(undefined);
+    try {
+      if (kind === 'resume')
+        useBulk.getState().takeRerun(await call('bulk.resume', { batchId: batch.batchId }));
+      else await call('bulk.dismiss', { batchId: batch.batchId });
+      next();
+    } catch (failure) {
+      setError(deskError(failure));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const settledInFlight = batch.inFlight.filter(moved).length;
+  const facts = [
+    ['finished', t('bulk.interrupted.finished'), batch.finished.length],
+    ['inFlight', t('bulk.interrupted.inFlight'), batch.inFlight.length],
+    ['notStarted', t('bulk.interrupted.notStarted'), batch.notStarted.length],
+  ] as const;
+
+  return (
+    <Dialog
+      open
+      size="md"
+      title={t('bulk.interrupted.title')}
+      description={t(`bulk.interrupted.text.${batch.action}`, {
+        time: formatDateTime(batch.startedAt, language),
+        total: n(batch.total),
+      })}
+      onClose={() => !busy && next()}
+      footer={
+        <>
+          <Button
+            className="push-left"
+            variant="ghost"
+            onClick={() => void act('leave')}
+            busy={busy === 'leave'}
+          >
+            {t('bulk.interrupted.leave')}
+          </Button>
+          <Button onClick={next} disabled={!!busy} data-autofocus>
+            {t('bulk.interrupted.notNow')}
+          </Button>
+          {batch.notStarted.length > 0 && (
+            <Button variant="primary" onClick={() => void act('resume')} busy={busy === 'resume'}>
+              {t('bulk.interrupted.resume', { count: n(batch.notStarted.length) })}
+            </Button>
+          )}
+        </>
+      }
+    >
+      <dl className="bulk-facts" data-testid="bulk-interrupted-facts">
+        {facts.map(([key, label, value]) => (
+          <div key={key} className="bulk-fact">
+            <dt>{label}</dt>
+            <dd>{n(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      {batch.inFlight.length > 0 && (
+        <p>
+          {t('bulk.interrupted.reconciled', {
+            count: n(batch.inFlight.length),
+            done: n(settledInFlight),
+            notDone: n(batch.inFlight.length - settledInFlight),
+          })}
+        </p>
+      )}
+      <p className="bulk-muted">
+        {batch.notStarted.length > 0 ? t('bulk.interrupted.resumeHint') : t('bulk.interrupted.nothingLeft')}
+      </p>
+      {error && <ErrorMessage error={error} />}
+    </Dialog>
+  );
+}
