@@ -101,6 +101,8 @@ async function child(): Promise<void> {
   await core.close();
   const result: ChildResult = { wallS, counts: status.counts, surfaced, rates };
   await say({ phase: 'batch', ...result });
+  // The open stdin reader would keep this process (and the parent's read of its stdout) alive.
+  process.exit(0);
 }
 
 async function parent(): Promise<void> {
