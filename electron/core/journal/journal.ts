@@ -39,6 +39,8 @@ export class Journal {
   private readonly operations = new Map<string, Operation>();
   /** crmPaymentId → the open operation on it. */
   private readonly locks = new Map<number, Operation>();
+  /** Operations this process began (the others were found open in the file at start). */
+  private readonly own = new Set<string>();
 
   private constructor(
     private readonly file: AppendFile,
@@ -83,12 +85,14 @@ export class Journal {
       actor: intent.actor ?? { osUser: OS_USER, managerName: this.managerName() },
     };
     const operation = this.apply(record);
+    this.own.add(record.opId);
     try {
       await this.file.append(JSON.stringify(record));
     } catch (error) {
       // Not on disk means not begun: nothing may be sent to UAPAY for it.
       this.operations.delete(record.opId);
       this.locks.delete(record.crmPaymentId);
+      this.own.delete(record.opId);
       throw error;
     }
     return operation.intent;
@@ -114,6 +118,11 @@ export class Journal {
   /** Operations begun but not finished: after a crash, these need reconciling with UAPAY. */
   unfinished(): Operation[] {
     return [...this.locks.values()];
+  }
+
+  /** Whether this process began the operation, rather than finding it open in the file at start. */
+  begunHere(opId: string): boolean {
+    return this.own.has(opId);
   }
 
   /** The open operation on a payment, if any. */

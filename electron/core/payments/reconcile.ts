@@ -22,12 +22,27 @@ export async function reconcileOpen(ctx: PaymentsContext, runner: MoneyRunner): 
   return open;
 }
 
+/** Steps after which an operation of this process is left open on purpose, for reconciliation to close. */
+const LEFT_OPEN = new Set(['crm-pending', 'awaiting-uapay']);
+
+/**
+ * An operation this process began and is still running (its intent is in the journal from the
+ * first moment, before its code has written anything else): closing it here would race the code
+ * that runs it. Money operations past their first step are guarded by the MoneyRunner itself.
+ */
+function runningHere(ctx: PaymentsContext, operation: Operation): boolean {
+  if (!ctx.journal.begunHere(operation.intent.opId)) return false;
+  if (isMoneyKind(operation.intent.kind)) return operation.steps.length === 0;
+  return !operation.steps.some((step) => LEFT_OPEN.has(step.step));
+}
+
 async function reconcileOne(
   ctx: PaymentsContext,
   runner: MoneyRunner,
   operation: Operation,
 ): Promise<boolean> {
   const { intent } = operation;
+  if (runningHere(ctx, operation)) return false;
   if (isMoneyKind(intent.kind)) return runner.reconcile(operation);
   switch (intent.kind) {
     case 'link.create':
