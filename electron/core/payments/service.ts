@@ -14,6 +14,7 @@ import { SMTP_PASSWORD } from '../secrets/accounts';
 import type { Secrets } from '../secrets/secrets';
 import type { SettingsService } from '../settings/service';
 import { addPayment } from './addPayment';
+import { parseComment } from './comment';
 import type { PaymentsContext, PaymentTarget } from './context';
 import { createLink } from './createLink';
 import { MoneyRunner } from './moneyRunner';
@@ -106,15 +107,36 @@ export class PaymentsService {
 
   async money(kind: MoneyKind, paymentId: number, amount?: Kopiyky, batchId?: string) {
     const { runner } = await this.ready;
-    return runner.run(kind, await this.target(paymentId), {
+    const row = await this.target(paymentId);
+    return runner.run(kind, kind === 'payment.refund' ? await this.fresh(row) : row, {
       ...(amount !== undefined && { amount }),
       ...(batchId && { batchId }),
     });
   }
 
+  /**
+   * The row with RetailCRM's own amount, comment, invoice id and link. The cached row may predate a
+   * change made just before a crash (the cache is saved a moment later) or on another desktop; a
+   * refund computes its ceiling and what RetailCRM keeps from the amount, and "Generate link" must
+   * not replace an invoice it does not know about (found by the chaos run, test/chaos).
+   */
+  private async fresh(row: OrderRow & PaymentTarget): Promise<OrderRow & PaymentTarget> {
+    const order = await (await this.options.connections.retailCrm()).order(row.orderId);
+    const payment = order.payments.find((p) => p.id === row.paymentId);
+    if (!payment) return row;
+    const link = parseComment(payment.comment).link;
+    return {
+      ...row,
+      ...(payment.amount !== undefined && { amount: payment.amount }),
+      ...(payment.comment !== undefined && { comment: payment.comment }),
+      ...(payment.externalId !== undefined && { invoiceId: payment.externalId }),
+      ...(link !== undefined && { link }),
+    };
+  }
+
   async createLink(paymentId: number) {
     const { ctx } = await this.ready;
-    const result = await createLink(ctx, await this.target(paymentId));
+    const result = await createLink(ctx, await this.fresh(await this.target(paymentId)));
     return { ...result, qr: await QRCode.toDataURL(result.link, { margin: 1, width: 240 }) };
   }
 
