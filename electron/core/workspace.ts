@@ -28,7 +28,7 @@ export interface WorkspaceOptions {
   app: { appName: string; appVersion: string };
   /** Every UAPAY call goes to this origin (the sandbox: Demo mode and tests). */
   uapayBaseUrl?: string;
-  connections?: Pick<ConnectionsOptions, 'retailCrm' | 'retailCrmRequestsPerSecond'>;
+  connections?: Pick<ConnectionsOptions, 'retailCrm' | 'retailCrmRequestsPerSecond' | 'uapayTimeoutMs'>;
   background?: BackgroundTiming;
   /** Payment-service tuning (tests: how long to wait on a relayed hint, re-look delays). */
   payments?: Pick<PaymentsServiceOptions, 'hintDelayMs' | 'lookAgainMs'>;

@@ -41,7 +41,7 @@ export {
   type PayCard,
   type PayOptions,
 } from './stateApi';
-export type { UapayFakeState } from './stateApi';
+export type { PaymentMoney, UapayFakeState } from './stateApi';
 export { STATUS, type PaymentStatus, type ProcessingStatus, type StatusPair } from './statuses';
 export { formatPayExpiresAt, PAY_EXPIRES_AT_TIME_ZONE } from './time';
 export type { InvoiceView, PaymentView } from './views';

@@ -56,6 +56,16 @@ export interface CreatedInvoice {
   paymentPageUrlQR: string;
 }
 
+/** A payment's money as the fake keeps it; replies show the amount but never the sum refunded. */
+export interface PaymentMoney {
+  /** Kopiyky the card authorised (0 for a declined attempt). */
+  authorised: number;
+  /** The payment's amount: authorised, then the captured amount after payments/complete. */
+  amount: number;
+  /** The sum of every reversal so far. */
+  reversed: number;
+}
+
 export interface UapayFakeState {
   addMerchant(merchant: Merchant): Merchant;
   merchants(): Merchant[];
@@ -64,6 +74,8 @@ export interface UapayFakeState {
   invoice(id: string): InvoiceView | undefined;
   invoices(filter?: { clientId?: string }): InvoiceView[];
   payment(id: string): PaymentView | undefined;
+  /** The money behind a payment (tests that check totals: UAPAY replies do not report refunds). */
+  money(paymentId: string): PaymentMoney | undefined;
   /** Pays as the hosted page would. Throws NotPayableError when the invoice is used up or expired. */
   pay(invoiceId: string, options: PayOptions): PaymentView;
   /** complete/cancel/reverse done outside our app; throws UapayApiError like the API would refuse. */
@@ -116,6 +128,17 @@ export function createStateApi(runtime: FakeRuntime): UapayFakeState {
     payment(id) {
       expireHolds(store);
       return viewOfPayment(id);
+    },
+
+    money(paymentId) {
+      const payment = store.payments.get(paymentId);
+      return (
+        payment && {
+          authorised: payment.authorisedAmount,
+          amount: payment.amount,
+          reversed: payment.reversedAmount,
+        }
+      );
     },
 
     pay(invoiceId, options) {

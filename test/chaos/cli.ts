@@ -1,0 +1,53 @@
+/**
+ * `npm run chaos -- --seed <n> --ops <n> [--no-shrink] [--shrink-runs <n>]`: one seeded chaos run
+ * against the real core (in a child process killed at random), the sandbox and the relay. Exits 1
+ * on any violation, after printing the seed and the shortest failing prefix it found, which
+ * `--seed <seed> --ops <length>` replays.
+ */
+import { parseArgs } from 'node:util';
+import { plan } from './plan';
+import { prefixLines, summary, violationLines } from './report';
+import { findShortestFailingPrefix, runChaos } from './run';
+
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string', default: String(Date.now() % 1_000_000) },
+    ops: { type: 'string', default: '300' },
+    'no-shrink': { type: 'boolean', default: false },
+    'shrink-runs': { type: 'string', default: '8' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const seed = Number(values.seed);
+const count = Number(values.ops);
+if (!Number.isInteger(seed) || !Number.isInteger(count) || count < 1) {
+  console.error('Usage: npm run chaos -- --seed <whole number> --ops <whole number ≥ 1>');
+  process.exit(2);
+}
+
+const ops = plan(seed, count);
+console.log(`chaos: seed ${seed}, ${count} ops`);
+const report = await runChaos({ seed, ops, progress: (line) => console.log(line) });
+console.log(summary(report));
+if (values.json) console.log(JSON.stringify(report.stats, null, 2));
+if (report.violations.length === 0) process.exit(0);
+
+console.log(violationLines(report.violations));
+let length = count;
+let shrunk = report;
+if (!values['no-shrink'] && count > 1) {
+  console.log(`shrinking: re-running prefixes of seed ${seed}…`);
+  const found = await findShortestFailingPrefix(seed, ops, {
+    maxRuns: Number(values['shrink-runs']),
+    progress: (line) => console.log(line),
+  });
+  if (found.report) {
+    length = found.length;
+    shrunk = found.report;
+  }
+}
+console.log(`\nFAILED: seed ${seed}, shortest failing prefix found: ${length} ops`);
+console.log(violationLines(shrunk.violations));
+console.log(prefixLines(ops.slice(0, length)));
+console.log(`\nreplay: npm run chaos -- --seed ${seed} --ops ${length}`);
+process.exit(1);
