@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { isFiltered, NO_FILTERS, type ActivityFilters } from './filters';
-import { kindLabel, OPERATION_KINDS, type OperationKind } from './journalWords';
+import { OPERATION_KINDS, type OperationKind } from '../../electron/shared/operationKinds';
+import { kindLabel } from './journalWords';
 
 /** Dates, operation kinds (none chosen: all) and a search by order number or manager. */
 export function ActivityFilterBar({

@@ -1,5 +1,5 @@
 import type { JournalFilter } from '../../electron/shared/channels/payments';
-import type { OperationKind } from './journalWords';
+import type { OperationKind } from '../../electron/shared/operationKinds';
 
 /** The Activity screen's filters as the form holds them (dates as the date inputs give them). */
 export interface ActivityFilters {

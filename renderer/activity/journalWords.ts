@@ -1,22 +1,11 @@
 /**
- * The journal's operation kinds and outcomes as the UI words them. The kinds are a copy of
- * OPERATION_KINDS in electron/core/journal/records.ts (the renderer may import only
- * electron/shared): keep the two equal. An unknown kind is shown as its code.
+ * The journal's operation kinds and outcomes as the UI words them. The kinds come from
+ * electron/shared/operationKinds.ts, which the journal writes. An unknown kind is shown as its code.
  */
 import type { TFunction } from 'i18next';
 import type { JournalEntry } from '../../electron/shared/channels/payments';
 import type { Kopiyky } from '../../electron/shared/money';
-
-export const OPERATION_KINDS = [
-  'payment.add',
-  'link.create',
-  'link.email',
-  'payment.confirm',
-  'payment.cancel',
-  'payment.refund',
-  'status.sync',
-] as const;
-export type OperationKind = (typeof OPERATION_KINDS)[number];
+import { OPERATION_KINDS, type OperationKind } from '../../electron/shared/operationKinds';
 
 /** i18next reads dots as nesting: "payment.add" is worded under "payment_add". */
 type KindKey = {

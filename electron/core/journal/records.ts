@@ -5,17 +5,7 @@
  * have happened: it keeps its payment locked until reconciliation with UAPAY closes it.
  */
 import { z } from 'zod';
-
-export const OPERATION_KINDS = [
-  'payment.add',
-  'link.create',
-  'link.email',
-  'payment.confirm',
-  'payment.cancel',
-  'payment.refund',
-  'status.sync',
-] as const;
-export type OperationKind = (typeof OPERATION_KINDS)[number];
+import { OPERATION_KINDS } from '../../shared/operationKinds';
 
 const actor = z.object({ osUser: z.string(), managerName: z.string().optional() });
 export type Actor = z.infer<typeof actor>;

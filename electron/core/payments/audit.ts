@@ -6,7 +6,7 @@
 import type { Language } from '../../shared/settings';
 import { formatDecimal, type Kopiyky } from '../../shared/money';
 import { kyivDateTime } from '../kyivTime';
-import type { OperationKind } from '../journal/records';
+import type { OperationKind } from '../../shared/operationKinds';
 
 const VERBS: Record<Language, Record<OperationKind, string>> = {
   uk: {
