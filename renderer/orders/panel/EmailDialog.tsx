@@ -9,7 +9,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { TextField } from '../../components/TextField';
 import { call, deskError } from '../../desk';
 import { notify } from '../../store/notices';
-import { isRetryable } from './MoneyDialog';
+import { CallState } from './CallState';
 import { useSlow } from './useSlow';
 
 /** Enough to catch a typo; the core checks the address again before sending. */
@@ -143,19 +143,13 @@ export function EmailDialog({
           </div>
         )}
       </section>
-      {slow && (
-        <p className="money-progress" role="status">
-          <span className="spinner" aria-hidden="true" />
-          {t('actions.emailSending')}
-        </p>
-      )}
-      {error && (
-        <ErrorMessage
-          error={error}
-          retrying={busy}
-          onRetry={isRetryable(error) ? () => void send() : undefined}
-        />
-      )}
+      <CallState
+        slow={slow}
+        slowText={t('actions.emailSending')}
+        busy={busy}
+        error={error}
+        retry={() => void send()}
+      />
     </Dialog>
   );
 }

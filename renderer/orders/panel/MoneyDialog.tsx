@@ -4,18 +4,10 @@ import type { DeskError } from '../../../electron/shared/errors';
 import type { Kopiyky } from '../../../electron/shared/money';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { deskError } from '../../desk';
 import { AmountInWords } from './AmountInWords';
+import { CallState } from './CallState';
 import { useSlow } from './useSlow';
-
-/**
- * Trying again makes sense when the provider said no for now (UAPAY's refusal, a network hiccup,
- * another operation still running); a refusal by state or a wrong value needs a change first.
- */
-export function isRetryable(error: DeskError): boolean {
-  return error.kind === 'uapay' || error.kind === 'network' || error.kind === 'busy' || error.kind === 'mail';
-}
 
 export interface MoneyDialogProps<T> {
   title: string;
@@ -106,19 +98,13 @@ export function MoneyDialog<T>({
         {/* Enter in the amount field submits; the footer's button is the visible one. */}
         <button type="submit" hidden />
       </form>
-      {slow && (
-        <p className="money-progress" role="status">
-          <span className="spinner" aria-hidden="true" />
-          {t('actions.progress')}
-        </p>
-      )}
-      {error && (
-        <ErrorMessage
-          error={error}
-          retrying={busy}
-          onRetry={isRetryable(error) ? () => void submit() : undefined}
-        />
-      )}
+      <CallState
+        slow={slow}
+        slowText={t('actions.progress')}
+        busy={busy}
+        error={error}
+        retry={() => void submit()}
+      />
     </Dialog>
   );
 }
