@@ -50,7 +50,9 @@ export function openLogFile(userDataDir: string): LogFile {
     if (failed) return;
     failed = true;
     stop();
-    process.stderr.write(`${JSON.stringify({ level: 'error', message: 'the log file cannot be written', folder, error: error.message })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 'error', message: 'the log file cannot be written', folder, error: error.message })}\n`,
+    );
   });
   stream.on('warning', (error) => process.stderr.write(`log file: ${error.message}\n`));
   let closed: Promise<void> | undefined;

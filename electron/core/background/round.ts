@@ -71,7 +71,13 @@ export class BackgroundRound {
     this.timing = options.timing;
     this.now = options.now ?? (() => new Date());
     this.state = options.timing
-      ? { state: 'ok', running: false, roundMs: options.timing.syncMs, refreshMs: options.timing.refreshMs, openOperations: 0 }
+      ? {
+          state: 'ok',
+          running: false,
+          roundMs: options.timing.syncMs,
+          refreshMs: options.timing.refreshMs,
+          openOperations: 0,
+        }
       : { state: 'off', running: false, openOperations: 0 };
   }
 
@@ -89,17 +95,20 @@ export class BackgroundRound {
     this.closed = true;
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.state.nextRoundAt = undefined;
     await this.running;
   }
 
-  private schedule(delayMs: number): void {
+  /** `from`: when the wait began (the end of the last round), so the status adds up exactly. */
+  private schedule(delayMs: number, from = this.now().getTime()): void {
     if (this.closed || !this.timing) return;
-    this.state.nextRoundAt = new Date(this.now().getTime() + delayMs).toISOString();
+    this.state.nextRoundAt = new Date(from + delayMs).toISOString();
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.state.nextRoundAt = undefined;
       this.running = this.round().finally(() => {
         this.running = undefined;
-        this.schedule(this.delay());
+        this.schedule(this.delay(), Date.parse(this.state.lastRoundAt ?? '') || undefined);
         this.options.onChange?.(this.status());
       });
     }, delayMs);
@@ -126,7 +135,10 @@ export class BackgroundRound {
       }
       this.state.openOperations = await work.reconcile();
       const startedAt = this.now().getTime();
-      if (!this.closed && (this.lastRefreshAt === undefined || startedAt - this.lastRefreshAt >= timing.refreshMs)) {
+      if (
+        !this.closed &&
+        (this.lastRefreshAt === undefined || startedAt - this.lastRefreshAt >= timing.refreshMs)
+      ) {
         try {
           await work.refresh();
           this.lastRefreshAt = startedAt;
@@ -164,7 +176,8 @@ export class BackgroundRound {
     this.unreachableRounds = state === 'unreachable' ? this.unreachableRounds + 1 : 0;
     // A problem that lasts is logged when it starts and when it ends, not every round.
     for (const failure of failures) {
-      const repeated = before.lastFailure?.step === failure.step && before.lastFailure.message === failure.message;
+      const repeated =
+        before.lastFailure?.step === failure.step && before.lastFailure.message === failure.message;
       if (!repeated || before.state === 'ok')
         log.warn('background: a round step failed; the next round tries again', {
           ...failure,
