@@ -178,11 +178,14 @@ export class BackgroundRound {
     for (const failure of failures) {
       const repeated =
         before.lastFailure?.step === failure.step && before.lastFailure.message === failure.message;
-      if (!repeated || before.state === 'ok')
+      if (!repeated || before.state === 'ok') {
+        const { message, ...where } = failure;
         log.warn('background: a round step failed; the next round tries again', {
-          ...failure,
+          ...where,
+          problem: message,
           nextInMs: this.delay(),
         });
+      }
     }
     if (failures.length === 0 && (before.state === 'failing' || before.state === 'unreachable'))
       log.info('background: the round succeeds again', { failedSince: before.lastFailure?.at });
