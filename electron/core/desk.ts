@@ -118,17 +118,20 @@ export function createDesk(options: DeskOptions): Desk {
     'demo.mailbox': async () => demo.mailbox(),
     ...routed,
   } satisfies Handlers);
+  let closing: Promise<void> | undefined;
   return {
     handlers,
     logFile,
     events,
     workspace: current,
     updates,
-    close: async () => {
-      updates.close();
-      await demo.stop();
-      await own.close();
-      await logFile.close();
-    },
+    // Once, however often asked (main's quit and a test's cleanup may both ask).
+    close: () =>
+      (closing ??= (async () => {
+        updates.close();
+        await demo.stop();
+        await own.close();
+        await logFile.close();
+      })()),
   };
 }
