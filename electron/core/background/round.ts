@@ -27,9 +27,10 @@ export interface BackgroundTiming {
  *   Status sync asks `invoices/show/list` 100 payments at a time: a shop watching 500 payments
  *   sends 5 small requests per desktop per round, far inside UAPAY's limits, and without a relay a
  *   customer's payment reaches RetailCRM within half a minute. The relay makes it seconds.
- * - RetailCRM's history every 60 s: one request when nothing changed, but every desktop of a shop
- *   shares the API key's limit (10 requests a second) with the shop's own integrations, and a new
- *   order within a minute is soon enough for a list that a click on Refresh updates at once.
+ * - RetailCRM's history every 60 s: one request when nothing changed, but RetailCRM allows 10
+ *   requests a second from one IP (reference §1.7), shared by every desktop of an office and the
+ *   shop's own integrations, and a new order within a minute is soon enough for a list that a
+ *   click on Refresh updates at once.
  * - Up to 5 minutes between rounds while a service is down: a few lines in the log per outage,
  *   and a recovering RetailCRM is not met by every desktop at once every 30 s.
  */
