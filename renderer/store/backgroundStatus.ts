@@ -1,24 +1,12 @@
-import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { BackgroundStatus } from '../../electron/shared/channels/background';
-import { call } from '../desk';
+import { useLiveStatus } from './liveStatus';
 
-/** The background round's state for the status bar: `background.status` once, then its event. */
+/** The background round's state for the status bar (no item while it cannot be read). */
 export const useBackgroundStatus = create<{ status?: BackgroundStatus }>(() => ({}));
 
 export function useBackgroundStatusFeed(): void {
-  useEffect(() => {
-    let heard = false;
-    const off = window.desk.on('background.status', (status) => {
-      heard = true;
-      useBackgroundStatus.setState({ status });
-    });
-    call('background.status', {}).then(
-      (status) => {
-        if (!heard) useBackgroundStatus.setState({ status });
-      },
-      () => undefined, // the bar then shows no background item
-    );
-    return off;
-  }, []);
+  useLiveStatus('background.status', 'background.status', (status) =>
+    useBackgroundStatus.setState({ status }),
+  );
 }

@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryKeychain } from '../../electron/core/demo/memoryKeychain';
-import { createDesk, type Desk } from '../../electron/core/desk';
+import type { Desk } from '../../electron/core/desk';
 import { log } from '../../electron/core/log';
 import { LOG_FILE, LOG_FILE_SIZE, LOG_FILES_KEPT, openLogFile } from '../../electron/core/logFile';
 import { RETAILCRM_API_KEY } from '../../electron/core/secrets/accounts';
 import { Secrets } from '../../electron/core/secrets/secrets';
 import { scanForSecrets } from '../support/secretScan';
-import { openShop, type Shop } from './bulk/support';
+import { openDeskOnShop, openShop, type Shop } from './bulk/support';
 
 const dirs: string[] = [];
 let desk: Desk | undefined;
@@ -48,13 +48,7 @@ describe('the log file', () => {
     shop = await openShop({ secretStore: keychain });
     // RetailCRM does not answer: the round fails, and that must leave a trail.
     shop.sandbox.retailcrm.fake.control.injectFault({ route: '*', kind: 'drop' });
-    desk = createDesk({
-      appName: 'UAPAY Desk',
-      appVersion: '1',
-      userDataDir: shop.dir,
-      shell: 'harness',
-      secrets: keychain,
-      uapayBaseUrl: shop.sandbox.uapay.url,
+    desk = openDeskOnShop(shop, keychain, {
       connections: { retailCrm: { attempts: 1, backoffMs: 5 } },
       background: { syncMs: 50, refreshMs: 50 },
     });

@@ -7,7 +7,7 @@ import { memoryKeychain } from '../../../electron/core/demo/memoryKeychain';
 import { createDesk, type Desk } from '../../../electron/core/desk';
 import { NetworkError } from '../../../electron/core/errors';
 import type { BackgroundStatus } from '../../../electron/shared/channels/background';
-import { openShop, type Shop } from '../bulk/support';
+import { openDeskOnShop, openShop, type Shop } from '../bulk/support';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -200,13 +200,7 @@ describe('the background round of a desk', () => {
     shop = await openShop({ secretStore: keychain });
     const crm = shop.sandbox.retailcrm.fake.control;
     crm.injectFault({ route: '*', kind: 'drop' });
-    desk = createDesk({
-      appName: 'UAPAY Desk',
-      appVersion: '1',
-      userDataDir: shop.dir,
-      shell: 'harness',
-      secrets: keychain,
-      uapayBaseUrl: shop.sandbox.uapay.url,
+    desk = openDeskOnShop(shop, keychain, {
       connections: { retailCrm: { attempts: 1, backoffMs: 5 } },
       background: { syncMs: 50, refreshMs: 50, maxBackoffMs: 200 },
     });
@@ -259,13 +253,7 @@ describe('the background round of a desk', () => {
   it('keeps the own workspace’s news from the UI while Demo mode is on, though its round goes on', async () => {
     const keychain = memoryKeychain();
     shop = await openShop({ secretStore: keychain });
-    desk = createDesk({
-      appName: 'UAPAY Desk',
-      appVersion: '1',
-      userDataDir: shop.dir,
-      shell: 'harness',
-      secrets: keychain,
-      uapayBaseUrl: shop.sandbox.uapay.url,
+    desk = openDeskOnShop(shop, keychain, {
       background: { syncMs: 50, refreshMs: 50 },
       demoSize: 10,
     });
