@@ -70,6 +70,11 @@ export function createDesk(options: DeskOptions): Desk {
     ...(options.background !== undefined && { background: options.background }),
   });
   const current = () => demo.workspace ?? own;
+  /** The states the status bar follows, of the workspace the UI now shows. */
+  const announce = (workspace: Workspace) => {
+    events.emit('background.status', workspace.background.status());
+    events.emit('relay.status', workspace.relay.status());
+  };
   // The feed is the person's own setting (from their team profile), Demo mode or not.
   const updates = new UpdatesCenter({
     events,
@@ -106,13 +111,13 @@ export function createDesk(options: DeskOptions): Desk {
     'demo.start': async () => {
       const workspace = await demo.start();
       await own.settings.setDemoMode(true);
-      events.emit('background.status', workspace.background.status());
+      announce(workspace);
       return workspace.settings.view();
     },
     'demo.stop': async () => {
       await demo.stop();
       await own.settings.setDemoMode(false);
-      events.emit('background.status', own.background.status());
+      announce(own);
       return own.settings.view();
     },
     'demo.mailbox': async () => demo.mailbox(),
