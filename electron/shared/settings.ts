@@ -255,3 +255,37 @@ export interface ProfileExport {
   fileName: string;
   text: string;
 }
+
+/**
+ * What importing a team profile would change, shown side by side before anything changes
+ * (`profile.preview`). Values are the settings' own text (addresses, names, codes, numbers), one
+ * line each; an empty list is "not set" (for `sites`: every site).
+ */
+export const PROFILE_FIELDS = [
+  'retailCrm',
+  'sites',
+  'merchants',
+  'statusMapping',
+  'smtp',
+  'relay',
+  'holdLifetimeHours',
+  'payLinkLifetimeHours',
+  'updateFeedUrl',
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+export interface ProfileChange {
+  field: ProfileField;
+  before: string[];
+  after: string[];
+}
+
+/** A secret of this desktop that the import deletes: the profile sends it somewhere else. */
+export type DroppedSecret = 'retailCrmApiKey' | 'smtpPassword' | 'relayToken';
+
+export interface ProfilePreview {
+  /** Only the fields that change, in PROFILE_FIELDS order; empty when the profile changes nothing. */
+  changes: ProfileChange[];
+  /** Saved secrets the import deletes (they must be entered again for the new address). */
+  droppedSecrets: DroppedSecret[];
+}

@@ -4,6 +4,7 @@ import {
   MAX_SECRET_LENGTH,
   settingsPatchSchema,
   type ProfileExport,
+  type ProfilePreview,
   type SettingsView,
 } from '../settings';
 import { phantom, type ChannelMap } from './spec';
@@ -20,6 +21,15 @@ export const settingsChannels = {
   'settings.smtpPassword.delete': { request: z.strictObject({}), response: phantom<SettingsView>() },
   /** The team profile's text; the renderer offers it in a save dialog. */
   'profile.export': { request: z.strictObject({}), response: phantom<ProfileExport>() },
+  /** What `profile.import` of the same text would change, side by side; nothing is changed. */
+  'profile.preview': {
+    request: z.strictObject({
+      text: z
+        .string('The profile must be text.')
+        .max(MAX_PROFILE_CHARS, 'The file is too large for a team profile.'),
+    }),
+    response: phantom<ProfilePreview>(),
+  },
   'profile.import': {
     request: z.strictObject({
       text: z
