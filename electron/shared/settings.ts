@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { LIFECYCLE_STATES } from './lifecycle';
+import { isLoopbackHost } from './loopback';
 
 export const LANGUAGES = ['uk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -55,10 +56,16 @@ function parsesAs(value: string, protocols: readonly string[], originOnly: boole
 
 /** The sandbox (Demo mode, tests) runs on this machine over plain HTTP. */
 function isLoopbackOrigin(value: string): boolean {
-  return (
-    parsesAs(value, ['http:'], true) && ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(value).hostname)
-  );
+  return parsesAs(value, ['http:'], true) && isLoopbackHost(new URL(value).hostname);
 }
+
+/** HTTPS anywhere, plain HTTP only to this machine: the address a secret travels to. */
+const secureAddress = (label: string) =>
+  text(label, 2048).refine((value) => {
+    if (!parsesAs(value, ['https:', 'http:'], false)) return false;
+    const url = new URL(value);
+    return url.protocol === 'https:' || isLoopbackHost(url.hostname);
+  }, `${label} must be a full https address (like https://relay.example.com/…); plain http only on this computer.`);
 
 const webAddress = (label: string, protocols: readonly string[] = ['https:', 'http:']) =>
   text(label, 2048).refine(
@@ -173,8 +180,8 @@ export const smtpSchema = z.strictObject({
 
 /** The relay pairing (issue 8); its desktop token is in the keychain. */
 export const relaySchema = z.strictObject({
-  callbackUrl: webAddress('The relay callback address'),
-  eventsUrl: webAddress('The relay events address'),
+  callbackUrl: secureAddress('The relay callback address'),
+  eventsUrl: secureAddress('The relay events address'),
 });
 
 const holdLifetimeHours = hours('The hold lifetime', HOLD_LIFETIME_HOURS);

@@ -17,6 +17,7 @@ import {
   SETTINGS_VERSION,
   type Migration,
   type VersionedData,
+  withoutInsecureRelay,
 } from './schema';
 
 export interface SettingsStoreOptions {
@@ -167,7 +168,9 @@ export class SettingsStore {
     } catch (error) {
       return this.setAside('corrupt', (error as Error).message);
     }
-    const parsed = settingsSchema.safeParse(withoutVersion(migrated));
+    const relay = withoutInsecureRelay(migrated);
+    if (relay.dropped) log.warn('dropped a relay pairing over plain http; pair again with an https relay');
+    const parsed = settingsSchema.safeParse(withoutVersion(relay.data));
     if (!parsed.success) {
       return this.setAside(
         'corrupt',
