@@ -1,7 +1,13 @@
 import { BrowserWindow, nativeTheme, type BrowserWindowConstructorOptions } from 'electron';
 
-/** The secure options every window of the app uses; a test pins each of them. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The secure options every window of the app uses; a test pins each of them. DevTools only when
+ * started from source: in an installed app they would let anyone at the desk run code in the page.
+ */
+export function mainWindowOptions(
+  preloadPath: string,
+  { devTools }: { devTools: boolean } = { devTools: false },
+): BrowserWindowConstructorOptions {
   return {
     title: 'UAPAY Desk',
     width: 1280,
@@ -20,14 +26,17 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools,
+      // A middle click would open a link in a new window; window.open is denied anyway (lockDown).
+      disableBlinkFeatures: 'Auxclick',
       // The spell-check dictionaries are downloaded from Google; nothing here needs them.
       spellcheck: false,
     },
   };
 }
 
-export function createMainWindow(preloadPath: string, url: string): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+export function createMainWindow(preloadPath: string, url: string, devTools: boolean): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, { devTools }));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(url);
   return window;

@@ -21,6 +21,8 @@ describe('main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
