@@ -1,14 +1,13 @@
-import { BrowserWindow, nativeTheme, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, nativeTheme } from 'electron';
 
 /**
- * The secure options every window of the app uses; a test pins each of them. DevTools only when
- * started from source: in an installed app they would let anyone at the desk run code in the page.
+ * The app's window, with the secure options written out where it is created, so a reader (and
+ * Electronegativity, which reads the `new BrowserWindow({…})` call) sees each of them; a test pins
+ * them. DevTools only when started from source: in an installed app they would let anyone at the
+ * desk run code in the page.
  */
-export function mainWindowOptions(
-  preloadPath: string,
-  { devTools }: { devTools: boolean } = { devTools: false },
-): BrowserWindowConstructorOptions {
-  return {
+export function createMainWindow(preloadPath: string, url: string, devTools: boolean): BrowserWindow {
+  const window = new BrowserWindow({
     title: 'UAPAY Desk',
     width: 1280,
     height: 820,
@@ -32,11 +31,7 @@ export function mainWindowOptions(
       // The spell-check dictionaries are downloaded from Google; nothing here needs them.
       spellcheck: false,
     },
-  };
-}
-
-export function createMainWindow(preloadPath: string, url: string, devTools: boolean): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath, { devTools }));
+  });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(url);
   return window;
