@@ -119,15 +119,20 @@ async function handle({ desk, window: getWindow }: ProfileTarget, file: string):
   };
   // The profile is the person's own shop: Demo mode ends first (when they agree), so that what is
   // compared and replaced below is their own setup, not the Demo one.
+  /** Yes (the first button) or no; `detail` questions default to no, so Enter is never a slip. */
+  const ask = async (yes: string, message: string, detail?: string) =>
+    (
+      await dialog.showMessageBox(window, {
+        type: 'question',
+        buttons: [yes, text.cancelButton],
+        defaultId: detail === undefined ? 0 : 1,
+        cancelId: 1,
+        message,
+        ...(detail !== undefined && { detail }),
+      })
+    ).response === 0;
   if (before.ok && before.value.settings.demoMode) {
-    const { response } = await dialog.showMessageBox(window, {
-      type: 'question',
-      buttons: [text.continueButton, text.cancelButton],
-      defaultId: 0,
-      cancelId: 1,
-      message: text.leaveDemoMessage(name),
-    });
-    if (response !== 0) return 'cancelled';
+    if (!(await ask(text.continueButton, text.leaveDemoMessage(name)))) return 'cancelled';
     await dispatch(desk.handlers, 'demo.stop', {});
   }
   const read = await readProfileFile(file);
@@ -137,15 +142,8 @@ async function handle({ desk, window: getWindow }: ProfileTarget, file: string):
     text: read.value,
   })) as Result<ProfilePreview>;
   if (!preview.ok) return fail(preview.error);
-  const { response } = await dialog.showMessageBox(window, {
-    type: 'question',
-    buttons: [text.importButton, text.cancelButton],
-    defaultId: 1,
-    cancelId: 1,
-    message: text.confirmMessage(name),
-    detail: describePreview(preview.value, text),
-  });
-  if (response !== 0) return 'cancelled';
+  if (!(await ask(text.importButton, text.confirmMessage(name), describePreview(preview.value, text))))
+    return 'cancelled';
   const result = (await dispatch(desk.handlers, 'profile.import', {
     text: read.value,
   })) as Result<SettingsView>;

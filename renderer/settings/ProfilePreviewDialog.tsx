@@ -1,12 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeskError } from '../../electron/shared/errors';
 import type { ProfileChange, ProfilePreview } from '../../electron/shared/settings';
-import { Button } from '../components/Button';
 import { Callout } from '../components/Callout';
-import { Dialog } from '../components/Dialog';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { deskError } from '../desk';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 
 export interface ProfilePreviewDialogProps {
   file: string;
@@ -21,41 +16,15 @@ export interface ProfilePreviewDialogProps {
  */
 export function ProfilePreviewDialog({ file, preview, onImport, onClose }: ProfilePreviewDialogProps) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskError>();
-  const close = () => {
-    setError(undefined);
-    onClose();
-  };
-  const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onImport();
-      onClose();
-    } catch (failure) {
-      setError(deskError(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Dialog
+    <ConfirmDialog
       open={preview !== undefined}
       size="lg"
       title={t('settings.profile.confirmTitle')}
-      description={t('settings.profile.confirmText', { file })}
-      onClose={close}
-      footer={
-        <>
-          <Button onClick={close} data-autofocus>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="primary" busy={busy} onClick={() => void confirm()}>
-            {t('settings.profile.import')}
-          </Button>
-        </>
-      }
+      text={t('settings.profile.confirmText', { file })}
+      confirmLabel={t('settings.profile.import')}
+      onConfirm={onImport}
+      onClose={onClose}
     >
       {preview && preview.changes.length === 0 && <p>{t('settings.profile.preview.nothing')}</p>}
       {preview && preview.changes.length > 0 && (
@@ -92,8 +61,7 @@ export function ProfilePreviewDialog({ file, preview, onImport, onClose }: Profi
           </ul>
         </Callout>
       )}
-      {error && <ErrorMessage error={error} />}
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 

@@ -9,6 +9,13 @@ import {
 } from '../settings';
 import { phantom, type ChannelMap } from './spec';
 
+/** A team profile file's text, as the person chose it. */
+const profileText = z.strictObject({
+  text: z
+    .string('The profile must be text.')
+    .max(MAX_PROFILE_CHARS, 'The file is too large for a team profile.'),
+});
+
 export const settingsChannels = {
   'settings.get': { request: z.strictObject({}), response: phantom<SettingsView>() },
   'settings.update': { request: settingsPatchSchema, response: phantom<SettingsView>() },
@@ -22,20 +29,6 @@ export const settingsChannels = {
   /** The team profile's text; the renderer offers it in a save dialog. */
   'profile.export': { request: z.strictObject({}), response: phantom<ProfileExport>() },
   /** What `profile.import` of the same text would change, side by side; nothing is changed. */
-  'profile.preview': {
-    request: z.strictObject({
-      text: z
-        .string('The profile must be text.')
-        .max(MAX_PROFILE_CHARS, 'The file is too large for a team profile.'),
-    }),
-    response: phantom<ProfilePreview>(),
-  },
-  'profile.import': {
-    request: z.strictObject({
-      text: z
-        .string('The profile must be text.')
-        .max(MAX_PROFILE_CHARS, 'The file is too large for a team profile.'),
-    }),
-    response: phantom<SettingsView>(),
-  },
+  'profile.preview': { request: profileText, response: phantom<ProfilePreview>() },
+  'profile.import': { request: profileText, response: phantom<SettingsView>() },
 } satisfies ChannelMap;
