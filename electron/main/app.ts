@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session, shell, type WebContents } from 'electron';
 import { EVENT_CHANNEL } from '../shared/contract';
 import { createDesk, type Desk } from '../core/desk';
 import { log } from '../core/log';
@@ -18,8 +18,10 @@ const devServerUrl = app.isPackaged ? undefined : process.env.VITE_DEV_SERVER_UR
 const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
 
 export async function startApp(makeDesk: typeof createDesk = createDesk): Promise<void> {
-  // Lets tests and support sessions run a second, isolated profile.
-  if (process.env.DESK_USER_DATA_DIR) app.setPath('userData', process.env.DESK_USER_DATA_DIR);
+  // Lets tests and a developer run a second, isolated profile. Never in an installed app: an
+  // environment variable must not point it at settings, keys and a journal someone else prepared.
+  if (!app.isPackaged && process.env.DESK_USER_DATA_DIR)
+    app.setPath('userData', process.env.DESK_USER_DATA_DIR);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -29,6 +31,7 @@ export async function startApp(makeDesk: typeof createDesk = createDesk): Promis
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
 
   await app.whenReady();
+  if (app.isPackaged) Menu.setApplicationMenu(installedMenu());
   const root = app.getAppPath();
   serveRenderer(path.join(root, 'dist/renderer'));
   session.defaultSession.setPermissionRequestHandler((_wc, permission, grant) =>
@@ -54,6 +57,7 @@ export async function startApp(makeDesk: typeof createDesk = createDesk): Promis
     const window = createMainWindow(
       path.join(root, 'dist/preload/index.cjs'),
       devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      !app.isPackaged,
     );
     const unsubscribe = desk.events.subscribe((event, payload) => {
       if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event, payload);
@@ -77,6 +81,15 @@ export async function startApp(makeDesk: typeof createDesk = createDesk): Promis
     if (process.platform !== 'darwin') app.quit();
   });
   quitAfterClosing(desk);
+}
+
+/**
+ * An installed app has no default menu (its View menu opens DevTools and reloads the page). macOS
+ * keeps the app, Edit and Window menus: without Edit, copy and paste stop working in fields.
+ */
+export function installedMenu(platform: NodeJS.Platform = process.platform): Menu | null {
+  if (platform !== 'darwin') return null;
+  return Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]);
 }
 
 /** No navigation away from the app, no new windows, no webviews: allowed links open in the browser. */

@@ -2,7 +2,8 @@
  * Opening a team profile file (`.uapaydesk`, registered by the installers in electron-builder.yml):
  * the file arrives as an argument (Windows, Linux; a second start hands its arguments over in
  * 'second-instance') or as macOS's 'open-file' event, possibly before the app is ready. Its text
- * goes through the core's ordinary `profile.import`, and the person sees the outcome.
+ * is previewed and imported through the core's ordinary `profile.preview` and `profile.import`:
+ * the person always sees every change side by side first, and the outcome after.
  */
 import { once } from 'node:events';
 import { readFile, stat } from 'node:fs/promises';
@@ -12,9 +13,9 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import type { Desk } from '../core/desk';
 import { dispatch } from '../core/ipc';
 import { log } from '../core/log';
-import type { Result } from '../shared/errors';
-import { MAX_PROFILE_CHARS, type SettingsView } from '../shared/settings';
-import { PROFILE_TEXT } from './profileText';
+import type { DeskError, Result } from '../shared/errors';
+import { MAX_PROFILE_CHARS, type ProfilePreview, type SettingsView } from '../shared/settings';
+import { describePreview, PROFILE_TEXT } from './profileText';
 
 export const PROFILE_EXTENSION = '.uapaydesk';
 
@@ -32,28 +33,18 @@ export function profileFileIn(argv: readonly string[]): string | undefined {
   }
 }
 
-/** A profile would replace a shop already set up (or the Demo shop): the person is asked first. */
-export function replacesConfiguration({ settings }: SettingsView): boolean {
-  return settings.retailCrm !== null || settings.merchants.length > 0 || settings.demoMode;
-}
-
-/** Reads the file and imports it exactly as the settings screen's import does. */
-export async function importProfileFile(
-  desk: Pick<Desk, 'handlers'>,
-  file: string,
-): Promise<Result<SettingsView>> {
-  let text: string;
+/** Reads a profile file's text, or says why it cannot be a profile. */
+export async function readProfileFile(file: string): Promise<Result<string>> {
   try {
     // A character is at most 4 bytes of UTF-8: anything larger cannot be a profile, so it is not read.
     if ((await stat(file)).size > MAX_PROFILE_CHARS * 4)
       return refused('The file is too large for a team profile.');
     // Editors on Windows may start the file with a byte-order mark, which JSON does not allow.
-    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    return { ok: true, value: (await readFile(file, 'utf8')).replace(/^\uFEFF/, '') };
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return refused(`The file could not be read (${reason}).`);
   }
-  return (await dispatch(desk.handlers, 'profile.import', { text })) as Result<SettingsView>;
 }
 
 function refused(message: string): Result<never> {
@@ -117,29 +108,46 @@ async function handle({ desk, window: getWindow }: ProfileTarget, file: string):
   const name = path.basename(file);
   const window = getWindow();
   if (!window.isVisible()) await once(window, 'show');
-  if (!before.ok || replacesConfiguration(before.value)) {
-    const { response } = await dialog.showMessageBox(window, {
-      type: 'question',
-      buttons: [text.importButton, text.cancelButton],
-      defaultId: 0,
-      cancelId: 1,
-      message: text.confirmMessage(name),
-      detail: text.confirmDetail,
-    });
-    if (response !== 0) return 'cancelled';
-  }
-  // The profile is the person's own shop: Demo mode ends first, so it does not land in the Demo one.
-  if (before.ok && before.value.settings.demoMode) await dispatch(desk.handlers, 'demo.stop', {});
-  const result = await importProfileFile(desk, file);
-  if (!result.ok) {
-    log.warn('profile file: not imported', { file: name, kind: result.error.kind });
+  const fail = async (error: DeskError): Promise<ProfileOutcome> => {
+    log.warn('profile file: not imported', { file: name, kind: error.kind });
     await dialog.showMessageBox(window, {
       type: 'error',
       message: text.failedMessage(name),
-      detail: result.error.message,
+      detail: error.message,
     });
     return 'failed';
+  };
+  // The profile is the person's own shop: Demo mode ends first (when they agree), so that what is
+  // compared and replaced below is their own setup, not the Demo one.
+  /** Yes (the first button) or no; `detail` questions default to no, so Enter is never a slip. */
+  const ask = async (yes: string, message: string, detail?: string) =>
+    (
+      await dialog.showMessageBox(window, {
+        type: 'question',
+        buttons: [yes, text.cancelButton],
+        defaultId: detail === undefined ? 0 : 1,
+        cancelId: 1,
+        message,
+        ...(detail !== undefined && { detail }),
+      })
+    ).response === 0;
+  if (before.ok && before.value.settings.demoMode) {
+    if (!(await ask(text.continueButton, text.leaveDemoMessage(name)))) return 'cancelled';
+    await dispatch(desk.handlers, 'demo.stop', {});
   }
+  const read = await readProfileFile(file);
+  if (!read.ok) return fail(read.error);
+  // Always asked, with every change side by side, before anything changes (also on a fresh install).
+  const preview = (await dispatch(desk.handlers, 'profile.preview', {
+    text: read.value,
+  })) as Result<ProfilePreview>;
+  if (!preview.ok) return fail(preview.error);
+  if (!(await ask(text.importButton, text.confirmMessage(name), describePreview(preview.value, text))))
+    return 'cancelled';
+  const result = (await dispatch(desk.handlers, 'profile.import', {
+    text: read.value,
+  })) as Result<SettingsView>;
+  if (!result.ok) return fail(result.error);
   log.info('profile file: imported', { file: name });
   // The page shows the settings it loaded; it loads them again, now with the profile's.
   window.webContents.reload();

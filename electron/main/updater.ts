@@ -13,13 +13,32 @@ import type { InstallFacts } from '../core/updates/policy';
 
 /** How this copy was installed, from Electron and the files electron-builder leaves beside it. */
 export function installFacts(): InstallFacts {
-  const packageTypeFile = path.join(process.resourcesPath ?? '', 'package-type');
-  const packageType = existsSync(packageTypeFile) ? readFileSync(packageTypeFile, 'utf8').trim() : undefined;
+  const resources = process.resourcesPath ?? '';
+  const read = (file: string) =>
+    existsSync(path.join(resources, file)) ? readFileSync(path.join(resources, file), 'utf8') : undefined;
+  const packageType = read('package-type')?.trim();
+  const feed = buildFeedOf(read('app-update.yml'));
   return {
     isPackaged: app.isPackaged,
     platform: process.platform,
     ...(process.env.APPIMAGE && { appImage: process.env.APPIMAGE }),
     ...(packageType && { packageType }),
+    ...(feed.url && { buildFeed: feed.url }),
+    verifiesSignature: process.platform === 'darwin' || (process.platform === 'win32' && feed.publisherName),
+  };
+}
+
+/**
+ * electron-builder's `app-update.yml` (flat `key: value` lines): the generic feed's URL, unless
+ * it is the `.invalid` placeholder of a build made without DESK_UPDATE_FEED_URL, and whether it
+ * names the Windows publisher whose signature electron-updater then requires of every update.
+ */
+export function buildFeedOf(yaml: string | undefined): { url?: string; publisherName: boolean } {
+  const url = /^url:\s*['"]?(https:\/\/[^'"\s]+)/m.exec(yaml ?? '')?.[1];
+  const usable = url !== undefined && !/^https:\/\/[^/]*\.invalid(\/|$)/.test(url);
+  return {
+    ...(usable && { url: url.replace(/\/+$/, '') }),
+    publisherName: /^publisherName:/m.test(yaml ?? ''),
   };
 }
 
@@ -37,14 +56,14 @@ export function startUpdater(
   const get = (): AppUpdater => {
     if (wired) return wired;
     wired = updater();
-    wire(wired, center);
+    wire(wired, center, facts.verifiesSignature === true);
     return wired;
   };
   center.start(
     {
       check: async (feedUrl) => {
         const instance = get();
-        // The feed comes from the team profile, so it is set before every check, never baked in.
+        // The build's feed, or the profile's folder on the build's origin (center.ts chose it).
         instance.setFeedURL({ provider: 'generic', url: feedUrl });
         const result = await instance.checkForUpdates();
         // Download failures arrive as 'error' events too; the promise must not go unhandled.
@@ -57,10 +76,11 @@ export function startUpdater(
   );
 }
 
-function wire(updater: AppUpdater, center: UpdatesCenter): void {
-  // Downloads in the background; installs when the person agrees, or else when the app quits.
+function wire(updater: AppUpdater, center: UpdatesCenter, verifiesSignature: boolean): void {
+  // Downloads in the background; installs when the person agrees, or else when the app quits, but
+  // only where the update's signature is checked: an unsigned build installs only on their yes.
   updater.autoDownload = true;
-  updater.autoInstallOnAppQuit = true;
+  updater.autoInstallOnAppQuit = verifiesSignature;
   updater.allowPrerelease = false;
   updater.allowDowngrade = false;
   updater.logger = {

@@ -25,6 +25,27 @@ export function registerCallbackRoute(
 ): void {
   // Own scope: this route takes only CALLBACK_CONTENT_TYPES, as raw bytes (stored byte for byte).
   void relay.register(async (scope) => {
+    // Per client address first, then per channel: a flood from one address is stopped before it
+    // can use up the channel's quota, and many addresses together still cannot fill one channel.
+    scope.addHook('onRequest', scope.rateLimit({ max: deps.config.rateLimitPerMinute, timeWindow: 60_000 }));
+    // (@fastify/rate-limit runs one limit per request; the second is asked by hand.)
+    const perChannel = scope.createRateLimit({
+      max: deps.config.channelLimitPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (request) => `channel:${(request.params as { channel?: string }).channel ?? ''}`,
+    });
+    scope.addHook('onRequest', async (request, reply) => {
+      const limit = await perChannel(request);
+      if (limit.isAllowed || !limit.isExceeded) return;
+      request.log.info(
+        { channel: short((request.params as { channel: string }).channel) },
+        'channel quota used up',
+      );
+      return reply
+        .code(429)
+        .header('retry-after', String(limit.ttlInSeconds))
+        .send({ error: 'This channel took too many callbacks this minute; try again later.' });
+    });
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(CALLBACK_CONTENT_TYPES, { parseAs: 'buffer' }, (_request, body, done) => {
       done(null, body);
@@ -32,10 +53,7 @@ export function registerCallbackRoute(
 
     scope.post<{ Params: { channel: string } }>(
       CALLBACK_ROUTE,
-      {
-        bodyLimit: deps.config.bodyLimitBytes,
-        config: { rateLimit: { max: deps.config.rateLimitPerMinute, timeWindow: 60_000 } },
-      },
+      { bodyLimit: deps.config.bodyLimitBytes },
       async (request, reply) => {
         const { channel } = request.params;
         if (!CHANNEL_ID_PATTERN.test(channel)) return reply.code(404).send({ error: 'Unknown channel.' });

@@ -24,14 +24,20 @@ export interface RelayConfig {
   bodyLimitBytes: number;
   /** RELAY_RATE_LIMIT_PER_MIN: callbacks (and admin calls) per client address and minute. */
   rateLimitPerMinute: number;
+  /** RELAY_CHANNEL_LIMIT_PER_MIN: callbacks per channel and minute, whatever address sends them. */
+  channelLimitPerMinute: number;
   /** RELAY_PAGE_LIMIT: the most events one catch-up answer carries. */
   pageLimit: number;
   /** RELAY_HEARTBEAT_SECONDS: how often an idle event stream gets a comment line. */
   heartbeatSeconds: number;
   /** RELAY_SQLITE_SYNCHRONOUS: FULL (default) fsyncs every commit; NORMAL may lose the last ones on power loss. */
   sqliteSynchronous: 'FULL' | 'EXTRA' | 'NORMAL';
-  /** RELAY_TRUST_PROXY: take the client address from X-Forwarded-For (behind nginx, Caddy, a load balancer). */
-  trustProxy: boolean;
+  /**
+   * RELAY_TRUST_PROXY: how many proxies stand in front of the relay (nginx, Caddy, a load balancer).
+   * The client address is the one that many hops back in X-Forwarded-For, counted from the right:
+   * the left part of the header is whatever the client wrote. 0: the socket's address.
+   */
+  trustProxy: number;
   /** RELAY_LOG_LEVEL: pino level (info, warn, error, debug, silent). */
   logLevel: string;
   /** RELAY_PG_POOL_MAX: PostgreSQL connections per relay instance (plus one for LISTEN). */
@@ -71,12 +77,21 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset for SQLite)')
     .optional(),
   RELAY_RETENTION_DAYS: integer(1, 3650, 7),
-  RELAY_BODY_LIMIT_BYTES: integer(256, 10 * 1024 * 1024, 64 * 1024),
+  // A callback is {"token":"<JWT>"}: a few hundred bytes to 2 KB. 8 KiB leaves room, not a store.
+  RELAY_BODY_LIMIT_BYTES: integer(256, 64 * 1024, 8 * 1024),
   RELAY_RATE_LIMIT_PER_MIN: integer(1, 10_000_000, 3000),
+  // A shop's callbacks follow its payments: 20 a second is far above a bulk run's 10.
+  RELAY_CHANNEL_LIMIT_PER_MIN: integer(1, 10_000_000, 1200),
   RELAY_PAGE_LIMIT: integer(1, 10_000, 500),
   RELAY_HEARTBEAT_SECONDS: integer(1, 3600, 15),
   RELAY_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'EXTRA', 'NORMAL']).default('FULL'),
-  RELAY_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  RELAY_TRUST_PROXY: z
+    .string()
+    .regex(/^\d{1,2}$/, 'must be the number of proxies in front of the relay (0 for none, usually 1)')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(10))
+    .optional()
+    .transform((value) => value ?? 0),
   RELAY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RELAY_PG_POOL_MAX: integer(1, 100, 10),
 });
@@ -102,10 +117,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     retentionDays: e.RELAY_RETENTION_DAYS,
     bodyLimitBytes: e.RELAY_BODY_LIMIT_BYTES,
     rateLimitPerMinute: e.RELAY_RATE_LIMIT_PER_MIN,
+    channelLimitPerMinute: e.RELAY_CHANNEL_LIMIT_PER_MIN,
     pageLimit: e.RELAY_PAGE_LIMIT,
     heartbeatSeconds: e.RELAY_HEARTBEAT_SECONDS,
     sqliteSynchronous: e.RELAY_SQLITE_SYNCHRONOUS,
-    trustProxy: e.RELAY_TRUST_PROXY === '1' || e.RELAY_TRUST_PROXY === 'true',
+    trustProxy: e.RELAY_TRUST_PROXY,
     logLevel: e.RELAY_LOG_LEVEL,
     pgPoolMax: e.RELAY_PG_POOL_MAX,
   };

@@ -73,7 +73,10 @@ export function buildRelay(options: RelayOptions): Relay {
     keepAliveTimeout: timeouts.keepAliveMs,
     http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkEveryMs },
     logger: loggerOptions(options.logger, config.logLevel),
-    trustProxy: config.trustProxy,
+    // A hop count, never `true` (Fastify would take the leftmost X-Forwarded-For address, which
+    // the client writes itself). Hop 0 is the socket's peer; the client is the first address past
+    // the configured proxies. The relay must then be reachable only through them (README).
+    ...(config.trustProxy > 0 && { trustProxy: (_address: string, hop: number) => hop < config.trustProxy }),
     bodyLimit: 16 * 1024,
     // One access line per request (below) instead of Fastify's two: at a thousand callbacks a
     // second, logging is a good part of the work.

@@ -62,8 +62,16 @@ export interface ErrorKinds {
     state?: string;
     limit?: number;
   };
-  /** The mail server refused: the login, a recipient or the message. `response` is its own text. */
-  mail: { reason: 'auth' | 'rejected' | 'failed'; message: string; response?: string; responseCode?: number };
+  /**
+   * The mail server refused: the login, a recipient or the message; or it offers no encryption
+   * (`tls`: nothing was sent). `response` is its own text.
+   */
+  mail: {
+    reason: 'auth' | 'rejected' | 'tls' | 'failed';
+    message: string;
+    response?: string;
+    responseCode?: number;
+  };
   /** Another operation on the same payment is still running (or awaits reconciliation). */
   busy: { message: string; opId: string; operation: string };
   /** The call did not come from the app's own window. */

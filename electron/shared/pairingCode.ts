@@ -4,10 +4,15 @@
  *
  *   uapaydesk-relay:<base64url of {"v":1,"callbackUrl":…,"eventsUrl":…,"token":…}>
  *
- * Pure and self-contained on purpose (no Node built-ins, no imports): the relay (which encodes
- * codes) and the desktop core (which decodes them) share this one file, so they cannot disagree on
- * the format. It is the only thing in electron/shared the relay may import (eslint.config.js).
+ * Pure and self-contained on purpose (no Node built-ins; only the pure loopback.ts): the relay
+ * (which encodes codes) and the desktop core (which decodes them) share this one file, so they
+ * cannot disagree on the format.
+ *
+ * The token travels to the events address on every request, so both addresses must be HTTPS;
+ * plain `http:` only to this machine (the sandbox, tests, an SSH tunnel).
  */
+import { isLoopbackHost } from './loopback';
+
 export const PAIRING_CODE_PREFIX = 'uapaydesk-relay:';
 export const PAIRING_CODE_VERSION = 1;
 
@@ -68,13 +73,13 @@ function fail(problem: PairingCodeProblem): PairingCodeResult {
   return { ok: false, problem };
 }
 
+/** HTTPS, or plain HTTP to this machine only; never with a user name or password in it. */
 function isHttpUrl(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   try {
     const url = new URL(value);
-    return (
-      (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === ''
-    );
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+    return secure && url.username === '' && url.password === '';
   } catch {
     return false;
   }

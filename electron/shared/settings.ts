@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { LIFECYCLE_STATES } from './lifecycle';
+import { isLoopbackHost } from './loopback';
 
 export const LANGUAGES = ['uk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -55,10 +56,16 @@ function parsesAs(value: string, protocols: readonly string[], originOnly: boole
 
 /** The sandbox (Demo mode, tests) runs on this machine over plain HTTP. */
 function isLoopbackOrigin(value: string): boolean {
-  return (
-    parsesAs(value, ['http:'], true) && ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(value).hostname)
-  );
+  return parsesAs(value, ['http:'], true) && isLoopbackHost(new URL(value).hostname);
 }
+
+/** HTTPS anywhere, plain HTTP only to this machine: the address a secret travels to. */
+const secureAddress = (label: string) =>
+  text(label, 2048).refine((value) => {
+    if (!parsesAs(value, ['https:', 'http:'], false)) return false;
+    const url = new URL(value);
+    return url.protocol === 'https:' || isLoopbackHost(url.hostname);
+  }, `${label} must be a full https address (like https://relay.example.com/…); plain http only on this computer.`);
 
 const webAddress = (label: string, protocols: readonly string[] = ['https:', 'http:']) =>
   text(label, 2048).refine(
@@ -173,8 +180,8 @@ export const smtpSchema = z.strictObject({
 
 /** The relay pairing (issue 8); its desktop token is in the keychain. */
 export const relaySchema = z.strictObject({
-  callbackUrl: webAddress('The relay callback address'),
-  eventsUrl: webAddress('The relay events address'),
+  callbackUrl: secureAddress('The relay callback address'),
+  eventsUrl: secureAddress('The relay events address'),
 });
 
 const holdLifetimeHours = hours('The hold lifetime', HOLD_LIFETIME_HOURS);
@@ -254,4 +261,38 @@ export interface SettingsView {
 export interface ProfileExport {
   fileName: string;
   text: string;
+}
+
+/**
+ * What importing a team profile would change, shown side by side before anything changes
+ * (`profile.preview`). Values are the settings' own text (addresses, names, codes, numbers), one
+ * line each; an empty list is "not set" (for `sites`: every site).
+ */
+export const PROFILE_FIELDS = [
+  'retailCrm',
+  'sites',
+  'merchants',
+  'statusMapping',
+  'smtp',
+  'relay',
+  'holdLifetimeHours',
+  'payLinkLifetimeHours',
+  'updateFeedUrl',
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+export interface ProfileChange {
+  field: ProfileField;
+  before: string[];
+  after: string[];
+}
+
+/** A secret of this desktop that the import deletes: the profile sends it somewhere else. */
+export type DroppedSecret = 'retailCrmApiKey' | 'smtpPassword' | 'relayToken';
+
+export interface ProfilePreview {
+  /** Only the fields that change, in PROFILE_FIELDS order; empty when the profile changes nothing. */
+  changes: ProfileChange[];
+  /** Saved secrets the import deletes (they must be entered again for the new address). */
+  droppedSecrets: DroppedSecret[];
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskError } from '../../electron/shared/errors';
 import { deskError } from '../desk';
@@ -13,6 +13,9 @@ export interface ConfirmDialogProps {
   confirmLabel: string;
   /** Red for what cannot be undone. */
   danger?: boolean;
+  /** What the person should see before deciding (e.g. a table of changes), above any error. */
+  children?: ReactNode;
+  size?: 'sm' | 'md' | 'lg';
   /** Runs on confirm; the dialog stays open with the error in words if it throws. */
   onConfirm(): Promise<void>;
   onClose(): void;
@@ -25,6 +28,8 @@ export function ConfirmDialog({
   text,
   confirmLabel,
   danger,
+  children,
+  size,
   onConfirm,
   onClose,
 }: ConfirmDialogProps) {
@@ -52,6 +57,7 @@ export function ConfirmDialog({
       open={open}
       title={title}
       description={text}
+      {...(size && { size })}
       onClose={close}
       footer={
         <>
@@ -64,6 +70,7 @@ export function ConfirmDialog({
         </>
       }
     >
+      {children}
       {error && <ErrorMessage error={error} />}
     </Dialog>
   );

@@ -66,7 +66,13 @@ function words(t: TFunction, error: DeskError): Words {
     case 'mail':
       return {
         title: t(`errors.mail.${error.reason}`),
-        next: t(error.reason === 'auth' ? 'errors.mail.nextAuth' : 'errors.mail.next'),
+        next: t(
+          error.reason === 'auth'
+            ? 'errors.mail.nextAuth'
+            : error.reason === 'tls'
+              ? 'errors.mail.nextTls'
+              : 'errors.mail.next',
+        ),
         ...(error.response && {
           answer: {
             label: t('errors.mail.answer'),

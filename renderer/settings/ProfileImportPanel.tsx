@@ -3,9 +3,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DeskError } from '../../electron/shared/errors';
 import { LIFECYCLE_STATES } from '../../electron/shared/lifecycle';
-import { MAX_PROFILE_CHARS, type Settings } from '../../electron/shared/settings';
+import { MAX_PROFILE_CHARS, type ProfilePreview, type Settings } from '../../electron/shared/settings';
 import { Callout } from '../components/Callout';
-import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Icon } from '../components/Icon';
 import { Panel } from '../components/Panel';
@@ -13,6 +12,7 @@ import { call, deskError } from '../desk';
 import { useSettings } from '../store/settings';
 import uk from '../i18n/locales/uk.json';
 import { issueText, type FieldIssue } from './issues';
+import { ProfilePreviewDialog } from './ProfilePreviewDialog';
 
 type Outcome =
   | { kind: 'imported'; file: string; settings: Settings }
@@ -30,11 +30,18 @@ function profileIssueText(t: TFunction, issue: FieldIssue): string {
   return isProfileCode(issue.code) ? t(`settings.profile.codes.${issue.code}`) : issueText(t, issue);
 }
 
+function refusal(file: string, failure: unknown): Outcome {
+  const error = deskError(failure);
+  return error.kind === 'validation' && error.issues.length > 0
+    ? { kind: 'refused', file, issues: error.issues }
+    : { kind: 'failed', error };
+}
+
 export function ProfileImportPanel() {
   const { t } = useTranslation();
   const apply = useSettings((s) => s.apply);
   const inputId = useId();
-  const [pending, setPending] = useState<{ file: string; text: string }>();
+  const [pending, setPending] = useState<{ file: string; text: string; preview: ProfilePreview }>();
   const [outcome, setOutcome] = useState<Outcome>();
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -52,7 +59,12 @@ export function ProfileImportPanel() {
       return refuse(t('settings.profile.unreadable'));
     }
     if (text.length > MAX_PROFILE_CHARS) return refuse(t('settings.profile.tooLarge'));
-    setPending({ file: chosen.name, text });
+    // Nothing changes before the person has seen what would, side by side.
+    try {
+      setPending({ file: chosen.name, text, preview: await call('profile.preview', { text }) });
+    } catch (failure) {
+      setOutcome(refusal(chosen.name, failure));
+    }
   };
 
   const runImport = async () => {
@@ -63,12 +75,7 @@ export function ProfileImportPanel() {
       await apply(view);
       setOutcome({ kind: 'imported', file, settings: view.settings });
     } catch (failure) {
-      const error = deskError(failure);
-      setOutcome(
-        error.kind === 'validation' && error.issues.length > 0
-          ? { kind: 'refused', file, issues: error.issues }
-          : { kind: 'failed', error },
-      );
+      setOutcome(refusal(file, failure));
     }
   };
 
@@ -103,12 +110,10 @@ export function ProfileImportPanel() {
         </Callout>
       )}
       {outcome?.kind === 'failed' && <ErrorMessage error={outcome.error} />}
-      <ConfirmDialog
-        open={pending !== undefined}
-        title={t('settings.profile.confirmTitle')}
-        text={t('settings.profile.confirmText', { file: pending?.file ?? '' })}
-        confirmLabel={t('settings.profile.import')}
-        onConfirm={runImport}
+      <ProfilePreviewDialog
+        file={pending?.file ?? ''}
+        preview={pending?.preview}
+        onImport={runImport}
         onClose={() => setPending(undefined)}
       />
     </Panel>

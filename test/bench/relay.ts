@@ -60,7 +60,7 @@ async function bench(kind: StoreKind): Promise<Figures> {
     await setup.close();
 
     const relay = await spawnRelay(
-      { ...fresh.env, RELAY_RATE_LIMIT_PER_MIN: '10000000' },
+      { ...fresh.env, RELAY_RATE_LIMIT_PER_MIN: '10000000', RELAY_CHANNEL_LIMIT_PER_MIN: '10000000' },
       30_000,
       values.bundle ? [BUNDLE] : undefined,
     );

@@ -334,7 +334,7 @@ test.describe('why the list is empty', () => {
         format: 1,
         exportedAt: new Date().toISOString(),
         settings: {
-          retailCrm: { url: 'https://myshop.retailcrm.ua', siteCodes: [] },
+          retailCrm: { url: 'https://myshop.retailcrm.ru', siteCodes: [] },
           merchants: [],
           statusMapping: {},
           smtp: null,

@@ -36,6 +36,17 @@ test.describe('Settings → Team profile', () => {
     });
     const confirm = page.getByRole('dialog', { name: t.settings.profile.confirmTitle });
     await expect(confirm).toContainText(download.suggestedFilename());
+    // Side by side before anything changes: what this computer has, what the profile brings.
+    const hold = confirm.getByTestId('profile-preview').locator('tr[data-field="holdLifetimeHours"]');
+    await expect(hold.getByRole('rowheader')).toHaveText(t.settings.profile.preview.fields.holdLifetimeHours);
+    await expect(hold.getByRole('cell')).toHaveText([
+      fill(t.settings.profile.summary.hours, { hours: 24 }),
+      fill(t.settings.profile.summary.hours, { hours: 120 }),
+    ]);
+    const sender = confirm.locator('tr[data-field="smtp"]').getByRole('cell');
+    await expect(sender.first()).toHaveText(t.settings.profile.preview.notSet);
+    await expect(sender.last()).toContainText('shop@example.com');
+    expect((await desk.handlers['settings.get']({})).settings.holdLifetimeHours).toBe(24);
     await confirm.getByRole('button', { name: t.settings.profile.import }).click();
 
     const summary = page.getByTestId('profile-imported');
@@ -73,10 +84,6 @@ test.describe('Settings → Team profile', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(exported)),
     });
-    await page
-      .getByRole('dialog', { name: t.settings.profile.confirmTitle })
-      .getByRole('button', { name: t.settings.profile.import })
-      .click();
 
     await expect(page.getByText(t.settings.profile.failedTitle)).toBeVisible();
     const issues = page.getByTestId('profile-issues').getByRole('listitem');
@@ -90,10 +97,35 @@ test.describe('Settings → Team profile', () => {
       mimeType: 'text/plain',
       buffer: Buffer.from('hello'),
     });
-    await page
-      .getByRole('dialog', { name: t.settings.profile.confirmTitle })
-      .getByRole('button', { name: t.settings.profile.import })
-      .click();
     await expect(page.getByTestId('profile-issues')).toContainText(t.settings.profile.codes.invalid_json);
+  });
+
+  test('names the keys an import deletes, and Cancel changes nothing', async ({ page, open, desk }) => {
+    await desk.handlers['settings.update']({
+      smtp: { host: 'smtp.shop.example', user: 'shop', fromAddress: 'shop@example.com' },
+    });
+    await desk.handlers['settings.smtpPassword.set']({ password: 'smtp-password-9' });
+    const profile = JSON.parse((await desk.handlers['profile.export']({})).text) as {
+      settings: { smtp: Record<string, unknown> };
+    };
+    profile.settings.smtp.host = 'smtp.elsewhere.example';
+    await open();
+    await openSettings(page, 'uk', 'profile');
+    await page.getByLabel(t.settings.profile.fileInput).setInputFiles({
+      name: 'moved.uapaydesk',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(profile)),
+    });
+    const confirm = page.getByRole('dialog', { name: t.settings.profile.confirmTitle });
+    await expect(confirm.getByText(t.settings.profile.preview.droppedTitle)).toBeVisible();
+    await expect(confirm.getByTestId('profile-dropped-secrets')).toHaveText(
+      t.settings.profile.preview.secrets.smtpPassword,
+    );
+    await page.screenshot({ path: 'test-results/profile-preview.png' });
+    await confirm.getByRole('button', { name: t.common.cancel }).click();
+    await expect(confirm).toBeHidden();
+    const view = await desk.handlers['settings.get']({});
+    expect(view.settings.smtp?.host).toBe('smtp.shop.example');
+    expect(view.secrets.smtpPassword).toBe(true);
   });
 });

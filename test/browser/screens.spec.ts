@@ -10,7 +10,7 @@ function teamProfile(): string {
     format: 1,
     exportedAt: new Date().toISOString(),
     settings: {
-      retailCrm: { url: 'https://myshop.retailcrm.ua', siteCodes: [] },
+      retailCrm: { url: 'https://myshop.retailcrm.ru', siteCodes: [] },
       merchants: [
         {
           id: randomUUID(),
@@ -91,7 +91,7 @@ test.describe('screenshots', () => {
           mimeType: 'application/json',
           buffer: Buffer.from('{"kind":"something else"}'),
         });
-        await page.getByRole('dialog').getByRole('button', { name: t.settings.profile.import }).click();
+        // Refused at once: a file that is no profile never reaches the preview.
         await expect(page.getByTestId('profile-issues')).toBeVisible();
         await shot(page, lang, scheme, 'settings-profile-refused');
 
@@ -100,6 +100,8 @@ test.describe('screenshots', () => {
           mimeType: 'application/json',
           buffer: Buffer.from(teamProfile()),
         });
+        await expect(page.getByTestId('profile-preview')).toBeVisible();
+        await shot(page, lang, scheme, 'settings-profile-preview');
         await page.getByRole('dialog').getByRole('button', { name: t.settings.profile.import }).click();
         await expect(page.getByTestId('profile-imported')).toBeVisible();
         await shot(page, lang, scheme, 'settings-profile-imported');

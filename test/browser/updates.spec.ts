@@ -3,9 +3,14 @@ import type { InstallFacts } from '../../electron/core/updates/policy';
 import { dismissToasts, fill, openSettings, ui } from './ui';
 import { expect, screenshot, test } from './fixtures';
 
-/** An installed Windows copy: the only facts the center asks before it lets updates run. */
-const INSTALLED: InstallFacts = { isPackaged: true, platform: 'win32' };
 const FEED = 'https://updates.example.com/desk/';
+/** An installed, signed Windows copy built with FEED as its update feed. */
+const INSTALLED: InstallFacts = {
+  isPackaged: true,
+  platform: 'win32',
+  buildFeed: FEED,
+  verifiesSignature: true,
+};
 
 /**
  * Stands in for electron-updater (electron/main/updater.ts) the way main wires it: a check
@@ -37,7 +42,25 @@ test.describe('updates', () => {
     await expect(page.getByRole('button', { name: t.updates.checkNow })).toBeDisabled();
   });
 
-  test('without a feed About says where one comes from; with one, Check now downloads and the banner asks before restarting', async ({
+  test('a build without a feed says so, and a team profile cannot add one', async ({ page, open, desk }) => {
+    const t = ui('uk');
+    const { driver, calls } = fakeUpdater(async () => undefined);
+    desk.updates.start(driver, { isPackaged: true, platform: 'win32' });
+    await desk.workspace().settings.setUpdateFeedUrl(FEED);
+    await open();
+    await openSettings(page, 'uk', 'about');
+    const state = page.getByTestId('update-state');
+    await expect(state).toHaveAttribute('data-state', 'off');
+    await expect(state).toContainText(t.updates.off.noFeed);
+    await expect(state).toContainText(t.updates.offHelp.noFeed);
+    await dismissToasts(page, 'uk');
+    await screenshot(page, 'settings-about-updates-off-uk-light');
+    await page.getByRole('button', { name: t.updates.checkNow }).click();
+    await expect(state).toHaveAttribute('data-state', 'off');
+    expect(calls.checks).toEqual([]);
+  });
+
+  test("Check now downloads from the build's feed, and the banner asks before restarting", async ({
     page,
     open,
     desk,
@@ -51,14 +74,7 @@ test.describe('updates', () => {
     await open();
     await openSettings(page, 'uk', 'about');
     const state = page.getByTestId('update-state');
-    await expect(state).toHaveAttribute('data-state', 'off');
-    await expect(state).toContainText(t.updates.off.noFeed);
-    await expect(state).toContainText(t.updates.offHelp.noFeed);
     await dismissToasts(page, 'uk');
-    await screenshot(page, 'settings-about-updates-off-uk-light');
-
-    // A team profile sets the feed later; "Check now" reads it then.
-    await desk.workspace().settings.setUpdateFeedUrl(FEED);
     await page.getByRole('button', { name: t.updates.checkNow }).click();
     await expect(state).toHaveAttribute('data-state', 'downloading');
     await expect(state).toContainText(fill(t.updates.downloading, { version: '2.0.0', percent: 42 }));
@@ -90,8 +106,6 @@ test.describe('updates', () => {
   test('the banner restarts only when Restart now is pressed', async ({ page, open, desk }) => {
     const t = ui('ru');
     const { driver, calls } = fakeUpdater(async () => undefined);
-    // The feed first: without one the center would turn itself `off` once it has read the settings.
-    await desk.workspace().settings.setUpdateFeedUrl(FEED);
     desk.updates.start(driver, INSTALLED);
     desk.updates.report({ type: 'downloaded', version: '3.1.4' });
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -116,7 +130,6 @@ test.describe('updates', () => {
         code: 'ENOTFOUND',
       });
     });
-    await desk.workspace().settings.setUpdateFeedUrl(FEED);
     desk.updates.start(driver, INSTALLED);
     await open('?lang=en');
     await openSettings(page, 'en', 'about');

@@ -82,8 +82,23 @@ describe('electron-builder configuration', () => {
     ]);
   });
 
-  it('writes the update files of a generic feed', async () => {
-    expect((await load()).publish).toEqual([expect.objectContaining({ provider: 'generic' })]);
+  it('fixes the update feed at build time (the release workflow sets its address) and signs for Windows updates', async () => {
+    const config = await load();
+    expect(config.publish).toEqual({ provider: 'generic', url: 'https://updates.invalid/uapay-desk' });
+    expect(config.win).toMatchObject({
+      verifyUpdateCodeSignature: true,
+      signtoolOptions: { publisherName: 'UAPAY Desk contributors' },
+    });
+  });
+
+  it('flips the Electron fuses that would let someone run code inside the installed app', async () => {
+    expect((await load()).electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
   });
 
   it('points only at files that exist: icons, entitlements, the hook', async () => {

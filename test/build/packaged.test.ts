@@ -19,6 +19,7 @@ import { builtinModules } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import asar from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -43,6 +44,24 @@ function canUnshareNetwork(): boolean {
   return process.platform === 'linux' && spawnSync('unshare', ['-n', 'true']).status === 0;
 }
 
+/** Electron's fuse wire as it ships (v1, 8 fuses): what the configuration must change. */
+const FuseState = { DISABLE: 0x30, ENABLE: 0x31 } as const; // '0' and '1', as @electron/fuses writes them
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const STOCK_FUSES = [
+  FuseState.ENABLE, // RunAsNode
+  FuseState.DISABLE, // EnableCookieEncryption
+  FuseState.ENABLE, // EnableNodeOptionsEnvironmentVariable
+  FuseState.ENABLE, // EnableNodeCliInspectArguments
+  FuseState.DISABLE, // EnableEmbeddedAsarIntegrityValidation
+  FuseState.DISABLE, // OnlyLoadAppFromAsar
+  FuseState.DISABLE, // LoadBrowserProcessSpecificV8Snapshot
+  FuseState.ENABLE, // GrantFileProtocolExtraPrivileges
+];
+const STOCK_FUSE_WIRE = Buffer.concat([
+  Buffer.from(SENTINEL),
+  Buffer.from([1, STOCK_FUSES.length, ...STOCK_FUSES]),
+]);
+
 const work = mkdtempSync(path.join(os.tmpdir(), 'desk-pack-'));
 let appDir = '';
 let listing: string[] = [];
@@ -51,12 +70,17 @@ let offline = '';
 beforeAll(() => {
   ensureBuilt();
   // An "Electron" that is only a shell script: electron-builder copies it and renames it to the
-  // executable name, exactly as it does the real binary.
+  // executable name, exactly as it does the real binary. It carries a fuse wire as Electron ships
+  // it (after a comment sign the shell never reads), so @electron/fuses flips it as it would.
   const electronDist = path.join(work, 'electron');
   mkdirSync(path.join(electronDist, 'locales'), { recursive: true });
   writeFileSync(
     path.join(electronDist, 'electron'),
-    '#!/bin/sh\necho "stub Electron: not runnable"\nexit 1\n',
+    Buffer.concat([
+      Buffer.from('#!/bin/sh\necho "stub Electron: not runnable"\nexit 1\n# '),
+      STOCK_FUSE_WIRE,
+      Buffer.from('\n'),
+    ]),
   );
   chmodSync(path.join(electronDist, 'electron'), 0o755);
   for (const locale of ['uk', 'ru', 'en-US', 'de'])
@@ -113,6 +137,27 @@ describe('the packed app (electron-builder --dir, offline)', () => {
     );
     // Only the app's languages are kept.
     expect(readdirSync(path.join(appDir, 'locales')).sort()).toEqual(['en-US.pak', 'ru.pak', 'uk.pak']);
+  });
+
+  it('has its Electron fuses flipped: no run-as-node, NODE_OPTIONS or --inspect; only its checked app.asar', async () => {
+    const wire = (await getCurrentFuseWire(path.join(appDir, 'uapay-desk'))) as Record<number, number>;
+    expect({
+      runAsNode: wire[FuseV1Options.RunAsNode],
+      nodeOptions: wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable],
+      inspect: wire[FuseV1Options.EnableNodeCliInspectArguments],
+      asarIntegrity: wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation],
+      onlyAsar: wire[FuseV1Options.OnlyLoadAppFromAsar],
+      cookieEncryption: wire[FuseV1Options.EnableCookieEncryption],
+      fileProtocol: wire[FuseV1Options.GrantFileProtocolExtraPrivileges],
+    }).toEqual({
+      runAsNode: FuseState.DISABLE,
+      nodeOptions: FuseState.DISABLE,
+      inspect: FuseState.DISABLE,
+      asarIntegrity: FuseState.ENABLE,
+      onlyAsar: FuseState.ENABLE,
+      cookieEncryption: FuseState.ENABLE,
+      fileProtocol: FuseState.DISABLE,
+    });
   });
 
   it('holds the three bundles, package.json and the keychain addon, and nothing else', () => {

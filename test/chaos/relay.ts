@@ -31,6 +31,7 @@ export class ChaosRelay {
       RELAY_HEARTBEAT_SECONDS: '1',
       // Every callback of the run comes from one address: the default limit is for the open internet.
       RELAY_RATE_LIMIT_PER_MIN: '10000000',
+      RELAY_CHANNEL_LIMIT_PER_MIN: '10000000',
       RELAY_LOG_LEVEL: 'silent',
     });
     const store = await openStore(config, { watch: true });

@@ -44,11 +44,12 @@ export async function openWorld(): Promise<World> {
 
   const secrets = new Secrets(fileSecretStore(secretsFile));
   const settings = new SettingsService(new SettingsStore({ dir }), secrets);
+  // The profile names where the keys go; keys come after it (a destination change deletes a key).
+  await importProfile(settings.store, JSON.stringify(sandbox.profile));
   await secrets.save(RETAILCRM_API_KEY, sandbox.secrets.retailCrmApiKey);
   await secrets.save(SMTP_PASSWORD, sandbox.secrets.smtpPassword);
   for (const [merchantId, key] of Object.entries(sandbox.secrets.merchantKeys))
     await secrets.save(merchantKeyAccount(merchantId), key);
-  await importProfile(settings.store, JSON.stringify(sandbox.profile));
   await settings.updateGeneral({ managerName: 'Chaos', holdLifetimeHours: 168 });
   await settings.store.idle();
 

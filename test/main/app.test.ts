@@ -102,4 +102,46 @@ describe('app start', () => {
     expect(electron.shell.openPath).toHaveBeenCalledWith('/tmp/desk-test-userData/logs');
     await desk?.close();
   });
+
+  describe('an installed (packaged) app', () => {
+    const started = async (packaged: boolean) => {
+      electron.app.isPackaged = packaged;
+      electron.app.setPath.mockClear();
+      electron.Menu.setApplicationMenu.mockClear();
+      process.env.DESK_USER_DATA_DIR = '/tmp/someone-elses-profile';
+      try {
+        await startApp();
+      } finally {
+        delete process.env.DESK_USER_DATA_DIR;
+        electron.app.isPackaged = false;
+      }
+      return FakeBrowserWindow.created.at(-1)?.options.webPreferences as Record<string, unknown>;
+    };
+
+    it('has no DevTools, no default menu, and ignores DESK_USER_DATA_DIR', async () => {
+      const prefs = await started(true);
+      expect(prefs.devTools).toBe(false);
+      expect(electron.app.setPath).not.toHaveBeenCalled();
+      expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
+      const [menu] = electron.Menu.setApplicationMenu.mock.lastCall ?? [];
+      if (process.platform === 'darwin') expect(menu).toEqual({ template: expect.any(Array) as unknown[] });
+      else expect(menu).toBeNull();
+    });
+
+    it('started from source keeps DevTools, the menu and DESK_USER_DATA_DIR for development', async () => {
+      const prefs = await started(false);
+      expect(prefs.devTools).toBe(true);
+      expect(electron.app.setPath).toHaveBeenCalledWith('userData', '/tmp/someone-elses-profile');
+      expect(electron.Menu.setApplicationMenu).not.toHaveBeenCalled();
+    });
+
+    it("keeps macOS's Edit menu (copy and paste) and nothing that opens DevTools", async () => {
+      const { installedMenu } = await import('../../electron/main/app');
+      expect(installedMenu('linux')).toBeNull();
+      expect(installedMenu('win32')).toBeNull();
+      expect(installedMenu('darwin')).toEqual({
+        template: [{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }],
+      });
+    });
+  });
 });

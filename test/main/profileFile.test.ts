@@ -13,15 +13,15 @@ vi.mock('electron', async () => ({
 const electron = (await import('electron')) as unknown as ElectronMock & {
   dialog: { showMessageBox: ReturnType<typeof vi.fn> };
 };
-const { ProfileFiles, profileFileIn, replacesConfiguration } =
-  await import('../../electron/main/profileFile');
+const { ProfileFiles, profileFileIn } = await import('../../electron/main/profileFile');
 const { createDesk } = await import('../../electron/core/desk');
 const { dispatch } = await import('../../electron/core/ipc');
 const { testKeychain } = await import('../support/keychain');
+const { RETAILCRM_API_KEY } = await import('../../electron/core/secrets/accounts');
 
 const MERCHANT_ID = '7b0f3c1e-4a55-4c1a-9a8e-2f6f0e1d2c3b';
 
-function profile(crmUrl = 'https://myshop.retailcrm.ua'): string {
+function profile(crmUrl = 'https://myshop.retailcrm.ru'): string {
   return JSON.stringify({
     kind: 'uapay-desk.team-profile',
     format: 1,
@@ -103,25 +103,62 @@ describe('finding the profile on a command line', () => {
 });
 
 describe('opening a team profile file', () => {
-  it('at first start imports the profile handed over before the app was ready, without asking', async () => {
+  it('at first start shows every change side by side, and imports the profile only when told yes', async () => {
     const { desk, window, file, settings, attach, dialogs } = await setup();
     const team = await file('Shop team.uapaydesk', `\uFEFF${profile()}`);
     const files = ProfileFiles.watch(['/opt/uapay-desk/uapay-desk', team]);
     await attach(files);
     expect(await settings()).toMatchObject({
-      retailCrm: { url: 'https://myshop.retailcrm.ua', siteCodes: ['main'] },
+      retailCrm: { url: 'https://myshop.retailcrm.ru', siteCodes: ['main'] },
       merchants: [{ id: MERCHANT_ID, name: 'Kyiv store' }],
       updateFeedUrl: 'https://updates.myshop.ua/desk',
       demoMode: false,
     });
     expect(window.webContents.reload).toHaveBeenCalledOnce();
-    // One dialog: the outcome, in the person's language (Ukrainian by default); no question first.
+    // Asked first even on a fresh install, in the person's language (Ukrainian by default), with
+    // each change as "now → after"; Cancel is the default button. Then the outcome.
     expect(dialogs()).toEqual([
+      expect.objectContaining({
+        type: 'question',
+        message: 'Імпортувати командний профіль «Shop team.uapaydesk»? Ось що зміниться:',
+        defaultId: 1,
+        cancelId: 1,
+      }),
       expect.objectContaining({
         type: 'info',
         message: 'Командний профіль «Shop team.uapaydesk» імпортовано.',
       }),
     ]);
+    const detail = String(dialogs()[0]?.detail).split('\n');
+    expect(detail).toEqual(
+      expect.arrayContaining([
+        '• Адреса RetailCRM: не задано → https://myshop.retailcrm.ru',
+        '• Магазини: усі магазини → main',
+        '• Мерчанти: не задано → Kyiv store — client-1, production, HOLD',
+        '• Джерело оновлень: не задано → https://updates.myshop.ua/desk',
+      ]),
+    );
+    expect(detail.some((line) => line.includes('Строк холду'))).toBe(false); // unchanged: not listed
+    await desk.close();
+  });
+
+  it('names a key the profile would send elsewhere, and keeps it when told no', async () => {
+    const { desk, file, attach, dialogs } = await setup();
+    const files = ProfileFiles.watch([]);
+    await attach(files);
+    await files.open(await file('first.uapaydesk', profile('https://first.retailcrm.ru')));
+    await dispatch(desk.handlers, 'settings.update', { language: 'en' });
+    const workspace = desk.workspace();
+    await workspace.secrets.save(RETAILCRM_API_KEY, 'crm-key-of-first');
+    electron.dialog.showMessageBox.mockReset();
+    electron.dialog.showMessageBox.mockResolvedValue({ response: 1, checkboxChecked: false });
+    expect(await files.open(await file('second.uapaydesk', profile('https://second.retailcrm.ru')))).toBe(
+      'cancelled',
+    );
+    expect(String(dialogs()[0]?.detail)).toContain(
+      'Deleted (the profile sends it to another address; enter it again):\n• RetailCRM API key',
+    );
+    expect(await workspace.secrets.read(RETAILCRM_API_KEY)).toBe('crm-key-of-first');
     await desk.close();
   });
 
@@ -129,7 +166,7 @@ describe('opening a team profile file', () => {
     const { desk, window, file, settings, attach, dialogs } = await setup();
     const files = ProfileFiles.watch([]);
     await attach(files);
-    await files.open(await file('first.uapaydesk', profile('https://first.retailcrm.ua')));
+    await files.open(await file('first.uapaydesk', profile('https://first.retailcrm.ru')));
     electron.dialog.showMessageBox.mockReset();
     electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
 
@@ -138,7 +175,7 @@ describe('opening a team profile file', () => {
     electron.app.emit(
       'open-file',
       { preventDefault },
-      await file('second.uapaydesk', profile('https://second.retailcrm.ua')),
+      await file('second.uapaydesk', profile('https://second.retailcrm.ru')),
     );
     expect(preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(dialogs()).toHaveLength(1));
@@ -148,16 +185,16 @@ describe('opening a team profile file', () => {
       cancelId: 1,
     });
     await files.attach({ desk, window: () => window as never }); // resolves once the queue is done
-    expect((await settings()).retailCrm?.url).toBe('https://first.retailcrm.ua');
+    expect((await settings()).retailCrm?.url).toBe('https://first.retailcrm.ru');
 
     // A second start with the file (Windows, Linux) hands its command line over; this time: Import.
     electron.dialog.showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false });
     electron.app.emit('second-instance', {}, [
       'uapay-desk',
-      await file('third.uapaydesk', profile('https://third.retailcrm.ua')),
+      await file('third.uapaydesk', profile('https://third.retailcrm.ru')),
     ]);
     await vi.waitFor(async () =>
-      expect((await settings()).retailCrm?.url).toBe('https://third.retailcrm.ua'),
+      expect((await settings()).retailCrm?.url).toBe('https://third.retailcrm.ru'),
     );
     await desk.close();
   });
@@ -179,17 +216,5 @@ describe('opening a team profile file', () => {
     expect((await settings()).retailCrm).toBeNull();
     expect(window.webContents.reload).not.toHaveBeenCalled();
     await desk.close();
-  });
-});
-
-describe('when a profile would replace something', () => {
-  const view = (settings: Partial<SettingsView['settings']>) =>
-    ({ settings: { retailCrm: null, merchants: [], demoMode: false, ...settings } }) as SettingsView;
-  it('asks when a CRM, a merchant or Demo mode is there, not on a fresh install', () => {
-    expect(replacesConfiguration(view({}))).toBe(false);
-    expect(replacesConfiguration(view({ retailCrm: { url: 'https://a.retailcrm.ua', siteCodes: [] } }))).toBe(
-      true,
-    );
-    expect(replacesConfiguration(view({ demoMode: true }))).toBe(true);
   });
 });

@@ -5,12 +5,14 @@ import type { UpdateStatus } from '../../electron/shared/channels/updates';
 
 vi.mock('electron', async () => (await import('../support/electronMock')).createElectronMock());
 
-const { startUpdater } = await import('../../electron/main/updater');
+const { buildFeedOf, startUpdater } = await import('../../electron/main/updater');
 const { UpdatesCenter } = await import('../../electron/core/updates/center');
 const { EventBus } = await import('../../electron/core/events');
 const { FIRST_CHECK_DELAY_MS } = await import('../../electron/core/updates/policy');
 
 const FEED = 'https://updates.myshop.ua/desk';
+/** A build whose electron-builder `publish` feed is FEED. */
+const BUILT = { buildFeed: FEED, verifiesSignature: true };
 
 /** Records what our glue asks of electron-updater; the test plays electron-updater's events. */
 class FakeUpdater extends EventEmitter {
@@ -54,7 +56,7 @@ afterEach(() => vi.useRealTimers());
 describe('updater glue', () => {
   it('points electron-updater at the generic feed from the settings and downloads in the background', async () => {
     const { center, fake, factory } = setup();
-    startUpdater(center, { isPackaged: true, platform: 'win32' }, factory);
+    startUpdater(center, { isPackaged: true, platform: 'win32', ...BUILT }, factory);
     expect(factory).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(FIRST_CHECK_DELAY_MS);
     expect(fake.feeds).toEqual([{ provider: 'generic', url: FEED }]);
@@ -75,7 +77,7 @@ describe('updater glue', () => {
       fake.emit('download-progress', { percent: 12.5 });
       fake.emit('update-downloaded', { version: '0.2.0' });
     };
-    startUpdater(center, { isPackaged: true, platform: 'darwin' }, factory);
+    startUpdater(center, { isPackaged: true, platform: 'darwin', ...BUILT }, factory);
     await vi.advanceTimersByTimeAsync(FIRST_CHECK_DELAY_MS);
     expect(seen.slice(-4)).toEqual([
       { state: 'checking' },
@@ -99,7 +101,7 @@ describe('updater glue', () => {
           code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND',
         }),
       );
-    startUpdater(center, { isPackaged: true, platform: 'win32' }, factory);
+    startUpdater(center, { isPackaged: true, platform: 'win32', ...BUILT }, factory);
     await vi.advanceTimersByTimeAsync(FIRST_CHECK_DELAY_MS);
     expect(center.status()).toMatchObject({ state: 'error', problem: 'noRelease' });
     center.close();
@@ -116,8 +118,8 @@ describe('updater glue', () => {
     expect(center.status()).toEqual({ state: 'off', reason });
   });
 
-  it('never creates electron-updater when no feed is set', async () => {
-    const { center, factory } = setup(null);
+  it('never creates electron-updater in a build without a feed', async () => {
+    const { center, factory } = setup(FEED);
     startUpdater(
       center,
       { isPackaged: true, platform: 'linux', appImage: '/opt/UAPAY-Desk.AppImage' },
@@ -127,5 +129,43 @@ describe('updater glue', () => {
     expect(factory).not.toHaveBeenCalled();
     expect(center.status()).toEqual({ state: 'off', reason: 'noFeed' });
     center.close();
+  });
+
+  it.each([
+    ['an unsigned Windows build', { platform: 'win32', verifiesSignature: false }],
+    ['an AppImage', { platform: 'linux', appImage: '/opt/UAPAY-Desk.AppImage', verifiesSignature: false }],
+  ] as const)('never installs into %s at quit, only when the person says so', async (_, facts) => {
+    const { center, fake, factory } = setup();
+    fake.onCheck = () => fake.emit('update-downloaded', { version: '0.2.0' });
+    startUpdater(center, { isPackaged: true, buildFeed: FEED, ...facts }, factory);
+    await vi.advanceTimersByTimeAsync(FIRST_CHECK_DELAY_MS);
+    expect(fake).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: false });
+    expect(center.status()).toEqual({ state: 'ready', version: '0.2.0' });
+    expect(fake.installs).toEqual([]);
+    center.restart(); // the person's yes in the prompt
+    expect(fake.installs).toEqual([[true, true]]);
+    center.close();
+  });
+});
+
+describe("the build's app-update.yml", () => {
+  it('gives the feed and whether Windows updates must carry the publisher signature', () => {
+    expect(
+      buildFeedOf(
+        'provider: generic\nurl: https://updates.myshop.ua/desk/\npublisherName:\n  - UAPAY Desk contributors\n',
+      ),
+    ).toEqual({ url: FEED, publisherName: true });
+    expect(buildFeedOf('provider: generic\nurl: https://updates.myshop.ua/desk\n')).toEqual({
+      url: FEED,
+      publisherName: false,
+    });
+  });
+
+  it('has no feed in a build made without one (the placeholder), over http, or without the file', () => {
+    expect(buildFeedOf('provider: generic\nurl: https://updates.invalid/uapay-desk\n')).toEqual({
+      publisherName: false,
+    });
+    expect(buildFeedOf('provider: generic\nurl: http://updates.myshop.ua/desk\n').url).toBeUndefined();
+    expect(buildFeedOf(undefined)).toEqual({ publisherName: false });
   });
 });

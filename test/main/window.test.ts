@@ -1,16 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FakeWebContents, type ElectronMock } from '../support/electronMock';
+import { FakeWebContents, type ElectronMock, type FakeBrowserWindow } from '../support/electronMock';
 
 vi.mock('electron', async () => (await import('../support/electronMock')).createElectronMock());
 
-const { mainWindowOptions } = await import('../../electron/main/window');
+const { createMainWindow } = await import('../../electron/main/window');
 const { lockDown } = await import('../../electron/main/app');
 const { isAllowedExternal } = await import('../../electron/main/externalLinks');
 const electron = (await import('electron')) as unknown as ElectronMock;
 
 describe('main window', () => {
   it('runs the page isolated, sandboxed and without Node', () => {
-    const prefs = mainWindowOptions('/app/dist/preload/index.cjs').webPreferences;
+    const window = createMainWindow('/app/dist/preload/index.cjs', 'app://desk/index.html', false);
+    const prefs = (window as unknown as FakeBrowserWindow).options.webPreferences;
     expect(prefs).toMatchObject({
       preload: '/app/dist/preload/index.cjs',
       contextIsolation: true,
@@ -21,6 +22,8 @@ describe('main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 

@@ -14,7 +14,10 @@ describe('relay configuration', () => {
       databaseUrl: undefined,
       retentionDays: 7,
       sqliteSynchronous: 'FULL',
-      trustProxy: false,
+      trustProxy: 0,
+      // A callback JWT is a few hundred bytes; 20 callbacks a second for one shop.
+      bodyLimitBytes: 8192,
+      channelLimitPerMinute: 1200,
     });
   });
 
@@ -29,6 +32,7 @@ describe('relay configuration', () => {
       RELAY_RETENTION_DAYS: '3',
       RELAY_BODY_LIMIT_BYTES: '1024',
       RELAY_RATE_LIMIT_PER_MIN: '10',
+      RELAY_CHANNEL_LIMIT_PER_MIN: '30',
       RELAY_PAGE_LIMIT: '20',
       RELAY_HEARTBEAT_SECONDS: '5',
       RELAY_SQLITE_SYNCHRONOUS: 'NORMAL',
@@ -47,10 +51,11 @@ describe('relay configuration', () => {
       retentionDays: 3,
       bodyLimitBytes: 1024,
       rateLimitPerMinute: 10,
+      channelLimitPerMinute: 30,
       pageLimit: 20,
       heartbeatSeconds: 5,
       sqliteSynchronous: 'NORMAL',
-      trustProxy: true,
+      trustProxy: 1,
       logLevel: 'warn',
       pgPoolMax: 4,
     });
@@ -83,5 +88,15 @@ describe('relay configuration', () => {
     ]) {
       expect(message).toContain(name);
     }
+  });
+
+  it('takes a proxy hop count, not "trust everything" (the leftmost X-Forwarded-For is the client\'s own)', () => {
+    expect(readConfig({ RELAY_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(() => readConfig({ RELAY_TRUST_PROXY: 'true' })).toThrow(
+      /RELAY_TRUST_PROXY: must be the number of proxies/,
+    );
+    expect(() => readConfig({ RELAY_BODY_LIMIT_BYTES: String(1024 * 1024) })).toThrow(
+      /RELAY_BODY_LIMIT_BYTES/,
+    );
   });
 });

@@ -63,7 +63,11 @@ for (const kind of storeKinds()) {
     const running: RelayProcess[] = [];
     const streams: SseClient[] = [];
     const start = async () => {
-      const relay = await spawnRelay({ ...fresh.env, RELAY_RATE_LIMIT_PER_MIN: '10000000' });
+      const relay = await spawnRelay({
+        ...fresh.env,
+        RELAY_RATE_LIMIT_PER_MIN: '10000000',
+        RELAY_CHANNEL_LIMIT_PER_MIN: '10000000',
+      });
       running.push(relay);
       return relay;
     };

@@ -46,4 +46,31 @@ describe('pairing code', () => {
     for (const [code, problem] of cases)
       expect(decodePairingCode(code), code).toEqual({ ok: false, problem });
   });
+
+  it('accepts plain http only to this machine: the token must not cross a network in clear', () => {
+    const over = (origin: string) => ({
+      ...info,
+      callbackUrl: `${origin}/uapay/callback/AbCdEfGhIjKlMnOpQrStUv`,
+      eventsUrl: `${origin}/events/AbCdEfGhIjKlMnOpQrStUv`,
+    });
+    for (const origin of [
+      'http://127.0.0.1:4030',
+      'http://localhost:4030',
+      'http://[::1]:4030',
+      'http://127.0.0.2',
+    ])
+      expect(decodePairingCode(encodePairingCode(over(origin))).ok, origin).toBe(true);
+    for (const origin of [
+      'http://relay.example.com',
+      'http://10.0.0.5:4030',
+      'http://localhost.attacker.example',
+    ])
+      expect(decodePairingCode(encodePairingCode(over(origin))), origin).toEqual({
+        ok: false,
+        problem: 'callbackUrl',
+      });
+    expect(
+      decodePairingCode(encodePairingCode({ ...info, eventsUrl: 'http://relay.example.com/events/AbCd' })),
+    ).toEqual({ ok: false, problem: 'eventsUrl' });
+  });
 });

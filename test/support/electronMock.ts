@@ -61,6 +61,10 @@ export function createElectronMock() {
         handlers.set(channel, handler),
       ),
     },
+    Menu: {
+      setApplicationMenu: vi.fn(),
+      buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+    },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     net: { fetch: vi.fn() },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn() } },

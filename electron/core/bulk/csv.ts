@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { BulkStatus } from '../../shared/channels/bulk';
 import { formatDecimal } from '../../shared/money';
+import { toCsv } from '../csvExport';
 
 const COLUMNS = [
   'order',
@@ -22,7 +22,8 @@ const COLUMNS = [
  * failure it refused (else the app's words), or what a skip was about.
  */
 export function batchToCsv(batch: BulkStatus): { fileName: string; text: string; rows: number } {
-  const text = stringify(
+  const text = toCsv(
+    COLUMNS,
     batch.rows.map((row) => [
       row.orderNumber,
       row.orderId || '',
@@ -37,7 +38,6 @@ export function batchToCsv(batch: BulkStatus): { fileName: string; text: string;
       row.finishedAt ?? '',
       row.opId ?? '',
     ]),
-    { header: true, columns: [...COLUMNS], bom: true },
   );
   const day = batch.startedAt.slice(0, 10);
   return {

@@ -14,8 +14,12 @@ const PROBLEMS: Record<PairingCodeProblem, string> = {
   encoding: 'This pairing code is damaged and cannot be read: copy it again, all in one piece.',
   version:
     'This pairing code was made by a relay version this app does not know: update UAPAY Desk or the relay, then pair again.',
-  callbackUrl: 'This pairing code has no valid callback address (http or https): ask for a new code.',
-  eventsUrl: 'This pairing code has no valid events address (http or https): ask for a new code.',
+  callbackUrl:
+    'This pairing code has no valid callback address (https, or http only on this computer): ask for a new code ' +
+    'from a relay with an HTTPS address (RELAY_PUBLIC_URL).',
+  eventsUrl:
+    'This pairing code has no valid events address (https, or http only on this computer): ask for a new code ' +
+    'from a relay with an HTTPS address (RELAY_PUBLIC_URL).',
   token:
     'This pairing code has no valid desktop token: copy it again, all in one piece, or ask for a new one.',
 };

@@ -12,19 +12,35 @@ import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { z } from 'zod';
 
+/**
+ * How much of the relay's answers the desktop takes in, at most. A callback body is a JWT of a few
+ * hundred bytes (the relay accepts at most 64 KiB); a catch-up page asks for CATCH_UP_PAGE_EVENTS
+ * events. A longer body is dropped as not a callback; a longer page is refused before it is read
+ * to the end, so a broken or hostile relay cannot fill the desktop's memory.
+ */
+export const MAX_EVENT_BODY_CHARS = 64 * 1024;
+export const CATCH_UP_PAGE_EVENTS = 100;
+export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+
 export const relayEventSchema = z.object({
   id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  receivedAt: z.string(),
+  receivedAt: z.string().max(64),
   /** The raw callback body, exactly as UAPAY posted it. */
-  body: z.string(),
+  body: z.string().max(MAX_EVENT_BODY_CHARS),
 });
 export type RelayEvent = z.output<typeof relayEventSchema>;
 
 const pageSchema = z.object({
-  events: z.array(relayEventSchema),
+  /** Each checked on its own: one oversized or broken event is skipped, not the page. */
+  events: z.array(z.object({ id: relayEventSchema.shape.id }).loose()),
   next: z.number().int().nonnegative().nullable(),
 });
-export type RelayPage = z.output<typeof pageSchema>;
+export interface RelayPage {
+  events: RelayEvent[];
+  /** Ids of events the page carried that are not callbacks a desktop takes (too large, broken). */
+  skipped: number[];
+  next: number | null;
+}
 
 /** How long one catch-up request (or the wait for a stream's response) may take. */
 export const RELAY_REQUEST_TIMEOUT_MS = 15_000;
@@ -62,9 +78,25 @@ export async function fetchEventsAfter(
   try {
     const response = await get(url, { accept: 'application/json' }, token, signal);
     status = response.statusCode ?? 0;
-    response.setEncoding('utf8');
-    for await (const chunk of response as AsyncIterable<string>) text += chunk;
+    const tooLarge = () => {
+      response.destroy();
+      return new RelayCallError(
+        'format',
+        `The relay at ${url.origin} sent a catch-up page over ${MAX_PAGE_BYTES / 1024 / 1024} MB; it was not read.`,
+        status,
+      );
+    };
+    if (Number(response.headers['content-length'] ?? 0) > MAX_PAGE_BYTES) throw tooLarge();
+    let bytes = 0;
+    const decoder = new TextDecoder();
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      if (bytes > MAX_PAGE_BYTES) throw tooLarge();
+      text += decoder.decode(chunk, { stream: true });
+    }
+    text += decoder.decode();
   } catch (error) {
+    if (error instanceof RelayCallError) throw error;
     throw timeout.aborted
       ? new RelayCallError('timeout', `The relay at ${url.origin} did not answer in time.`, undefined, {
           cause: error,
@@ -81,7 +113,13 @@ export async function fetchEventsAfter(
   const parsed = pageSchema.safeParse(data);
   if (!parsed.success)
     throw new RelayCallError('format', `${url.origin} did not answer like a callback relay.`, status);
-  return parsed.data;
+  const page: RelayPage = { events: [], skipped: [], next: parsed.data.next };
+  for (const item of parsed.data.events) {
+    const event = relayEventSchema.safeParse(item);
+    if (event.success) page.events.push(event.data);
+    else page.skipped.push(item.id);
+  }
+  return page;
 }
 
 /**

@@ -17,13 +17,30 @@ export interface SseChunk {
   retryMs?: number;
   /** Comment lines seen (heartbeats). */
   comments: number;
+  /** Frames dropped because a line or the frame's data was over the limits (absent: none). */
+  oversized?: number;
 }
+
+/**
+ * What the parser keeps in memory, at most. A relay event is one callback (a JWT of a few hundred
+ * bytes; the relay takes at most RELAY_BODY_LIMIT_BYTES, 8 KiB by default, 64 KiB at most) wrapped
+ * in JSON: these leave room for that, and keep a broken or hostile stream from growing a line or a
+ * frame without end. What is over them is dropped, never buffered.
+ */
+export const SSE_LIMITS = { lineChars: 512 * 1024, frameChars: 512 * 1024 } as const;
 
 export class SseParser {
   private buffer = '';
   private event = '';
   private id: string | undefined;
   private data: string[] = [];
+  private dataChars = 0;
+  /** The current line went over the limit: skip it up to its end. */
+  private skippingLine = false;
+  /** The current frame went over the limit: drop it at its blank line. */
+  private frameOversized = false;
+
+  constructor(private readonly limits: { lineChars: number; frameChars: number } = SSE_LIMITS) {}
 
   feed(text: string): SseChunk {
     const chunk: SseChunk = { frames: [], comments: 0 };
@@ -32,10 +49,18 @@ export class SseParser {
     for (;;) {
       const end = lineEnd(this.buffer, start);
       if (end === undefined) break;
-      this.line(this.buffer.slice(start, end.at), chunk);
+      if (this.skippingLine) this.skippingLine = false;
+      else if (end.at - start > this.limits.lineChars) this.frameOversized = true;
+      else this.line(this.buffer.slice(start, end.at), chunk);
       start = end.next;
     }
     this.buffer = this.buffer.slice(start);
+    if (this.buffer.length > this.limits.lineChars) {
+      // A line longer than any event: forget what came of it and skip the rest of it.
+      this.buffer = this.buffer.endsWith('\r') ? '\r' : '';
+      this.skippingLine = true;
+      this.frameOversized = true;
+    }
     return chunk;
   }
 
@@ -53,7 +78,9 @@ export class SseParser {
         this.event = value;
         break;
       case 'data':
-        this.data.push(value);
+        this.dataChars += value.length + 1;
+        if (this.dataChars > this.limits.frameChars) this.frameOversized = true;
+        else this.data.push(value);
         break;
       case 'id':
         if (!value.includes('\0')) this.id = value;
@@ -66,7 +93,8 @@ export class SseParser {
 
   /** A blank line ends a frame; one without data is not an event (the standard's rule). */
   private dispatch(chunk: SseChunk): void {
-    if (this.data.length > 0) {
+    if (this.frameOversized) chunk.oversized = (chunk.oversized ?? 0) + 1;
+    else if (this.data.length > 0) {
       chunk.frames.push({
         event: this.event || 'message',
         ...(this.id !== undefined && { id: this.id }),
@@ -75,6 +103,8 @@ export class SseParser {
     }
     this.event = '';
     this.data = [];
+    this.dataChars = 0;
+    this.frameOversized = false;
     // The last event id persists across frames (the standard); ours come with every frame anyway.
   }
 }

@@ -1,6 +1,7 @@
 import { log } from '../log';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import {
+  CATCH_UP_PAGE_EVENTS,
   fetchEventsAfter,
   openEventStream,
   RELAY_REQUEST_TIMEOUT_MS,
@@ -141,10 +142,19 @@ export class RelaySubscriber {
     let after: number | null = this.cursor;
     while (after !== null && !this.stopped) {
       const page: RelayPage = await fetchEventsAfter(this.options.eventsUrl, this.options.token, after, {
+        limit: CATCH_UP_PAGE_EVENTS,
         timeoutMs: this.options.requestTimeoutMs ?? RELAY_REQUEST_TIMEOUT_MS,
         signal,
       });
+      if (page.skipped.length > 0)
+        log.warn('relay: skipped events that are not callbacks (too large or broken)', {
+          relay: this.origin,
+          ids: page.skipped.slice(0, 10),
+        });
       for (const event of page.events) await this.deliver(event);
+      // A skipped event is passed like a handled one: it is no callback, and status sync would
+      // catch up with anything it was about. Every event of the page is behind us by now.
+      if (!this.stopped) this.cursor = Math.max(this.cursor, ...page.skipped);
       after = page.next;
     }
   }
@@ -197,6 +207,11 @@ export class RelaySubscriber {
 
   private async take(chunk: SseChunk): Promise<void> {
     if (chunk.retryMs !== undefined) this.serverRetryMs = chunk.retryMs;
+    if (chunk.oversized)
+      log.warn('relay: dropped stream frames over the size limit', {
+        relay: this.origin,
+        frames: chunk.oversized,
+      });
     for (const frame of chunk.frames) {
       if (frame.event === 'revoked')
         throw new Revoked(

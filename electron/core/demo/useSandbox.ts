@@ -13,10 +13,12 @@ export async function useSandbox(
   secrets: Secrets,
   sandbox: Sandbox,
 ): Promise<void> {
+  // The profile first: it names where each key goes, and settings that change a key's destination
+  // delete the key (settings/service.ts).
+  await importProfile(settings.store, JSON.stringify(sandbox.profile));
   await secrets.save(RETAILCRM_API_KEY, sandbox.secrets.retailCrmApiKey);
   await secrets.save(SMTP_PASSWORD, sandbox.secrets.smtpPassword);
   for (const [merchantId, key] of Object.entries(sandbox.secrets.merchantKeys)) {
     await secrets.save(merchantKeyAccount(merchantId), key);
   }
-  await importProfile(settings.store, JSON.stringify(sandbox.profile));
 }

@@ -2,9 +2,9 @@
  * The journal as people read it: one entry per operation (the Activity view, an order's
  * timeline) and the same as CSV. Reading only; the journal file stays the record.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { JournalEntry, JournalFilter } from '../../shared/channels/payments';
 import { formatDecimal, kopiyky } from '../../shared/money';
+import { toCsv } from '../csvExport';
 import type { Operation } from './records';
 
 export function toEntry(operation: Operation): JournalEntry {
@@ -87,7 +87,8 @@ const COLUMNS = [
 ] as const;
 
 export function entriesToCsv(entries: readonly JournalEntry[]): string {
-  return stringify(
+  return toCsv(
+    COLUMNS,
     entries.map((e) => [
       e.at,
       e.osUser,
@@ -107,6 +108,5 @@ export function entriesToCsv(entries: readonly JournalEntry[]): string {
       e.batchId ?? '',
       e.opId,
     ]),
-    { header: true, columns: [...COLUMNS], bom: true },
   );
 }

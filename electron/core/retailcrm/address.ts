@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '../../shared/loopback';
 import { ValidationError } from '../errors';
 
 /**
@@ -11,8 +12,6 @@ export const ACCOUNT_DOMAINS = [
   'simla.com',
   'simla.io',
 ] as const;
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * A manager's idea of the account address → the origin the API lives under. Accepts
@@ -29,7 +28,7 @@ export function accountOrigin(input: string): string {
   } catch {
     throw invalid(`"${text}" is not a web address. Enter it like myshop.retailcrm.ru.`);
   }
-  if (LOOPBACK.has(url.hostname)) return url.origin;
+  if (isLoopbackHost(url.hostname)) return url.origin;
   // A trailing dot (the fully qualified form) names the same host.
   const host = url.hostname
     .toLowerCase()

@@ -4,8 +4,14 @@
  * Secrets service feeds it whenever it reads or writes a value.
  */
 
-/** Shorter values would mask ordinary words in logs; the Secrets service refuses them. */
+/** Shorter values would mask ordinary words in logs; never remembered. */
 export const MIN_SECRET_LENGTH = 4;
+/**
+ * The shortest secret the Secrets service stores. Between MIN_SECRET_LENGTH and this, a value
+ * (an SMTP password "shop1") turns up by chance in order numbers, names and amounts, so every list
+ * that happened to contain it would have to be masked or withheld: such a secret cannot be guarded.
+ */
+export const MIN_STORED_SECRET_LENGTH = 8;
 export const MASK = '[redacted]';
 
 export class RedactionRegistry {
@@ -34,6 +40,22 @@ export class RedactionRegistry {
     let out = text;
     for (const form of this.ordered) if (out.includes(form)) out = out.split(form).join(MASK);
     return out;
+  }
+
+  /**
+   * A copy of plain data with every secret masked inside its strings (object keys are kept: a
+   * secret there stays for `find` to report).
+   */
+  maskDeep<T>(value: T): T {
+    if (this.forms.size === 0) return value;
+    const walk = (item: unknown): unknown => {
+      if (typeof item === 'string') return this.mask(item);
+      if (Array.isArray(item)) return item.map(walk);
+      if (item !== null && typeof item === 'object' && Object.getPrototypeOf(item) === Object.prototype)
+        return Object.fromEntries(Object.entries(item).map(([key, v]) => [key, walk(v)]));
+      return item;
+    };
+    return walk(value) as T;
   }
 
   /** The labels of the secrets found anywhere in `value` (any plain data), without repeats. */

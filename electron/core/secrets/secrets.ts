@@ -10,7 +10,7 @@ import {
   type SecretAccount,
 } from './accounts';
 import type { SecretStore } from './keychain';
-import { MIN_SECRET_LENGTH, redactions, type RedactionRegistry } from './redaction';
+import { MIN_SECRET_LENGTH, MIN_STORED_SECRET_LENGTH, redactions, type RedactionRegistry } from './redaction';
 
 // What a person can do about an unavailable keychain, per backend (keychain.ts names them).
 const KEYCHAIN_HELP: Record<string, string> = {
@@ -46,6 +46,12 @@ export class Secrets {
     const refuse = (message: string) =>
       new ValidationError(message, [{ path: 'value', code: 'invalid_secret', message }]);
     if (secret.length < MIN_SECRET_LENGTH) throw refuse(`${label} is empty or too short.`);
+    if (secret.length < MIN_STORED_SECRET_LENGTH)
+      throw refuse(
+        `${label} is too short: UAPAY Desk keeps only secrets of at least ${MIN_STORED_SECRET_LENGTH} ` +
+          'characters, because a shorter one cannot be told apart from ordinary text and kept out of ' +
+          'what the app shows and logs. Use a longer one.',
+      );
     if (secret.length > MAX_SECRET_LENGTH)
       throw refuse(`${label} is too long (over ${MAX_SECRET_LENGTH} characters).`);
     if (/[\r\n]/.test(secret)) throw refuse(`${label} must be on one line.`);

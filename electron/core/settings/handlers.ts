@@ -1,5 +1,5 @@
 import type { Handlers } from '../../shared/contract';
-import { exportProfile, importProfile } from './profile';
+import { exportProfile, importProfile, previewProfile } from './profile';
 import type { SettingsService } from './service';
 
 export type SettingsChannels =
@@ -8,6 +8,7 @@ export type SettingsChannels =
   | 'settings.smtpPassword.set'
   | 'settings.smtpPassword.delete'
   | 'profile.export'
+  | 'profile.preview'
   | 'profile.import';
 
 /** The settings screen's calls. Each answers with what the screen shows next; never a secret. */
@@ -30,6 +31,10 @@ export function settingsHandlers(
       return service.view();
     },
     'profile.export': async () => exportProfile(await service.get(), app),
+    'profile.preview': async ({ text }) => {
+      const { settings, secrets } = await service.view();
+      return previewProfile(settings, text, secrets);
+    },
     'profile.import': async ({ text }) => {
       await importProfile(service.store, text);
       return service.view();

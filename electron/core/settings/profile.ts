@@ -1,8 +1,22 @@
 import { z } from 'zod';
 import type { ValidationIssue } from '../../shared/errors';
-import { retailCrmSchema, teamSettingsShape, type ProfileExport, type Settings } from '../../shared/settings';
+import { LIFECYCLE_STATES } from '../../shared/lifecycle';
+import {
+  PROFILE_FIELDS,
+  retailCrmSchema,
+  teamSettingsShape,
+  type DroppedSecret,
+  type ProfileChange,
+  type ProfileExport,
+  type ProfileField,
+  type ProfilePreview,
+  type Settings,
+} from '../../shared/settings';
 import { ValidationError } from '../errors';
+import { accountOrigin } from '../retailcrm/address';
+import { RELAY_TOKEN, RETAILCRM_API_KEY, SMTP_PASSWORD } from '../secrets/accounts';
 import { describeIssues, validationIssues } from '../validation';
+import { movedSecrets, type AddressedSecret } from './destinations';
 import type { SettingsStore } from './store';
 
 /**
@@ -111,25 +125,118 @@ export function parseProfile(text: string): ProfileSettings {
       issues,
     );
   }
-  return parsed.data.settings;
+  const settings = parsed.data.settings;
+  if (settings.retailCrm) checkAccountAddress(settings.retailCrm.url);
+  return settings;
 }
 
 /**
- * Replaces the shop's shared settings with the profile's. The person's own fields stay, secrets
- * are not touched (a merchant the profile no longer has keeps its key until it is removed), and
- * the RetailCRM check results stay only if the address did not change.
+ * The profile's RetailCRM address passes the same check as "Connect RetailCRM" (an account on
+ * RetailCRM's own domains, HTTPS, or the loopback sandbox), and must already be in the form that
+ * check gives: a profile cannot point the API key at any other host.
+ */
+function checkAccountAddress(url: string): void {
+  let origin: string;
+  try {
+    origin = accountOrigin(url);
+  } catch (error) {
+    const detail = error instanceof ValidationError ? error.message : String(error);
+    throw refuse(
+      `The team profile's RetailCRM address is not a RetailCRM account, so nothing was imported: ${detail}`,
+      'settings.retailCrm.url',
+      'not_an_account',
+      detail,
+    );
+  }
+  if (origin !== url) {
+    const detail = `The RetailCRM address must be written as ${origin}.`;
+    throw refuse(
+      `The team profile has a problem, so nothing was imported: ${detail}`,
+      'settings.retailCrm.url',
+      'not_an_account',
+      detail,
+    );
+  }
+}
+
+/** The settings after importing `team` over `current`: the person's own fields stay. */
+export function profileApplied(current: Settings, team: ProfileSettings): Settings {
+  const rest: Settings = { ...current };
+  delete rest.updateFeedUrl; // the profile's, or none
+  const sameAccount = team.retailCrm && current.retailCrm?.url === team.retailCrm.url;
+  const lastCheck = sameAccount ? current.retailCrm?.lastCheck : undefined;
+  return {
+    ...rest,
+    ...team,
+    retailCrm: team.retailCrm && { ...team.retailCrm, ...(lastCheck && { lastCheck }) },
+  };
+}
+
+const DROPPED: Record<AddressedSecret, DroppedSecret> = {
+  [RETAILCRM_API_KEY]: 'retailCrmApiKey',
+  [SMTP_PASSWORD]: 'smtpPassword',
+  [RELAY_TOKEN]: 'relayToken',
+};
+
+/**
+ * What importing `text` over `current` would change, field by field, and which of the saved
+ * secrets it would delete (`saved`: the secrets this desktop has). Refuses a bad profile exactly
+ * as the import does.
+ */
+export function previewProfile(
+  current: Settings,
+  text: string,
+  saved: Readonly<Record<DroppedSecret, boolean>>,
+): ProfilePreview {
+  const next = profileApplied(current, parseProfile(text));
+  const [was, will] = [fieldLines(current), fieldLines(next)];
+  const changes: ProfileChange[] = PROFILE_FIELDS.filter(
+    (field) => JSON.stringify(was[field]) !== JSON.stringify(will[field]),
+  ).map((field) => ({ field, before: was[field], after: will[field] }));
+  const droppedSecrets = movedSecrets(current, next)
+    .map((account) => DROPPED[account])
+    .filter((secret) => saved[secret]);
+  return { changes, droppedSecrets };
+}
+
+/** Each team field as the lines a person compares (no secret is in the settings). */
+function fieldLines(s: Settings): Record<ProfileField, string[]> {
+  const smtp = s.smtp;
+  return {
+    retailCrm: s.retailCrm ? [s.retailCrm.url] : [],
+    sites: s.retailCrm ? [...s.retailCrm.siteCodes] : [],
+    merchants: s.merchants.map(
+      (m) =>
+        `${m.name} — ${m.clientId}, ${m.environment}, ${m.confirmManually ? 'HOLD' : 'PAY'}` +
+        (m.paymentTypeCode ? `, ${m.paymentTypeCode}` : ''),
+    ),
+    statusMapping: LIFECYCLE_STATES.filter((state) => s.statusMapping[state]).map(
+      (state) => `${state} → ${s.statusMapping[state]}`,
+    ),
+    smtp: smtp
+      ? [
+          `${smtp.host}:${smtp.port}${smtp.secure ? ' (TLS)' : ''}`,
+          ...(smtp.user ? [smtp.user] : []),
+          smtp.fromName ? `${smtp.fromName} <${smtp.fromAddress}>` : smtp.fromAddress,
+        ]
+      : [],
+    relay: s.relay ? [s.relay.callbackUrl, s.relay.eventsUrl] : [],
+    holdLifetimeHours: [String(s.holdLifetimeHours)],
+    payLinkLifetimeHours: [String(s.payLinkLifetimeHours)],
+    updateFeedUrl: s.updateFeedUrl ? [s.updateFeedUrl] : [],
+  };
+}
+
+/**
+ * Replaces the shop's shared settings with the profile's. The person's own fields stay, and the
+ * RetailCRM check results stay only if the address did not change. A secret whose destination the
+ * profile changes is deleted by the settings service's guard (service.ts), whatever calls this;
+ * merchant keys stay (they only ever go to UAPAY), also for a merchant the profile no longer has,
+ * until it is removed.
  */
 export async function importProfile(store: SettingsStore, text: string): Promise<Settings> {
   const team = parseProfile(text);
-  return store.update(({ updateFeedUrl: _feed, ...current }) => {
-    const sameAccount = team.retailCrm && current.retailCrm?.url === team.retailCrm.url;
-    const lastCheck = sameAccount ? current.retailCrm?.lastCheck : undefined;
-    return {
-      ...current,
-      ...team,
-      retailCrm: team.retailCrm && { ...team.retailCrm, ...(lastCheck && { lastCheck }) },
-    };
-  });
+  return store.update((current) => profileApplied(current, team));
 }
 
 function refuse(message: string, path: string, code: string, detail: string): ValidationError {

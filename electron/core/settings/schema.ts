@@ -1,4 +1,9 @@
-import { HOLD_LIFETIME_HOURS, PAY_LINK_LIFETIME_HOURS, type Settings } from '../../shared/settings';
+import {
+  HOLD_LIFETIME_HOURS,
+  PAY_LINK_LIFETIME_HOURS,
+  relaySchema,
+  type Settings,
+} from '../../shared/settings';
 
 /**
  * The settings file: `{ "version": N, …settings }` (settings as `settingsSchema` in
@@ -61,4 +66,20 @@ export function migrate(
 /** The file's text: stable key order, readable by a person who opens it for support. */
 export function serializeSettings(settings: Settings): string {
   return `${JSON.stringify({ version: SETTINGS_VERSION, ...settings }, null, 2)}\n`;
+}
+
+/**
+ * A relay pairing over plain HTTP to another machine (accepted before the relay token had to travel
+ * over HTTPS) is dropped when the file is read, instead of making the whole file unreadable: the
+ * desktop then asks for a new pairing code, and the token is never sent in clear again.
+ */
+export function withoutInsecureRelay(data: VersionedData): { data: VersionedData; dropped: boolean } {
+  if (data.relay === null || data.relay === undefined || relaySchema.safeParse(data.relay).success)
+    return { data, dropped: false };
+  const parsed = relaySchema.safeParse(data.relay);
+  const onlyInsecure =
+    !parsed.success &&
+    parsed.error.issues.every((issue) => issue.code === 'custom') &&
+    typeof (data.relay as { eventsUrl?: unknown }).eventsUrl === 'string';
+  return onlyInsecure ? { data: { ...data, relay: null }, dropped: true } : { data, dropped: false };
 }

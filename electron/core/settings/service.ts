@@ -26,7 +26,8 @@ import {
 import type { Secrets } from '../secrets/secrets';
 import { parseOrRefuse } from '../validation';
 import { checkAmong, notFound, refuseLockedChange, type MerchantChanges } from './merchantRules';
-import type { SettingsStore } from './store';
+import { movedSecrets } from './destinations';
+import type { SettingsStore, UpdateOptions } from './store';
 
 export type { MerchantChanges };
 
@@ -46,13 +47,20 @@ export function unmappedStates(settings: Pick<Settings, 'statusMapping'>): Lifec
  * settings that refer to it, and put back as it was when the settings cannot be written. The
  * setup actions (RetailCRM connect, merchants, mapping, relay pairing) call these after their own
  * checks against the services.
+ *
+ * A secret goes only to the place it was entered for: whenever any write to the settings (a team
+ * profile, a settings edit, a pairing, anything that reaches the store) changes where a secret
+ * would be sent, that secret is deleted before the settings are written, unless it was entered
+ * for the new place in the same change.
  */
 export class SettingsService {
   constructor(
     readonly store: SettingsStore,
     readonly secrets: Secrets,
     private readonly newId: () => string = randomUUID,
-  ) {}
+  ) {
+    store.beforeWrite((before, after, options) => this.forgetMovedSecrets(before, after, options));
+  }
 
   get(): Promise<Settings> {
     return this.store.get();
@@ -97,8 +105,8 @@ export class SettingsService {
       retailCrm,
       'The RetailCRM settings are not valid',
     );
-    return this.withSecret(RETAILCRM_API_KEY, apiKey, () =>
-      this.store.update((s) => ({ ...s, retailCrm: parsed })),
+    return this.withSecret(RETAILCRM_API_KEY, apiKey, (options) =>
+      this.store.update((s) => ({ ...s, retailCrm: parsed }), options),
     );
   }
 
@@ -111,7 +119,9 @@ export class SettingsService {
   async setRelay(relay: RelaySettings | null, token?: string): Promise<Settings> {
     if (relay === null) return this.withoutSecret(RELAY_TOKEN, (s) => ({ ...s, relay: null }));
     const parsed = parseOrRefuse(relaySchema, relay, 'The relay settings are not valid');
-    return this.withSecret(RELAY_TOKEN, token, () => this.store.update((s) => ({ ...s, relay: parsed })));
+    return this.withSecret(RELAY_TOKEN, token, (options) =>
+      this.store.update((s) => ({ ...s, relay: parsed }), options),
+    );
   }
 
   setDemoMode(demoMode: boolean): Promise<Settings> {
@@ -198,19 +208,32 @@ export class SettingsService {
   private async withSecret<T>(
     account: SecretAccount,
     value: string | undefined,
-    write: () => Promise<T>,
+    write: (options: UpdateOptions) => Promise<T>,
   ): Promise<T> {
-    if (value === undefined) return write();
+    if (value === undefined) return write({});
     const previous = await this.secrets.read(account);
     await this.secrets.save(account, value);
     try {
-      return await write();
+      return await write({ enteredFor: [account] });
     } catch (error) {
       await (previous === null ? this.secrets.delete(account) : this.secrets.save(account, previous)).catch(
         (undo: unknown) =>
           log.error('could not put a secret back after a failed settings write', { account, undo }),
       );
       throw error;
+    }
+  }
+
+  /**
+   * The store's guard: deletes each secret whose destination this write changes. It runs before
+   * the write, so a keychain that refuses leaves the settings as they were; a write that fails
+   * after it leaves the secret deleted, which asks the person for it again and sends it nowhere.
+   */
+  private async forgetMovedSecrets(before: Settings, after: Settings, options: UpdateOptions): Promise<void> {
+    for (const account of movedSecrets(before, after)) {
+      if (options.enteredFor?.includes(account)) continue;
+      if (await this.secrets.delete(account))
+        log.info('deleted a secret: the settings now send it somewhere else', { account });
     }
   }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { settingsSchema, type Settings, type SettingsFileProblem } from '../../shared/settings';
 import { ValidationError } from '../errors';
 import { log } from '../log';
+import type { SecretAccount } from '../secrets/accounts';
 import { redactions, type RedactionRegistry } from '../secrets/redaction';
 import { removeLeftoverTemps, writeFileAtomic, type FileOps } from './atomicFile';
 import { describeIssues, validationIssues } from '../validation';
@@ -16,6 +17,7 @@ import {
   SETTINGS_VERSION,
   type Migration,
   type VersionedData,
+  withoutInsecureRelay,
 } from './schema';
 
 export interface SettingsStoreOptions {
@@ -30,6 +32,19 @@ export interface SettingsStoreOptions {
   redactions?: RedactionRegistry;
 }
 
+/** What an update may say about the secrets that go with it. */
+export interface UpdateOptions {
+  /** Secrets entered (and saved) for the settings this update writes: they go where it says. */
+  enteredFor?: readonly SecretAccount[];
+}
+
+/**
+ * Runs inside an update, after the new settings are validated and before they are written; it may
+ * refuse by throwing (nothing is then written). The settings service uses it to delete a secret
+ * whose destination the update changes, whatever called the update.
+ */
+export type BeforeWrite = (before: Settings, after: Settings, options: UpdateOptions) => Promise<void>;
+
 /**
  * The one settings file: read once (lazily, on first use), then kept in memory; every change goes
  * through one queue, so two changes in flight never lose each other, and is written atomically.
@@ -42,6 +57,7 @@ export class SettingsStore {
   private current: Settings | undefined;
   private problem: SettingsFileProblem | undefined;
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly guards: BeforeWrite[] = [];
 
   constructor(private readonly options: SettingsStoreOptions) {
     this.file = path.join(options.dir, SETTINGS_FILE);
@@ -59,12 +75,20 @@ export class SettingsStore {
     return this.problem;
   }
 
+  /** Adds a check every later update runs before it writes (see `BeforeWrite`). */
+  beforeWrite(guard: BeforeWrite): void {
+    this.guards.push(guard);
+  }
+
   /**
    * Applies `change` to a copy of the current settings, validates the result and writes it. Runs
    * after every change queued before it; `change` may be async (e.g. touch the keychain) and may
    * throw to refuse. When the write fails, nothing changes, on disk or in memory.
    */
-  update(change: (current: Settings) => Settings | Promise<Settings>): Promise<Settings> {
+  update(
+    change: (current: Settings) => Settings | Promise<Settings>,
+    options: UpdateOptions = {},
+  ): Promise<Settings> {
     return this.serialized(async () => {
       const before = await this.loaded();
       const parsed = settingsSchema.safeParse(await change(structuredClone(before)));
@@ -74,6 +98,7 @@ export class SettingsStore {
       }
       this.refuseSecrets(parsed.data);
       if (JSON.stringify(parsed.data) !== JSON.stringify(before)) {
+        for (const guard of this.guards) await guard(before, parsed.data, options);
         await this.ops.mkdir(this.options.dir, { recursive: true });
         await writeFileAtomic(this.file, serializeSettings(parsed.data), this.ops);
         this.current = parsed.data;
@@ -143,7 +168,9 @@ export class SettingsStore {
     } catch (error) {
       return this.setAside('corrupt', (error as Error).message);
     }
-    const parsed = settingsSchema.safeParse(withoutVersion(migrated));
+    const relay = withoutInsecureRelay(migrated);
+    if (relay.dropped) log.warn('dropped a relay pairing over plain http; pair again with an https relay');
+    const parsed = settingsSchema.safeParse(withoutVersion(relay.data));
     if (!parsed.success) {
       return this.setAside(
         'corrupt',

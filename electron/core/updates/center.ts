@@ -3,6 +3,7 @@ import { RefusedError } from '../errors';
 import type { EventBus } from '../events';
 import { log } from '../log';
 import {
+  chooseFeed,
   FIRST_CHECK_DELAY_MS,
   installCannotUpdate,
   mayCheck,
@@ -22,7 +23,10 @@ export interface UpdateDriver {
 
 export interface UpdatesCenterOptions {
   events: EventBus;
-  /** The person's own `settings.updateFeedUrl`, read at every check: a profile may set it any time. */
+  /**
+   * The person's own `settings.updateFeedUrl`, read at every check: a profile may set it any time.
+   * It is used only on the origin of the feed the build fixed (`InstallFacts.buildFeed`).
+   */
   feedUrl: () => Promise<string | undefined>;
   now?: () => Date;
 }
@@ -35,6 +39,7 @@ export interface UpdatesCenterOptions {
 export class UpdatesCenter {
   private current: UpdateStatus = { state: 'off', reason: 'unsupported' };
   private driver: UpdateDriver | undefined;
+  private buildFeed: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   private readonly now: () => Date;
@@ -55,6 +60,7 @@ export class UpdatesCenter {
       return;
     }
     this.driver = driver;
+    this.buildFeed = facts.buildFeed;
     this.set({ state: 'idle' });
     void this.feed().then((feed) => feed ?? this.set({ state: 'off', reason: 'noFeed' }));
     this.schedule(FIRST_CHECK_DELAY_MS);
@@ -104,12 +110,19 @@ export class UpdatesCenter {
   }
 
   private async feed(): Promise<string | undefined> {
+    let profileFeed: string | undefined;
     try {
-      return await this.options.feedUrl();
+      profileFeed = await this.options.feedUrl();
     } catch (error) {
       log.warn('updates: could not read the feed address', { error });
-      return undefined;
     }
+    const chosen = chooseFeed(profileFeed, this.buildFeed);
+    if (chosen.refused)
+      log.warn('updates: the team profile names a feed this build does not allow; ignored', {
+        feed: chosen.refused,
+        ...(this.buildFeed && { allowed: new URL(this.buildFeed).origin }),
+      });
+    return chosen.url;
   }
 
   private schedule(delay: number): void {

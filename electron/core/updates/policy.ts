@@ -22,6 +22,40 @@ export interface InstallFacts {
   appImage?: string;
   /** electron-builder's `resources/package-type` (`deb`, `rpm`, `pacman`), when present. */
   packageType?: string;
+  /**
+   * The feed fixed when the app was built (electron-builder `publish`, written into
+   * `resources/app-update.yml`); absent when the build has none. Its origin is the only one
+   * updates may come from: a team profile can pick another folder there, never another host.
+   */
+  buildFeed?: string;
+  /**
+   * Whether electron-updater checks a download's code signature against the installed app's
+   * (Windows: a `publisherName` in app-update.yml; macOS: always). Without it (an unsigned
+   * Windows build, an AppImage) only the feed's own checksum vouches for an update, so it is never
+   * installed without the person's yes.
+   */
+  verifiesSignature?: boolean;
+}
+
+/**
+ * The feed to check: the team profile's when it is on the origin the build allows, else the
+ * build's own; none when the build has none (a profile cannot bring one). `refused`: the profile
+ * named a feed elsewhere, which is ignored.
+ */
+export function chooseFeed(
+  profileFeed: string | undefined,
+  buildFeed: string | undefined,
+): { url?: string; refused?: string } {
+  if (!buildFeed) return profileFeed ? { refused: profileFeed } : {};
+  if (!profileFeed) return { url: buildFeed };
+  let allowed: boolean;
+  try {
+    const url = new URL(profileFeed);
+    allowed = url.protocol === 'https:' && url.origin === new URL(buildFeed).origin;
+  } catch {
+    allowed = false;
+  }
+  return allowed ? { url: profileFeed } : { url: buildFeed, refused: profileFeed };
 }
 
 /**

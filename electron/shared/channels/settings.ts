@@ -4,9 +4,17 @@ import {
   MAX_SECRET_LENGTH,
   settingsPatchSchema,
   type ProfileExport,
+  type ProfilePreview,
   type SettingsView,
 } from '../settings';
 import { phantom, type ChannelMap } from './spec';
+
+/** A team profile file's text, as the person chose it. */
+const profileText = z.strictObject({
+  text: z
+    .string('The profile must be text.')
+    .max(MAX_PROFILE_CHARS, 'The file is too large for a team profile.'),
+});
 
 export const settingsChannels = {
   'settings.get': { request: z.strictObject({}), response: phantom<SettingsView>() },
@@ -20,12 +28,7 @@ export const settingsChannels = {
   'settings.smtpPassword.delete': { request: z.strictObject({}), response: phantom<SettingsView>() },
   /** The team profile's text; the renderer offers it in a save dialog. */
   'profile.export': { request: z.strictObject({}), response: phantom<ProfileExport>() },
-  'profile.import': {
-    request: z.strictObject({
-      text: z
-        .string('The profile must be text.')
-        .max(MAX_PROFILE_CHARS, 'The file is too large for a team profile.'),
-    }),
-    response: phantom<SettingsView>(),
-  },
+  /** What `profile.import` of the same text would change, side by side; nothing is changed. */
+  'profile.preview': { request: profileText, response: phantom<ProfilePreview>() },
+  'profile.import': { request: profileText, response: phantom<SettingsView>() },
 } satisfies ChannelMap;

@@ -1,6 +1,6 @@
 /**
- * The app's own updates (electron-updater, from the generic feed the team profile names in
- * `updateFeedUrl`). The core keeps the state (electron/core/updates), main's updater drives it,
+ * The app's own updates (electron-updater, from the generic feed fixed when the app was built;
+ * a team profile's `updateFeedUrl` may pick another folder on the same origin). The core keeps the state (electron/core/updates), main's updater drives it,
  * and the UI shows it: a prompt when an update is `ready`, the state in Settings → About.
  * The channels sit under `app.`: like `app.info`, they are about the app, not a workspace, so
  * Demo mode does not route them.
@@ -10,7 +10,7 @@ import { phantom, type ChannelMap } from './spec';
 
 /**
  * Why the app does not update itself here.
- * - `noFeed`: no update feed is set (a team profile sets one); nothing is ever asked.
+ * - `noFeed`: this build has no update feed (made without one); nothing is ever asked.
  * - `development`: started from source (`npm start`, `npm run dev`).
  * - `systemPackage`: installed from the .deb; the system's package manager updates it.
  * - `unsupported`: this build cannot replace itself (an unpacked folder, the browser test harness).

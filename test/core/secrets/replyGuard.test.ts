@@ -50,4 +50,36 @@ describe('the IPC reply guard', () => {
       error: { kind: 'validation', message: 'just wrong', issues: [] },
     });
   });
+
+  it('masks a secret in a list reply instead of failing the whole list', async () => {
+    const short = new RedactionRegistry();
+    short.remember('Kyiv2024', 'smtp:password');
+    const orders = {
+      rows: [
+        { number: 'A-1', customer: 'Olena', comment: 'deliver to Kyiv2024 office' },
+        { number: 'A-2', customer: 'Petro', comment: 'call first' },
+      ],
+    };
+    const handlers = { 'orders.list': async () => orders } as unknown as Handlers;
+    const result = await dispatch(withoutSecrets(handlers, short), 'orders.list', {});
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        rows: [
+          { number: 'A-1', customer: 'Olena', comment: 'deliver to [redacted] office' },
+          { number: 'A-2', customer: 'Petro', comment: 'call first' },
+        ],
+      },
+    });
+  });
+
+  it('still withholds a settings reply, where a masked value could be saved back', async () => {
+    const short = new RedactionRegistry();
+    short.remember('Kyiv2024', 'smtp:password');
+    const handlers = {
+      'settings.get': async () => ({ settings: { smtp: { user: 'Kyiv2024' } } }),
+    } as unknown as Handlers;
+    const result = await dispatch(withoutSecrets(handlers, short), 'settings.get', {});
+    expect(result).toMatchObject({ ok: false, error: { kind: 'internal' } });
+  });
 });

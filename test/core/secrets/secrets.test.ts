@@ -72,6 +72,13 @@ describe('Secrets over the OS keychain', () => {
   it.each([
     ['empty', '   ', 'The SMTP password is empty or too short.'],
     ['multi-line', 'line-one\nline-two', 'The SMTP password must be on one line.'],
+    [
+      'too short to guard',
+      'shop1',
+      'The SMTP password is too short: UAPAY Desk keeps only secrets of at least 8 characters, because ' +
+        'a shorter one cannot be told apart from ordinary text and kept out of what the app shows and ' +
+        'logs. Use a longer one.',
+    ],
     ['too long', 'x'.repeat(4097), 'The SMTP password is too long (over 4096 characters).'],
   ])('refuses a %s value without touching the keychain', async (_, value, message) => {
     const error = await secrets.save(SMTP_PASSWORD, value).catch((e: unknown) => e);

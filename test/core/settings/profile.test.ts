@@ -3,10 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../electron/core/errors';
-import { RETAILCRM_API_KEY, SMTP_PASSWORD } from '../../../electron/core/secrets/accounts';
+import { RELAY_TOKEN, RETAILCRM_API_KEY, SMTP_PASSWORD } from '../../../electron/core/secrets/accounts';
+import type { SecretStore } from '../../../electron/core/secrets/keychain';
 import { RedactionRegistry } from '../../../electron/core/secrets/redaction';
 import { Secrets } from '../../../electron/core/secrets/secrets';
-import { exportProfile, importProfile, PROFILE_KIND } from '../../../electron/core/settings/profile';
+import {
+  exportProfile,
+  importProfile,
+  previewProfile,
+  PROFILE_KIND,
+} from '../../../electron/core/settings/profile';
 import { SettingsService } from '../../../electron/core/settings/service';
 import { SettingsStore } from '../../../electron/core/settings/store';
 import { testKeychain } from '../../support/keychain';
@@ -15,13 +21,13 @@ const dirs: string[] = [];
 const keychain = testKeychain();
 afterEach(async () => {
   await Promise.all(dirs.splice(0).map((dir) => fs.rm(dir, { recursive: true, force: true })));
-  for (const account of [RETAILCRM_API_KEY, SMTP_PASSWORD]) await keychain.delete(account);
+  for (const account of [RETAILCRM_API_KEY, SMTP_PASSWORD, RELAY_TOKEN]) await keychain.delete(account);
 });
 
-async function desk() {
+async function desk(secretStore: SecretStore = keychain) {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'desk-profile-'));
   dirs.push(dir);
-  return new SettingsService(new SettingsStore({ dir }), new Secrets(keychain, new RedactionRegistry()));
+  return new SettingsService(new SettingsStore({ dir }), new Secrets(secretStore, new RedactionRegistry()));
 }
 
 const meta = { appName: 'UAPAY Desk', appVersion: '1.0.0', now: new Date('2026-05-06T07:08:09.000Z') };
@@ -93,7 +99,8 @@ describe('the team profile', () => {
   it('round-trips into another desktop, keeping its own name, language and secrets', async () => {
     const owner = await configuredShop();
     const { text } = exportProfile(await owner.get(), meta);
-    const staff = await desk();
+    const staffKeychain = testKeychain();
+    const staff = await desk(staffKeychain);
     await staff.updateGeneral({ managerName: 'Staff', language: 'ru' });
     await importProfile(staff.store, text);
     const [mine, theirs] = [await staff.get(), await owner.get()];
@@ -103,8 +110,9 @@ describe('the team profile', () => {
       managerName: 'Staff',
       language: 'ru',
     });
-    // Same keychain in this test: the import neither read nor changed a secret.
+    // The owner's keys stay where they are; the staff desktop enters its own.
     expect(await keychain.get(SMTP_PASSWORD)).toBe('smtp-secret-1');
+    expect(await staffKeychain.get(SMTP_PASSWORD)).toBeNull();
     await owner.removeMerchant(theirs.merchants[0]?.id ?? '');
   });
 
@@ -197,5 +205,122 @@ describe('the team profile', () => {
       /^The team profile has 5 problems, so nothing was imported: settings\.merchants\.0\.id/,
     );
     expect((await store.get()).holdLifetimeHours).toBe(168);
+  });
+
+  describe('keeps each secret to the address it was entered for', () => {
+    /** The owner's profile, with `edit` applied to its settings. */
+    async function profileWith(edit: (settings: Record<string, unknown>) => void) {
+      const owner = await configuredShop();
+      const settings = await owner.get();
+      const { text } = exportProfile(settings, meta);
+      await owner.removeMerchant(settings.merchants[0]?.id ?? '');
+      const profile = JSON.parse(text) as { settings: Record<string, unknown> };
+      edit(profile.settings);
+      return JSON.stringify(profile);
+    }
+    /** A desktop set up for the shop: its own keychain holds the three addressed secrets. */
+    async function staffDesk(text: string) {
+      const staffKeychain = testKeychain();
+      const staff = await desk(staffKeychain);
+      await importProfile(staff.store, text);
+      await staff.secrets.save(RETAILCRM_API_KEY, 'staff-crm-key-123');
+      await staff.secrets.save(SMTP_PASSWORD, 'staff-smtp-pass');
+      await staff.secrets.save(RELAY_TOKEN, 'staff-relay-token');
+      return { staff, staffKeychain };
+    }
+
+    it('deletes the RetailCRM key, SMTP password and relay token when a profile sends them elsewhere', async () => {
+      const first = await profileWith(() => undefined);
+      const { staff, staffKeychain } = await staffDesk(first);
+      const moved = await profileWith((s) => {
+        s.retailCrm = { url: 'https://other.retailcrm.ru', siteCodes: [] };
+        s.smtp = { ...(s.smtp as object), host: 'smtp.attacker.example' };
+        s.relay = {
+          callbackUrl: 'https://relay.attacker.example/uapay/callback/abc',
+          eventsUrl: 'https://relay.attacker.example/events/abc',
+        };
+      });
+      await importProfile(staff.store, moved);
+      expect(await staffKeychain.get(RETAILCRM_API_KEY)).toBeNull();
+      expect(await staffKeychain.get(SMTP_PASSWORD)).toBeNull();
+      expect(await staffKeychain.get(RELAY_TOKEN)).toBeNull();
+      expect((await staff.view()).secrets).toMatchObject({
+        retailCrmApiKey: false,
+        smtpPassword: false,
+        relayToken: false,
+      });
+    });
+
+    it('keeps every secret when the profile changes other things only', async () => {
+      const first = await profileWith(() => undefined);
+      const { staff, staffKeychain } = await staffDesk(first);
+      const same = await profileWith((s) => {
+        s.holdLifetimeHours = 48;
+        s.smtp = { ...(s.smtp as object), fromName: 'Renamed shop' };
+      });
+      await importProfile(staff.store, same);
+      expect((await staff.get()).holdLifetimeHours).toBe(48);
+      expect(await staffKeychain.get(RETAILCRM_API_KEY)).toBe('staff-crm-key-123');
+      expect(await staffKeychain.get(SMTP_PASSWORD)).toBe('staff-smtp-pass');
+      expect(await staffKeychain.get(RELAY_TOKEN)).toBe('staff-relay-token');
+    });
+
+    it('deletes a secret left from before on a fresh import that names a destination', async () => {
+      const staffKeychain = testKeychain();
+      const staff = await desk(staffKeychain);
+      await staff.secrets.save(SMTP_PASSWORD, 'stale-password');
+      await importProfile(staff.store, await profileWith(() => undefined));
+      expect(await staffKeychain.get(SMTP_PASSWORD)).toBeNull();
+    });
+
+    it('previews each change side by side and the secrets it would delete, changing nothing', async () => {
+      const first = await profileWith(() => undefined);
+      const { staff, staffKeychain } = await staffDesk(first);
+      const before = await staff.get();
+      const moved = await profileWith((s) => {
+        s.retailCrm = { url: 'https://other.retailcrm.ru', siteCodes: ['main'] };
+        s.payLinkLifetimeHours = 24;
+      });
+      const { settings, secrets } = await staff.view();
+      const preview = previewProfile(settings, moved, secrets);
+      expect(preview).toEqual({
+        changes: [
+          {
+            field: 'retailCrm',
+            before: ['https://shop.retailcrm.ru'],
+            after: ['https://other.retailcrm.ru'],
+          },
+          { field: 'sites', before: ['main', 'outlet'], after: ['main'] },
+          { field: 'payLinkLifetimeHours', before: ['72'], after: ['24'] },
+        ],
+        droppedSecrets: ['retailCrmApiKey'],
+      });
+      expect(await staff.get()).toEqual(before);
+      expect(await staffKeychain.get(RETAILCRM_API_KEY)).toBe('staff-crm-key-123');
+    });
+
+    it.each([
+      ['a host that is not a RetailCRM account', 'https://crm.attacker.example'],
+      ['a look-alike domain', 'https://shop.retailcrm.ru.attacker.example'],
+      ['another port', 'https://shop.retailcrm.ru:8443'],
+    ])('refuses a profile whose RetailCRM address is %s, importing nothing', async (_, url) => {
+      const text = await profileWith((s) => {
+        s.retailCrm = { url, siteCodes: [] };
+      });
+      const staff = await desk(testKeychain());
+      const error = (await importProfile(staff.store, text).catch((e: unknown) => e)) as ValidationError;
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error.info.issues[0]).toMatchObject({ path: 'settings.retailCrm.url', code: 'not_an_account' });
+      expect((await staff.get()).retailCrm).toBeNull();
+    });
+
+    it('accepts the sandbox on loopback (Demo mode) as the connect screen does', async () => {
+      const text = await profileWith((s) => {
+        s.retailCrm = { url: 'http://127.0.0.1:4010', siteCodes: [] };
+      });
+      const staff = await desk(testKeychain());
+      await importProfile(staff.store, text);
+      expect((await staff.get()).retailCrm?.url).toBe('http://127.0.0.1:4010');
+    });
   });
 });

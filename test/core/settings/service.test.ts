@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KeychainError, ValidationError } from '../../../electron/core/errors';
-import { merchantKeyAccount, RELAY_TOKEN, RETAILCRM_API_KEY } from '../../../electron/core/secrets/accounts';
+import {
+  merchantKeyAccount,
+  RELAY_TOKEN,
+  RETAILCRM_API_KEY,
+  SMTP_PASSWORD,
+} from '../../../electron/core/secrets/accounts';
 import type { SecretStore } from '../../../electron/core/secrets/keychain';
 import { RedactionRegistry } from '../../../electron/core/secrets/redaction';
 import { Secrets } from '../../../electron/core/secrets/secrets';
@@ -229,5 +234,56 @@ describe('connections and general settings', () => {
     });
     await desk.updateGeneral({ smtp: null });
     expect((await desk.get()).smtp).toBeNull();
+  });
+});
+
+describe('a secret goes only where it was entered for', () => {
+  const smtp = { host: 'smtp.shop.example', port: 587, user: 'shop', fromAddress: 'shop@example.com' };
+
+  it('deletes the SMTP password when the server, port or login changes, and keeps it otherwise', async () => {
+    for (const change of [{ host: 'smtp.elsewhere.example' }, { port: 2525 }, { user: 'someone-else' }]) {
+      const desk = await service();
+      await desk.updateGeneral({ smtp });
+      await desk.setSmtpPassword('smtp-password-1');
+      await desk.updateGeneral({ smtp: { fromName: 'Shop', secure: false } });
+      expect(await keychain.get(SMTP_PASSWORD), 'a sender name is no new destination').toBe(
+        'smtp-password-1',
+      );
+      await desk.updateGeneral({ smtp: change });
+      expect(await keychain.get(SMTP_PASSWORD), JSON.stringify(change)).toBeNull();
+      expect((await desk.view()).secrets.smtpPassword).toBe(false);
+    }
+  });
+
+  it('keeps a key entered together with its new address, and deletes one that was not', async () => {
+    const desk = await service();
+    await desk.setRetailCrm({ url: 'https://one.retailcrm.ru', siteCodes: [] }, 'first-crm-key');
+    await desk.setRetailCrm({ url: 'https://two.retailcrm.ru', siteCodes: [] }, 'second-crm-key');
+    expect(await keychain.get(RETAILCRM_API_KEY)).toBe('second-crm-key');
+    await desk.setRetailCrm({ url: 'https://three.retailcrm.ru', siteCodes: [] });
+    expect(await keychain.get(RETAILCRM_API_KEY)).toBeNull();
+  });
+
+  it('deletes the relay token when the events address changes without a new token', async () => {
+    const desk = await service();
+    const relay = (host: string) => ({
+      callbackUrl: `https://${host}/uapay/callback/abc`,
+      eventsUrl: `https://${host}/events/abc`,
+    });
+    await desk.setRelay(relay('relay.shop.example'), 'relay-token-1');
+    await desk.setRelay(relay('relay.shop.example'));
+    expect(await keychain.get(RELAY_TOKEN)).toBe('relay-token-1');
+    await desk.setRelay(relay('relay.elsewhere.example'));
+    expect(await keychain.get(RELAY_TOKEN)).toBeNull();
+  });
+
+  it('holds for any write that reaches the store, not only the service methods', async () => {
+    const desk = await service();
+    await desk.setRetailCrm({ url: 'https://one.retailcrm.ru', siteCodes: [] }, 'first-crm-key');
+    await desk.store.update((s) => ({
+      ...s,
+      retailCrm: { url: 'https://evil.retailcrm.ru', siteCodes: [] },
+    }));
+    expect(await keychain.get(RETAILCRM_API_KEY)).toBeNull();
   });
 });

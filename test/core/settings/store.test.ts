@@ -176,3 +176,27 @@ describe('the settings file', () => {
     expect((await store.get()).merchants).toEqual([]);
   });
 });
+
+describe('a relay over plain http to another machine', () => {
+  const relay = (origin: string) => ({
+    callbackUrl: `${origin}/uapay/callback/abc`,
+    eventsUrl: `${origin}/events/abc`,
+  });
+
+  it('cannot be saved; https, or http on this machine, can', async () => {
+    const { store } = await setup();
+    await expect(store.update((s) => ({ ...s, relay: relay('http://relay.example.com') }))).rejects.toThrow(
+      /relay callback address must be a full https address/,
+    );
+    for (const origin of ['https://relay.example.com', 'http://127.0.0.1:4030', 'http://localhost:4030'])
+      expect((await store.update((s) => ({ ...s, relay: relay(origin) }))).relay).toEqual(relay(origin));
+  });
+
+  it('found in a settings file is dropped (pair again), and the other settings stay', async () => {
+    const { store, problems } = await setup(
+      v1({ managerName: 'Olena', relay: relay('http://relay.example.com') }),
+    );
+    expect(await store.get()).toMatchObject({ managerName: 'Olena', relay: null });
+    expect(problems).toEqual([]);
+  });
+});

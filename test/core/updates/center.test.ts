@@ -15,8 +15,14 @@ import {
 import type { UpdateStatus } from '../../../electron/shared/channels/updates';
 import { testKeychain } from '../../support/keychain';
 
-const WINDOWS: InstallFacts = { isPackaged: true, platform: 'win32' };
 const FEED = 'https://updates.myshop.ua/desk';
+/** A signed Windows build whose feed (electron-builder `publish`) is FEED. */
+const WINDOWS: InstallFacts = {
+  isPackaged: true,
+  platform: 'win32',
+  buildFeed: FEED,
+  verifiesSignature: true,
+};
 
 /** Stands in for electron-updater: each check answers what the test queued. */
 function fakeDriver(center: () => UpdatesCenter) {
@@ -93,16 +99,32 @@ describe('update schedule', () => {
     center.close();
   });
 
-  it('is off without a feed, and picks up a feed a profile sets later', async () => {
-    const { center, driver, setFeed, seen } = setup(null);
+  it("checks the build's own feed, and a folder a profile names on the same origin", async () => {
+    const { center, driver, setFeed } = setup(null);
     center.start(driver, WINDOWS);
+    await vi.advanceTimersByTimeAsync(FIRST_CHECK_DELAY_MS);
+    expect(driver.checks).toEqual([FEED]);
+    setFeed('https://updates.myshop.ua/desk-beta');
+    await vi.advanceTimersByTimeAsync(CHECK_INTERVAL_MS);
+    expect(driver.checks).toEqual([FEED, 'https://updates.myshop.ua/desk-beta']);
+    center.close();
+  });
+
+  it('ignores a feed a profile names on another host, and checks the build feed instead', async () => {
+    const { center, driver } = setup('https://updates.attacker.example/desk');
+    center.start(driver, WINDOWS);
+    await vi.advanceTimersByTimeAsync(FIRST_CHECK_DELAY_MS);
+    expect(driver.checks).toEqual([FEED]);
+    center.close();
+  });
+
+  it('is off in a build without a feed, whatever a profile says', async () => {
+    const { center, driver, seen } = setup(FEED);
+    center.start(driver, { isPackaged: true, platform: 'win32' });
     await vi.advanceTimersByTimeAsync(FIRST_CHECK_DELAY_MS);
     expect(center.status()).toEqual({ state: 'off', reason: 'noFeed' });
     expect(driver.checks).toEqual([]);
-    setFeed(FEED);
-    await vi.advanceTimersByTimeAsync(CHECK_INTERVAL_MS);
-    expect(driver.checks).toEqual([FEED]);
-    expect(seen.at(-1)).toEqual({ state: 'idle', checkedAt: '2026-05-06T10:00:00.000Z' });
+    expect(seen.at(-1)).toEqual({ state: 'off', reason: 'noFeed' });
     center.close();
   });
 
