@@ -25,6 +25,14 @@ export const REFUSAL_REASONS = [
   'not_ready',
   'no_sender',
   'bad_address',
+  /** The RetailCRM payment is gone from its order. */
+  'not_found',
+  /** The UAPAY invoice does not say it belongs to this order and payment. */
+  'invoice_mismatch',
+  /** RetailCRM now names another invoice for the payment than the list showed. */
+  'invoice_changed',
+  /** The operation is not waiting for a person's word (payments.resolve). */
+  'not_unclear',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -64,8 +72,16 @@ export interface ErrorKinds {
   };
   /** The mail server refused: the login, a recipient or the message. `response` is its own text. */
   mail: { reason: 'auth' | 'rejected' | 'failed'; message: string; response?: string; responseCode?: number };
-  /** Another operation on the same payment is still running (or awaits reconciliation). */
-  busy: { message: string; opId: string; operation: string };
+  /**
+   * Another operation on the same payment is still running (or awaits reconciliation), here or,
+   * with `elsewhere`, on another desktop of the shop (its lock in the RetailCRM payment).
+   */
+  busy: {
+    message: string;
+    opId: string;
+    operation: string;
+    elsewhere?: { desktopId: string; since: string; who?: string; attention?: boolean };
+  };
   /** The call did not come from the app's own window. */
   forbidden: { message: string };
   /** A bug or an unexpected state. The details went to the log, not to the UI. */

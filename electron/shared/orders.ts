@@ -40,7 +40,7 @@ export interface OrderRow {
   lastOperation?: {
     kind: string;
     at: string;
-    outcome: 'succeeded' | 'failed' | 'reconciled' | 'in_progress';
+    outcome: 'succeeded' | 'failed' | 'reconciled' | 'in_progress' | 'needs_attention';
   };
 }
 

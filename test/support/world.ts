@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Connections } from '../../electron/core/connections';
 import { Journal } from '../../electron/core/journal/journal';
 import type { PaymentsContext, PaymentTarget } from '../../electron/core/payments/context';
+import type { LeaseTiming } from '../../electron/core/payments/lease';
 import { SMTP_PASSWORD } from '../../electron/core/secrets/accounts';
 import { Secrets } from '../../electron/core/secrets/secrets';
 import { SettingsService } from '../../electron/core/settings/service';
@@ -66,8 +67,11 @@ export interface World {
   close(): Promise<void>;
 }
 
+/** A lock wait fit for tests with one desktop. */
+export const QUICK_LEASE: LeaseTiming = { writeWithinMs: 2_000, settleMs: 10, ttlMs: 15 * 60_000 };
+
 export async function createWorld(
-  options: { lookAgainMs?: number[]; crmAttempts?: number } = {},
+  options: { lookAgainMs?: number[]; crmAttempts?: number; lease?: LeaseTiming } = {},
 ): Promise<World> {
   const clock = new SandboxClock();
   const crm = createRetailCrmFake({ clock, rateLimitPerSecond: 0 });
@@ -134,6 +138,10 @@ export async function createWorld(
     smtpPassword: () => secrets.read(SMTP_PASSWORD),
     now: () => clock.date(),
     lookAgainMs: options.lookAgainMs ?? [20, 50],
+    desktopId: 'desk-0000000000a1',
+    // One desktop: the RetailCRM lock's wait for a concurrent writer is shortened (the two-desktop
+    // tests use the production timing).
+    lease: options.lease ?? QUICK_LEASE,
   };
 
   let orderNo = 0;

@@ -5,6 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { JournalEntry, JournalFilter } from '../../shared/channels/payments';
 import { formatDecimal, kopiyky } from '../../shared/money';
+import { JOURNAL_STEPS } from '../../shared/journalSteps';
 import type { Operation } from './records';
 
 export function toEntry(operation: Operation): JournalEntry {
@@ -12,7 +13,11 @@ export function toEntry(operation: Operation): JournalEntry {
   const last = steps.at(-1)?.step;
   const outcome: JournalEntry['outcome'] =
     result?.outcome ??
-    (last === 'crm-pending' ? 'crm_pending' : last === 'awaiting-uapay' ? 'awaiting_uapay' : 'in_progress');
+    (last === JOURNAL_STEPS.crmPending
+      ? 'crm_pending'
+      : last === JOURNAL_STEPS.needsAttention
+        ? 'needs_attention'
+        : 'in_progress');
   const detail = { ...intent.detail, ...result?.detail };
   // The comment we read from RetailCRM is not the operation's business; links stay.
   delete detail.crmComment;

@@ -6,8 +6,10 @@ import type { IntentRecord } from '../journal/records';
 import { kyivDateTime } from '../kyivTime';
 import { crmStatusFor } from '../lifecycle';
 import { auditLine } from './audit';
-import { composeComment, parseComment } from './comment';
+import type { CrmPayment } from '../retailcrm/types';
+import { composeComment } from './comment';
 import type { PaymentsContext } from './context';
+import { withoutOwnLock } from './lease';
 
 export interface CrmResult {
   state: LifecycleState;
@@ -35,19 +37,23 @@ export function mappedStatus(settings: Settings, state: LifecycleState): string 
 
 /**
  * Writes an operation's outcome to the RetailCRM payment: status, amount, paid date, invoice id
- * and the comment (link + audit line; the manager's own text in it is kept). Editing a payment by
- * id with the same fields twice leaves it the same, so the client may retry it.
+ * and the comment. The comment is composed from RetailCRM's newest text (read just before, or
+ * given by a caller that just read it): the manager's own words stay, another desktop's lock
+ * stays, this operation's lock goes. Editing a payment by id with the same fields twice leaves it
+ * the same, so the client may retry it.
  */
 export async function writeToCrm(
   ctx: PaymentsContext,
   intent: IntentRecord,
   result: CrmResult,
+  fresh?: CrmPayment,
 ): Promise<string> {
   const settings = await ctx.settings();
   const status = mappedStatus(settings, result.state);
-  const previous = parseComment(
-    typeof intent.detail?.crmComment === 'string' ? intent.detail.crmComment : undefined,
-  );
+  const crm = await ctx.connections.retailCrm();
+  const payment =
+    fresh ?? (await crm.order(intent.orderId)).payments.find((p) => p.id === intent.crmPaymentId);
+  const previous = withoutOwnLock(payment?.comment, ctx, intent.opId);
   const comment = composeComment({
     ...previous,
     link:
@@ -62,7 +68,6 @@ export async function writeToCrm(
       ...(result.moved !== undefined && { amount: result.moved }),
     }),
   });
-  const crm = await ctx.connections.retailCrm();
   await crm.editPayment(intent.crmPaymentId, {
     status,
     comment,

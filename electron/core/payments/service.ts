@@ -17,6 +17,8 @@ import { addPayment } from './addPayment';
 import { parseComment } from './comment';
 import type { PaymentsContext, PaymentTarget } from './context';
 import { createLink } from './createLink';
+import { desktopId } from './desktopId';
+import type { LeaseTiming } from './lease';
 import { MoneyRunner } from './moneyRunner';
 import type { MoneyKind } from './moneyOperations';
 import { reconcileOpen } from './reconcile';
@@ -42,6 +44,8 @@ export interface PaymentsServiceOptions {
   lookAgainMs?: readonly number[];
   /** Off unless given: tests drive sync and reconciliation themselves. */
   background?: BackgroundTiming;
+  /** The RetailCRM payment lock's timing (default DEFAULT_LEASE_TIMING). */
+  lease?: LeaseTiming;
   /**
    * How long this desktop waits before acting on a relayed callback. Every desktop of a shop gets
    * each callback at the same moment; different waits let the first one's RetailCRM write be seen
@@ -82,6 +86,8 @@ export class PaymentsService {
     const ctx: PaymentsContext = {
       connections,
       journal,
+      desktopId: await desktopId(this.options.dir),
+      ...(this.options.lease && { lease: this.options.lease }),
       settings: async () => {
         const current = await settings.get();
         this.managerName = current.managerName;
@@ -107,11 +113,20 @@ export class PaymentsService {
 
   async money(kind: MoneyKind, paymentId: number, amount?: Kopiyky, batchId?: string) {
     const { runner } = await this.ready;
-    const row = await this.target(paymentId);
-    return runner.run(kind, kind === 'payment.refund' ? await this.fresh(row) : row, {
+    return runner.run(kind, await this.target(paymentId), {
       ...(amount !== undefined && { amount }),
       ...(batchId && { batchId }),
     });
+  }
+
+  /** A manager's word on an operation waiting for one (MoneyRunner.resolve). */
+  async resolve(paymentId: number, opId: string, happened: boolean) {
+    const { runner, journal } = await this.ready;
+    const operation = journal.get(opId);
+    if (!operation || operation.intent.crmPaymentId !== paymentId)
+      throw new RefusedError('not_unclear', 'This operation is not waiting for a decision any more.');
+    this.managerName = (await this.options.settings.get()).managerName;
+    return runner.resolve(operation, happened, journal.actor());
   }
 
   /**

@@ -14,12 +14,16 @@ export interface OperationOutcome {
   opId: string;
   /**
    * `crm_pending`: UAPAY did it; RetailCRM did not answer yet and is retried in the background.
-   * `awaiting_uapay`: UAPAY gave no clear answer to a refund; the payment stays locked until its
-   * state shows whether it happened.
+   * `needs_attention`: UAPAY gave no signed answer and its state cannot tell whether the call
+   * happened; the payment stays locked until a manager who checked the UAPAY cabinet says
+   * (`payments.resolve`), or UAPAY's state shows it.
    */
-  outcome: 'succeeded' | 'reconciled' | 'crm_pending' | 'awaiting_uapay';
+  outcome: 'succeeded' | 'reconciled' | 'crm_pending' | 'needs_attention';
   state: LifecycleState;
+  /** The operation's own amount: captured, released or refunded. */
   amount?: Kopiyky;
+  /** A refund: what the payment keeps afterwards. */
+  remaining?: Kopiyky;
 }
 
 export interface LinkResult {
@@ -60,7 +64,7 @@ export interface JournalEntry {
   amount?: Kopiyky;
   before?: string;
   after?: string;
-  outcome: 'succeeded' | 'failed' | 'reconciled' | 'in_progress' | 'crm_pending' | 'awaiting_uapay';
+  outcome: 'succeeded' | 'failed' | 'reconciled' | 'in_progress' | 'crm_pending' | 'needs_attention';
   error?: { kind: string; code?: string; message: string };
   finishedAt?: string;
   batchId?: string;
@@ -103,6 +107,18 @@ export const paymentsChannels = {
   'payments.cancel': { request: z.strictObject({ paymentId }), response: phantom<OperationOutcome>() },
   'payments.refund': {
     request: z.strictObject({ paymentId, amount: positiveAmount.optional() }),
+    response: phantom<OperationOutcome>(),
+  },
+  /**
+   * A manager's word on an operation that needs attention, after checking the UAPAY cabinet:
+   * `happened` true writes its result, false releases the payment as it was. Journaled with who.
+   */
+  'payments.resolve': {
+    request: z.strictObject({
+      paymentId,
+      opId: z.string().uuid('The operation id is not valid.'),
+      happened: z.boolean('Say whether it happened.'),
+    }),
     response: phantom<OperationOutcome>(),
   },
   /** Asks UAPAY now (all watched payments, or these). */

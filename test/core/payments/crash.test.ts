@@ -27,7 +27,8 @@ describe('a crash between the UAPAY call and the RetailCRM write', () => {
     const target = await world.heldPayment(64_000);
     const journalDir = path.join(world.userDataDir, 'child');
     // RetailCRM does not answer the edit: the child has captured and waits on the write when killed.
-    world.crm.control.injectFault({ route: 'orders/payments/{id}/edit', kind: 'hang', times: 10 });
+    // (The first edit is the child's lock on the payment, and goes in.)
+    world.crm.control.injectFault({ route: 'orders/payments/{id}/edit', kind: 'hang', times: 10, skip: 1 });
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures/confirmInChild.ts')],
@@ -40,6 +41,7 @@ describe('a crash between the UAPAY call and the RetailCRM write', () => {
           DESK_JOURNAL_DIR: journalDir,
           DESK_UAPAY_URL: world.uapayUrl,
           DESK_TARGET: JSON.stringify(target),
+          DESK_DESKTOP_ID: world.ctx.desktopId,
         },
       },
     );

@@ -1,0 +1,187 @@
+/**
+ * One payment, one desktop. The journal locks a payment on this desktop only; a shop runs several.
+ * Before a money call, the operation writes a short lock line into the RetailCRM payment's comment
+ * (RetailCRM is the shop's shared database), waits long enough for a concurrent writer to land,
+ * reads again, and goes on only if the line is still its own: two desktops racing the same refund
+ * make one UAPAY call.
+ *
+ * This is Fischer's timed mutual exclusion: a desktop writes its claim within `writeWithinMs` of
+ * the read that saw the payment free, then waits `settleMs` (> writeWithinMs) before checking. Any
+ * other claim either landed before the check (the check sees it and the later writer wins alone),
+ * or was made after a read that already saw this claim (and that writer backed off). A claim
+ * written too late is not trusted: the desktop starts again from a fresh read.
+ */
+import type { Kopiyky } from '../../shared/money';
+import { DeskFailure } from '../errors';
+import type { IntentRecord } from '../journal/records';
+import type { CrmPayment } from '../retailcrm/types';
+import { composeComment, parseComment, type CommentLock } from './comment';
+import type { PaymentsContext } from './context';
+
+export interface LeaseTiming {
+  /** The longest a read → lock write may take for the claim to count. */
+  writeWithinMs: number;
+  /** The wait between the write and the check; longer than `writeWithinMs`. */
+  settleMs: number;
+  /**
+   * After this, a claim whose desktop never cleared it is taken as abandoned (a desktop that
+   * stopped mid-operation). A claim marked for attention never expires: a person clears it.
+   */
+  ttlMs: number;
+}
+
+/**
+ * RetailCRM answers an edit in well under a second; a claim that took longer than 1.5 s to write
+ * is retried rather than trusted. Ops last seconds, so an unfinished claim is stale after 15 min.
+ */
+export const DEFAULT_LEASE_TIMING: LeaseTiming = {
+  writeWithinMs: 1_500,
+  settleMs: 2_000,
+  ttlMs: 15 * 60_000,
+};
+
+const ATTEMPTS = 3;
+
+/** The payment as RetailCRM holds it right after the claim was confirmed. */
+export interface LeasedPayment {
+  amount?: Kopiyky;
+  status?: string;
+  externalId?: string;
+  comment?: string;
+}
+
+/** Another desktop holds the payment (or its last operation waits for a person there). */
+export class HeldElsewhereError extends DeskFailure<'busy'> {
+  constructor(lock: CommentLock) {
+    super({
+      kind: 'busy',
+      message: lock.attention
+        ? `An operation (${lock.kind}) started on another desktop at ${lock.at} has no clear answer from UAPAY yet; it must be resolved there first.`
+        : `Another desktop is running an operation (${lock.kind}) on this payment since ${lock.at}.`,
+      opId: lock.opId,
+      operation: lock.kind,
+      elsewhere: {
+        desktopId: lock.desktopId,
+        since: lock.at,
+        ...(lock.who && { who: lock.who }),
+        ...(lock.attention && { attention: true }),
+      },
+    });
+  }
+}
+
+async function readPayment(ctx: PaymentsContext, intent: IntentRecord): Promise<CrmPayment> {
+  const order = await (await ctx.connections.retailCrm()).order(intent.orderId);
+  const payment = order.payments.find((p) => p.id === intent.crmPaymentId);
+  if (!payment) throw new HeldElsewhereGone(intent);
+  return payment;
+}
+
+/** The payment is no longer in its order: nothing may be done to it. */
+class HeldElsewhereGone extends DeskFailure<'refused'> {
+  constructor(intent: IntentRecord) {
+    super({
+      kind: 'refused',
+      reason: 'not_found',
+      message: `The payment ${intent.crmPaymentId} is no longer in order ${intent.orderNumber ?? intent.orderId} in RetailCRM.`,
+    });
+  }
+}
+
+function isLive(lock: CommentLock, ctx: PaymentsContext, timing: LeaseTiming): boolean {
+  if (lock.attention) return true;
+  return ctx.now().getTime() - Date.parse(lock.at) < timing.ttlMs;
+}
+
+function ours(lock: CommentLock | undefined, ctx: PaymentsContext, intent: IntentRecord): boolean {
+  return !!lock && lock.desktopId === ctx.desktopId && lock.opId === intent.opId;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Claims the payment for this operation, or throws HeldElsewhereError. */
+export async function acquireLease(ctx: PaymentsContext, intent: IntentRecord): Promise<LeasedPayment> {
+  const timing = ctx.lease ?? DEFAULT_LEASE_TIMING;
+  const crm = await ctx.connections.retailCrm();
+  for (let attempt = 1; ; attempt++) {
+    const started = Date.now();
+    const before = await readPayment(ctx, intent);
+    const parsed = parseComment(before.comment);
+    if (parsed.lock && !ours(parsed.lock, ctx, intent) && isLive(parsed.lock, ctx, timing))
+      throw new HeldElsewhereError(parsed.lock);
+    const lock: CommentLock = {
+      kind: intent.kind,
+      at: ctx.now().toISOString(),
+      desktopId: ctx.desktopId,
+      opId: intent.opId,
+      ...((intent.actor.managerName || intent.actor.osUser) && {
+        who: intent.actor.managerName || intent.actor.osUser,
+      }),
+    };
+    await crm.editPayment(intent.crmPaymentId, { comment: composeComment({ ...parsed, lock }) });
+    if (Date.now() - started > timing.writeWithinMs) {
+      if (attempt >= ATTEMPTS) throw new HeldElsewhereError(lock); // RetailCRM too slow to be sure
+      continue;
+    }
+    await sleep(timing.settleMs);
+    const after = await readPayment(ctx, intent);
+    const now = parseComment(after.comment).lock;
+    if (!ours(now, ctx, intent)) {
+      // Another desktop's claim landed meanwhile (it goes on), or someone erased ours: start again.
+      if (now && isLive(now, ctx, timing)) throw new HeldElsewhereError(now);
+      if (attempt >= ATTEMPTS) throw new HeldElsewhereError(lock);
+      continue;
+    }
+    return {
+      ...(after.amount !== undefined && { amount: after.amount }),
+      ...(after.status !== undefined && { status: after.status }),
+      ...(after.externalId !== undefined && { externalId: after.externalId }),
+      ...(after.comment !== undefined && { comment: after.comment }),
+    };
+  }
+}
+
+/**
+ * Rewrites this operation's claim: gone (`clear`), or marked as waiting for a person, so other
+ * desktops keep off a payment whose refund may have happened. Best effort: a claim left behind
+ * expires (`ttlMs`), an attention mark stays until a person resolves the operation.
+ */
+export async function updateLease(
+  ctx: PaymentsContext,
+  intent: IntentRecord,
+  change: 'clear' | 'attention',
+): Promise<void> {
+  const payment = await readPayment(ctx, intent);
+  const parsed = parseComment(payment.comment);
+  if (change === 'clear' && !ours(parsed.lock, ctx, intent)) return;
+  const { lock: _dropped, ...rest } = parsed;
+  const lock: CommentLock | undefined =
+    change === 'attention'
+      ? {
+          kind: intent.kind,
+          at: intent.at,
+          desktopId: ctx.desktopId,
+          opId: intent.opId,
+          attention: true,
+          ...((intent.actor.managerName || intent.actor.osUser) && {
+            who: intent.actor.managerName || intent.actor.osUser,
+          }),
+        }
+      : undefined;
+  const crm = await ctx.connections.retailCrm();
+  await crm.editPayment(intent.crmPaymentId, { comment: composeComment({ ...rest, ...(lock && { lock }) }) });
+}
+
+/** The comment to write with an operation's result: the newest text, without this operation's claim. */
+export function withoutOwnLock(
+  comment: string | undefined,
+  ctx: PaymentsContext,
+  opId: string,
+): ReturnType<typeof parseComment> {
+  const parsed = parseComment(comment);
+  if (parsed.lock && parsed.lock.desktopId === ctx.desktopId && parsed.lock.opId === opId) {
+    const { lock: _dropped, ...rest } = parsed;
+    return rest;
+  }
+  return parsed;
+}
