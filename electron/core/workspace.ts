@@ -8,6 +8,7 @@ import type { EventBus } from './events';
 import { ordersHandlers } from './orders/handlers';
 import { OrdersStore } from './orders/store';
 import { paymentsHandlers } from './payments/handlers';
+import { PaymentLinks } from './payments/paymentLinks';
 import { PaymentsService, type BackgroundTiming, type PaymentsServiceOptions } from './payments/service';
 import type { SecretStore } from './secrets/keychain';
 import { Secrets } from './secrets/secrets';
@@ -60,11 +61,13 @@ export class Workspace {
       ...(options.uapayBaseUrl && { uapayBaseUrl: options.uapayBaseUrl }),
       ...options.connections,
     });
+    const links = new PaymentLinks(options.uapayBaseUrl);
     this.orders = new OrdersStore({
       dir,
       api: () => this.connections.retailCrm(),
       settings: () => this.settings.get(),
       events,
+      links: (invoiceId, link, merchant) => links.forInvoice(invoiceId, link, merchant),
     });
     this.payments = new PaymentsService({
       dir,
@@ -72,6 +75,7 @@ export class Workspace {
       secrets: this.secrets,
       connections: this.connections,
       orders: this.orders,
+      links,
       ...(options.background && { background: options.background }),
     });
     this.bulk = new BulkService({

@@ -33,6 +33,8 @@ export const REFUSAL_REASONS = [
   'invoice_changed',
   /** The operation is not waiting for a person's word (payments.resolve). */
   'not_unclear',
+  /** The payment has no link that can still be paid for its current amount. */
+  'link_outdated',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -11,6 +11,8 @@ import { Connections } from '../../electron/core/connections';
 import { Journal } from '../../electron/core/journal/journal';
 import type { PaymentsContext, PaymentTarget } from '../../electron/core/payments/context';
 import type { LeaseTiming } from '../../electron/core/payments/lease';
+import { PaymentLinks } from '../../electron/core/payments/paymentLinks';
+import { QUICK_LEASE } from './lease';
 import { SMTP_PASSWORD } from '../../electron/core/secrets/accounts';
 import { Secrets } from '../../electron/core/secrets/secrets';
 import { SettingsService } from '../../electron/core/settings/service';
@@ -66,9 +68,6 @@ export interface World {
   };
   close(): Promise<void>;
 }
-
-/** A lock wait fit for tests with one desktop. */
-export const QUICK_LEASE: LeaseTiming = { writeWithinMs: 2_000, settleMs: 10, ttlMs: 15 * 60_000 };
 
 export async function createWorld(
   options: { lookAgainMs?: number[]; crmAttempts?: number; lease?: LeaseTiming } = {},
@@ -139,8 +138,7 @@ export async function createWorld(
     now: () => clock.date(),
     lookAgainMs: options.lookAgainMs ?? [20, 50],
     desktopId: 'desk-0000000000a1',
-    // One desktop: the RetailCRM lock's wait for a concurrent writer is shortened (the two-desktop
-    // tests use the production timing).
+    links: new PaymentLinks(uapayUrl),
     lease: options.lease ?? QUICK_LEASE,
   };
 

@@ -19,10 +19,11 @@ import type { PaymentsContext, PaymentTarget } from './context';
 import { createLink } from './createLink';
 import { desktopId } from './desktopId';
 import type { LeaseTiming } from './lease';
+import type { PaymentLinks } from './paymentLinks';
 import { MoneyRunner } from './moneyRunner';
 import type { MoneyKind } from './moneyOperations';
 import { reconcileOpen } from './reconcile';
-import { sendLink } from './sendLink';
+import { requireLiveLink, sendLink } from './sendLink';
 import { syncStatuses } from './statusSync';
 
 export interface BackgroundTiming {
@@ -46,6 +47,8 @@ export interface PaymentsServiceOptions {
   background?: BackgroundTiming;
   /** The RetailCRM payment lock's timing (default DEFAULT_LEASE_TIMING). */
   lease?: LeaseTiming;
+  /** Shared with the orders store: which payment links may be shown and mailed. */
+  links: PaymentLinks;
   /**
    * How long this desktop waits before acting on a relayed callback. Every desktop of a shop gets
    * each callback at the same moment; different waits let the first one's RetailCRM write be seen
@@ -83,10 +86,13 @@ export class PaymentsService {
       managerName: () => this.managerName || undefined,
       ...(this.options.now && { now: this.options.now }),
     });
+    const { merchants } = await settings.get();
+    this.options.links.learnFrom(journal, (id) => merchants.find((m) => m.id === id)?.environment);
     const ctx: PaymentsContext = {
       connections,
       journal,
       desktopId: await desktopId(this.options.dir),
+      links: this.options.links,
       ...(this.options.lease && { lease: this.options.lease }),
       settings: async () => {
         const current = await settings.get();
@@ -157,21 +163,21 @@ export class PaymentsService {
 
   async previewLetter(paymentId: number) {
     const { ctx } = await this.ready;
-    const [settings, row] = [await ctx.settings(), await this.target(paymentId)];
-    if (!row.link) throw new RefusedError('no_invoice', 'Generate the payment link first.');
+    const [settings, row] = [await ctx.settings(), await this.fresh(await this.target(paymentId))];
+    const live = await requireLiveLink(ctx, row);
     const letter = paymentLinkLetter({
       language: settings.language,
       shopName: settings.smtp?.fromName || row.site,
       orderNumber: row.orderNumber,
       amount: row.amount,
-      link: row.link,
+      link: live.link,
     });
     return { to: row.emails, ...letter };
   }
 
   async sendLink(paymentId: number, to: string) {
     const { ctx } = await this.ready;
-    return sendLink(ctx, await this.target(paymentId), to);
+    return sendLink(ctx, await this.fresh(await this.target(paymentId)), to);
   }
 
   async addPayment(request: { orderId: number; merchantId?: string; amount?: Kopiyky }) {

@@ -12,6 +12,8 @@ import { BulkService } from '../../../electron/core/bulk/service';
 import { Connections } from '../../../electron/core/connections';
 import { EventBus } from '../../../electron/core/events';
 import { OrdersStore } from '../../../electron/core/orders/store';
+import type { LeaseTiming } from '../../../electron/core/payments/lease';
+import { PaymentLinks } from '../../../electron/core/payments/paymentLinks';
 import { PaymentsService } from '../../../electron/core/payments/service';
 import { merchantKeyAccount, RETAILCRM_API_KEY } from '../../../electron/core/secrets/accounts';
 import { osKeychain, type SecretStore } from '../../../electron/core/secrets/keychain';
@@ -23,6 +25,7 @@ import { startSandbox, type Sandbox } from '../../../electron/sandbox';
 import { MANUAL_MERCHANT, STATUS_MAPPING } from '../../../electron/sandbox/seed';
 import type { BulkProgress } from '../../../electron/shared/channels/bulk';
 import { kopiyky } from '../../../electron/shared/money';
+import { QUICK_LEASE } from '../../support/lease';
 
 export { MANUAL_MERCHANT, STATUS_MAPPING };
 
@@ -150,6 +153,8 @@ export interface CoreOptions {
   retailCrmRequestsPerSecond?: number;
   concurrency?: number;
   lookAgainMs?: number[];
+  /** The RetailCRM lock's timing; default QUICK_LEASE (one desktop: no concurrent writer to wait for). */
+  lease?: LeaseTiming;
 }
 
 export interface Core {
@@ -179,11 +184,13 @@ export function openCore(options: CoreOptions): Core {
     retailCrmRequestsPerSecond: options.retailCrmRequestsPerSecond ?? 1_000,
     uapayTimeoutMs: 5_000,
   });
+  const links = new PaymentLinks(options.uapayUrl);
   const orders = new OrdersStore({
     dir,
     api: () => connections.retailCrm(),
     settings: () => settings.get(),
     events,
+    links: (invoiceId, link, merchant) => links.forInvoice(invoiceId, link, merchant),
   });
   const payments = new PaymentsService({
     dir,
@@ -191,6 +198,8 @@ export function openCore(options: CoreOptions): Core {
     secrets,
     connections,
     orders,
+    links,
+    lease: options.lease ?? QUICK_LEASE,
     lookAgainMs: options.lookAgainMs ?? [20, 50],
   });
   const bulk = new BulkService({

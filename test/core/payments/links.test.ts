@@ -63,18 +63,44 @@ describe('generate link', () => {
     expect(world.uapay.control.calls({ method: 'invoicer/invoices/create' })).toBe(1);
   });
 
-  it('makes a new link when the old one failed (a declined card)', async () => {
+  it('after a declined card, reuses the link while UAPAY keeps it payable, else makes a new one', async () => {
     const target = unlinkedOrder();
     const first = await createLink(world.ctx, target);
     world.uapay.state.pay(first.invoiceId, { card: 'decline', notify: false });
+    const stillPayable = world.uapay.state.invoice(first.invoiceId)?.invoiceStatus === 'ACTIVE';
     const second = await createLink(world.ctx, {
       ...target,
       state: 'failed',
       invoiceId: first.invoiceId,
       link: first.link,
     });
+    if (stillPayable) {
+      expect(second).toMatchObject({ created: false, invoiceId: first.invoiceId, link: first.link });
+      expect(world.uapay.control.calls({ method: 'invoicer/invoices/create' })).toBe(1);
+    } else {
+      expect(second.created).toBe(true);
+      expect(second.invoiceId).not.toBe(first.invoiceId);
+      // Unique per invoice, should UAPAY refuse a repeated externalId (reference §6.1).
+      expect(world.uapay.state.invoice(second.invoiceId)?.externalId).toBe(`${target.orderNumber}-2`);
+    }
+  });
+
+  it('makes a new invoice when the payment’s amount changed since its link; the old one stays watched', async () => {
+    const target = unlinkedOrder(50_000);
+    const first = await createLink(world.ctx, target);
+    const second = await createLink(world.ctx, {
+      ...target,
+      amount: kopiyky(45_000),
+      state: 'link_sent',
+      invoiceId: first.invoiceId,
+      link: first.link,
+    });
     expect(second.created).toBe(true);
-    expect(second.invoiceId).not.toBe(first.invoiceId);
+    expect(world.uapay.state.invoice(second.invoiceId)).toMatchObject({
+      amount: 45_000,
+      externalId: `${target.orderNumber}-2`,
+    });
+    expect(world.crmPayment(target.paymentId).externalId).toBe(second.invoiceId);
   });
 
   it('refuses a new link for a payment that is already held', async () => {
