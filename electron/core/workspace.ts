@@ -92,7 +92,7 @@ export class Workspace {
       secrets: this.secrets,
       events,
       userDataDir: dir,
-      onHint: (invoiceIds) => this.payments.hint(invoiceIds),
+      onHint: (_invoiceIds, hints) => this.payments.hint(hints),
     });
     void this.relay.start();
 

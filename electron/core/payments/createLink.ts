@@ -9,7 +9,7 @@ import { isLocalCode, UapayError } from '../uapay/errors';
 import type { UapayInvoice } from '../uapay/replies';
 import type { PaymentsContext, PaymentTarget } from './context';
 import { mappedStatus, writeToCrm } from './crmWrite';
-import { attemptOf, belongsTo, invoiceExternalId } from './invoiceBinding';
+import { attemptOf, belongsTo, EXTERNAL_ID_MARGIN, invoiceExternalId } from './invoiceBinding';
 import { interpret } from './look';
 import { invoicesOfOrders } from './orderInvoices';
 
@@ -108,7 +108,7 @@ async function inspect(ctx: PaymentsContext, target: PaymentTarget) {
   const client = await ctx.connections.uapay(merchant.id);
   const holdMs = settings.holdLifetimeHours * 3_600_000;
   const numbering = new Map([[target.orderNumber, attemptOf(target.invoiceId, target.orderNumber) ?? 1]]);
-  const known = (await invoicesOfOrders(client, numbering)).get(target.orderNumber) ?? {
+  const known = (await invoicesOfOrders(client, numbering, EXTERNAL_ID_MARGIN)).get(target.orderNumber) ?? {
     invoices: [],
     highest: 0,
   };

@@ -22,13 +22,13 @@ export function attemptOf(externalId: string | undefined, orderNumber: string): 
   return /^[1-9]\d{0,3}$/.test(n) ? Number(n) : undefined;
 }
 
-/** How many invoice numbers past the highest one seen a lookup also asks for (another desktop's). */
+/** How many invoice numbers past the highest one seen "Generate link" also asks for (another desktop's). */
 export const EXTERNAL_ID_MARGIN = 2;
 
-/** The externalIds to look an order's invoices up by, given the highest invoice number seen. */
-export function externalIdsOf(orderNumber: string, highestSeen = 1): string[] {
+/** The externalIds of an order's invoices 1…upTo. */
+export function externalIdsOf(orderNumber: string, upTo: number): string[] {
   const ids: string[] = [];
-  for (let n = 1; n <= highestSeen + EXTERNAL_ID_MARGIN; n++) ids.push(invoiceExternalId(orderNumber, n));
+  for (let n = 1; n <= upTo; n++) ids.push(invoiceExternalId(orderNumber, n));
   return ids;
 }
 

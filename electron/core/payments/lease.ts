@@ -12,7 +12,7 @@
  * written too late is not trusted: the desktop starts again from a fresh read.
  */
 import type { Kopiyky } from '../../shared/money';
-import { DeskFailure } from '../errors';
+import { DeskFailure, NetworkError } from '../errors';
 import type { IntentRecord } from '../journal/records';
 import type { CrmPayment } from '../retailcrm/types';
 import { composeComment, parseComment, type CommentLock } from './comment';
@@ -73,12 +73,20 @@ export class HeldElsewhereError extends DeskFailure<'busy'> {
 async function readPayment(ctx: PaymentsContext, intent: IntentRecord): Promise<CrmPayment> {
   const order = await (await ctx.connections.retailCrm()).order(intent.orderId);
   const payment = order.payments.find((p) => p.id === intent.crmPaymentId);
-  if (!payment) throw new HeldElsewhereGone(intent);
+  if (!payment) throw new PaymentGoneError(intent);
   return payment;
 }
 
+function tooSlow(): NetworkError {
+  return new NetworkError(
+    'retailcrm',
+    'timeout',
+    'RetailCRM answered too slowly to claim the payment safely for this desktop; nothing was sent to UAPAY. Try again.',
+  );
+}
+
 /** The payment is no longer in its order: nothing may be done to it. */
-class HeldElsewhereGone extends DeskFailure<'refused'> {
+class PaymentGoneError extends DeskFailure<'refused'> {
   constructor(intent: IntentRecord) {
     super({
       kind: 'refused',
@@ -88,8 +96,18 @@ class HeldElsewhereGone extends DeskFailure<'refused'> {
   }
 }
 
-function isLive(lock: CommentLock, ctx: PaymentsContext, timing: LeaseTiming): boolean {
+/**
+ * Whether a lock still holds the payment. This desktop's own lock counts only while its journal
+ * shows the operation open (a lock left behind by a failed clear does not block it); another
+ * desktop's until it expires, or until a person resolves it when it waits for one.
+ */
+export function isLiveLock(lock: CommentLock, ctx: PaymentsContext): boolean {
+  if (lock.desktopId === ctx.desktopId) {
+    const operation = ctx.journal.get(lock.opId);
+    return !!operation && !operation.result;
+  }
   if (lock.attention) return true;
+  const timing = ctx.lease ?? DEFAULT_LEASE_TIMING;
   return ctx.now().getTime() - Date.parse(lock.at) < timing.ttlMs;
 }
 
@@ -107,7 +125,7 @@ export async function acquireLease(ctx: PaymentsContext, intent: IntentRecord): 
     const started = Date.now();
     const before = await readPayment(ctx, intent);
     const parsed = parseComment(before.comment);
-    if (parsed.lock && !ours(parsed.lock, ctx, intent) && isLive(parsed.lock, ctx, timing))
+    if (parsed.lock && !ours(parsed.lock, ctx, intent) && isLiveLock(parsed.lock, ctx))
       throw new HeldElsewhereError(parsed.lock);
     const lock: CommentLock = {
       kind: intent.kind,
@@ -120,16 +138,19 @@ export async function acquireLease(ctx: PaymentsContext, intent: IntentRecord): 
     };
     await crm.editPayment(intent.crmPaymentId, { comment: composeComment({ ...parsed, lock }) });
     if (Date.now() - started > timing.writeWithinMs) {
-      if (attempt >= ATTEMPTS) throw new HeldElsewhereError(lock); // RetailCRM too slow to be sure
-      continue;
+      if (attempt >= ATTEMPTS) {
+        await updateLease(ctx, intent, 'clear').catch(() => undefined);
+        throw tooSlow();
+      }
+      continue; // too slow to be sure nobody wrote in between: from a fresh read again
     }
     await sleep(timing.settleMs);
     const after = await readPayment(ctx, intent);
     const now = parseComment(after.comment).lock;
     if (!ours(now, ctx, intent)) {
       // Another desktop's claim landed meanwhile (it goes on), or someone erased ours: start again.
-      if (now && isLive(now, ctx, timing)) throw new HeldElsewhereError(now);
-      if (attempt >= ATTEMPTS) throw new HeldElsewhereError(lock);
+      if (now && isLiveLock(now, ctx)) throw new HeldElsewhereError(now);
+      if (attempt >= ATTEMPTS) throw tooSlow();
       continue;
     }
     return {

@@ -5,7 +5,7 @@
  */
 import type { UapayClient } from '../uapay/client';
 import type { UapayInvoice } from '../uapay/replies';
-import { attemptOf, EXTERNAL_ID_MARGIN, externalIdsOf } from './invoiceBinding';
+import { attemptOf, externalIdsOf } from './invoiceBinding';
 
 export interface OrderInvoices {
   invoices: UapayInvoice[];
@@ -15,29 +15,32 @@ export interface OrderInvoices {
 
 /**
  * The invoices of each order, given the highest invoice number known for it (default 1). The
- * window goes EXTERNAL_ID_MARGIN past what is known and widens while it keeps finding newer ones.
+ * window goes `margin` past what is known and widens while it keeps finding newer ones. Status
+ * sync asks for no margin: a newer invoice made on another desktop reaches it through RetailCRM
+ * (the payment's externalId) at the next refresh; making a link asks past it.
  */
 export async function invoicesOfOrders(
   client: UapayClient,
   orders: ReadonlyMap<string, number>,
+  margin = 0,
 ): Promise<Map<string, OrderInvoices>> {
   const out = new Map<string, OrderInvoices>();
-  const asked = new Map<string, number>(); // order number → the highest number asked for
-  let pending = new Map<string, number>();
+  const asked = new Map<string, number>(); // order number → the highest number asked for so far
+  let pending = new Map<string, number>(); // order number → ask up to this number
   for (const [orderNumber, known] of orders) {
     out.set(orderNumber, { invoices: [], highest: 0 });
-    pending.set(orderNumber, Math.max(1, known));
+    pending.set(orderNumber, Math.max(1, known) + margin);
   }
   while (pending.size > 0) {
     const ids = new Set<string>();
-    for (const [orderNumber, known] of pending) {
-      const from = (asked.get(orderNumber) ?? 0) + 1;
-      for (const id of externalIdsOf(orderNumber, known).slice(from - 1)) ids.add(id);
-      asked.set(orderNumber, known + EXTERNAL_ID_MARGIN);
+    for (const [orderNumber, upTo] of pending) {
+      const from = asked.get(orderNumber) ?? 0;
+      for (const id of externalIdsOf(orderNumber, upTo).slice(from)) ids.add(id);
+      asked.set(orderNumber, upTo);
     }
     const found = ids.size > 0 ? await client.showInvoicesByExternalId([...ids]) : [];
     const next = new Map<string, number>();
-    for (const [orderNumber] of pending) {
+    for (const [orderNumber, upTo] of pending) {
       const entry = out.get(orderNumber)!;
       for (const invoice of found) {
         const n = attemptOf(invoice.externalId, orderNumber);
@@ -45,9 +48,8 @@ export async function invoicesOfOrders(
         entry.invoices.push(invoice);
         entry.highest = Math.max(entry.highest, n);
       }
-      // Found one in the margin: there may be newer ones still (another desktop's).
-      if (entry.highest > (asked.get(orderNumber) ?? 0) - EXTERNAL_ID_MARGIN)
-        next.set(orderNumber, entry.highest);
+      // Probing past what is known found something in the margin: there may be newer ones still.
+      if (margin > 0 && entry.highest > upTo - margin) next.set(orderNumber, entry.highest + margin);
     }
     pending = next;
   }

@@ -13,7 +13,9 @@ import type { OrdersStore } from '../orders/store';
 import { SMTP_PASSWORD } from '../secrets/accounts';
 import type { Secrets } from '../secrets/secrets';
 import type { SettingsService } from '../settings/service';
+import type { Hint } from '../callbacks/hints';
 import { addPayment } from './addPayment';
+import { attemptOf } from './invoiceBinding';
 import { parseComment } from './comment';
 import type { PaymentsContext, PaymentTarget } from './context';
 import { createLink } from './createLink';
@@ -214,13 +216,24 @@ export class PaymentsService {
     return syncStatuses(ctx, rows, paymentIds ? { only: new Set(paymentIds) } : {});
   }
 
-  /** A relayed callback: the truth is still fetched from UAPAY, for these invoices only. */
-  async hint(invoiceIds: readonly string[]) {
+  /**
+   * Relayed callbacks: the truth is still fetched from UAPAY, for their payments only. A callback
+   * for an invoice no row carries (an older link of an order, paid after a newer one was made) is
+   * routed by its signed `extraInfo` and `externalId`.
+   */
+  async hint(hints: readonly Hint[]) {
     const { ctx } = await this.ready;
     if (this.hintDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.hintDelayMs));
-    const wanted = new Set(invoiceIds);
+    const invoices = new Set(hints.map((hint) => hint.invoiceId));
+    const payments = new Set(hints.flatMap((hint) => (hint.crmPaymentId ? [hint.crmPaymentId] : [])));
+    const externalIds = hints.flatMap((hint) => (hint.externalId ? [hint.externalId] : []));
     const { rows } = await this.options.orders.list();
-    const matching = rows.filter((row: OrderRow) => row.invoiceId && wanted.has(row.invoiceId));
+    const matching = rows.filter(
+      (row: OrderRow) =>
+        (row.invoiceId && invoices.has(row.invoiceId)) ||
+        payments.has(row.paymentId) ||
+        externalIds.some((id) => attemptOf(id, row.orderNumber) !== undefined),
+    );
     if (matching.length)
       await syncStatuses(ctx, matching, { only: new Set(matching.map((row) => row.paymentId)) });
   }
