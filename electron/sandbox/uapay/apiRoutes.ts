@@ -12,6 +12,7 @@ import { targetOf, UAPAY_METHODS, type CallTarget, type UapayMethod } from './me
 import { expireHolds } from './payments';
 import { originOf, type FakeRuntime } from './runtime';
 import { assertSessionAlive, findMerchant, findSession } from './sessions';
+import { peekToken, signToken } from './jwt';
 
 interface Answer {
   statusCode: number;
@@ -64,6 +65,7 @@ async function handle(
       return reply.code(error.httpStatus).send(error.toBody());
     }
     case 'lostReply':
+    case 'unprovenReply':
     case undefined:
       break;
   }
@@ -81,7 +83,21 @@ async function handle(
     if (fault.reply === 'hang') return holdUntilClose(runtime, request, reply);
     return reply.code(502).type('text/html').send(gatewayPage(502));
   }
+  if (fault?.kind === 'unprovenReply')
+    return reply.code(answer.statusCode).send(await unproven(answer.body, fault.reply));
   return reply.code(answer.statusCode).send(answer.body);
+}
+
+/** A success answer whose proof is missing or wrong; an error answer stays as it is. */
+async function unproven(body: unknown, how: 'unsigned' | 'bad-signature'): Promise<unknown> {
+  const token = (body as { data?: { token?: unknown } } | undefined)?.data?.token;
+  if (typeof token !== 'string') return body;
+  const fields = peekToken(token) ?? {};
+  if (how === 'unsigned') {
+    delete fields.iat;
+    return { status: 1, data: fields };
+  }
+  return { status: 1, data: { token: await signToken(fields, 'not-the-merchant-key') } };
 }
 
 async function answerCall(
