@@ -21,6 +21,8 @@ export interface CrmResult {
   invoiceId?: string;
   /** The money the operation moved (captured, released, refunded), for the audit line. */
   moved?: Kopiyky;
+  /** Only the comment's audit line: the operation was on an extra invoice, not the payment's own. */
+  auditOnly?: boolean;
 }
 
 /** The RetailCRM status code for a state, or a refusal naming the missing mapping. */
@@ -49,7 +51,7 @@ export async function writeToCrm(
   fresh?: CrmPayment,
 ): Promise<string> {
   const settings = await ctx.settings();
-  const status = mappedStatus(settings, result.state);
+  const status = result.auditOnly ? (fresh?.status ?? '') : mappedStatus(settings, result.state);
   const crm = await ctx.connections.retailCrm();
   const payment =
     fresh ?? (await crm.order(intent.orderId)).payments.find((p) => p.id === intent.crmPaymentId);
@@ -68,6 +70,10 @@ export async function writeToCrm(
       ...(result.moved !== undefined && { amount: result.moved }),
     }),
   });
+  if (result.auditOnly) {
+    await crm.editPayment(intent.crmPaymentId, { comment });
+    return payment?.status ?? status;
+  }
   await crm.editPayment(intent.crmPaymentId, {
     status,
     comment,

@@ -10,6 +10,7 @@ type PaymentChannels =
   | 'payments.cancel'
   | 'payments.refund'
   | 'payments.resolve'
+  | 'payments.giveBackExtra'
   | 'payments.sync'
   | 'mail.sendTest'
   | 'journal.list'
@@ -25,6 +26,7 @@ export function paymentsHandlers(payments: PaymentsService): Pick<Handlers, Paym
     'payments.cancel': ({ paymentId }) => payments.money('payment.cancel', paymentId),
     'payments.refund': ({ paymentId, amount }) => payments.money('payment.refund', paymentId, amount),
     'payments.resolve': ({ paymentId, opId, happened }) => payments.resolve(paymentId, opId, happened),
+    'payments.giveBackExtra': ({ paymentId, invoiceId }) => payments.giveBackExtra(paymentId, invoiceId),
     'payments.sync': ({ paymentIds }) => payments.sync(paymentIds),
     'mail.sendTest': ({ to }) => payments.sendTestLetter(to),
     'journal.list': (filter) => payments.journal(filter),

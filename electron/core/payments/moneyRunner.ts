@@ -42,7 +42,15 @@ export class MoneyRunner {
   async run(
     kind: MoneyKind,
     target: PaymentTarget,
-    request: { amount?: Kopiyky; batchId?: string } = {},
+    request: {
+      amount?: Kopiyky;
+      batchId?: string;
+      /**
+       * The operation gives back money that arrived on an extra invoice of the payment (two links
+       * paid): the RetailCRM payment keeps its invoice, status and amount; only the audit line is added.
+       */
+      extra?: boolean;
+    } = {},
   ): Promise<OperationOutcome> {
     const definition = MONEY_OPERATIONS[kind];
     const settings = await this.ctx.settings();
@@ -62,7 +70,7 @@ export class MoneyRunner {
       before: target.state,
       ...(request.amount !== undefined && { amount: request.amount }),
       ...(request.batchId && { batchId: request.batchId }),
-      detail: { crmAmount: target.amount, link: target.link ?? null },
+      detail: { crmAmount: target.amount, link: target.link ?? null, ...(request.extra && { extra: true }) },
     });
     this.running.add(intent.opId);
     this.ctx.onRowChange?.(target.paymentId, {
@@ -74,13 +82,13 @@ export class MoneyRunner {
       try {
         const crm = await acquireLease(this.ctx, intent);
         leased = true;
-        if ((crm.externalId ?? '') !== target.invoiceId) {
+        if (((crm.externalId ?? '') === target.invoiceId) === !!request.extra) {
           throw new RefusedError(
             'invoice_changed',
             'RetailCRM names another UAPAY invoice for this payment than the list showed. Refresh the list and look again.',
           );
         }
-        const crmState = stateForCrmStatus(crm.status, settings.statusMapping);
+        const crmState = request.extra ? undefined : stateForCrmStatus(crm.status, settings.statusMapping);
         await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.leased, {
           crmAmount: crm.amount ?? null,
           crmStatus: crm.status ?? null,
@@ -89,7 +97,10 @@ export class MoneyRunner {
         checkBinding(current.invoice, target);
         decision = definition.decide(current, {
           intent,
-          crm: { amount: crm.amount ?? kopiyky(0), ...(crmState && { state: crmState }) },
+          // RetailCRM's record is of the payment's own invoice, not of an extra one.
+          crm: request.extra
+            ? { amount: kopiyky(current.payment?.amount ?? 0), state: current.derived.state }
+            : { amount: crm.amount ?? kopiyky(0), ...(crmState && { state: crmState }) },
           journal: current.payment
             ? journalTotals(this.ctx.journal, target.paymentId, current.payment.paymentId)
             : { refunded: kopiyky(0) },
@@ -275,6 +286,7 @@ export class MoneyRunner {
       amount: result.moved,
       ...(result.remaining !== undefined && { remaining: result.remaining }),
     };
+    const extra = intent.detail?.extra === true;
     let crmStatus: string;
     try {
       crmStatus = await writeToCrm(this.ctx, intent, {
@@ -282,6 +294,7 @@ export class MoneyRunner {
         amount: result.crmAmount,
         moved: result.moved,
         ...(result.paidAt && { paidAt: result.paidAt }),
+        ...(extra && { auditOnly: true }),
       });
     } catch (error) {
       await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.crmPending, { error: toDeskError(error) });
@@ -300,12 +313,17 @@ export class MoneyRunner {
         ...(result.remaining !== undefined && { remaining: result.remaining }),
       },
     });
-    this.ctx.onRowChange?.(intent.crmPaymentId, {
-      state: result.state,
-      crmStatus,
-      amount: result.crmAmount,
-      lastOperation: { kind: intent.kind, at: intent.at, outcome },
-    });
+    this.ctx.onRowChange?.(
+      intent.crmPaymentId,
+      extra
+        ? { lastOperation: { kind: intent.kind, at: intent.at, outcome } }
+        : {
+            state: result.state,
+            crmStatus,
+            amount: result.crmAmount,
+            lastOperation: { kind: intent.kind, at: intent.at, outcome },
+          },
+    );
     return { ...summary, outcome };
   }
 

@@ -127,6 +127,23 @@ export class PaymentsService {
     });
   }
 
+  /**
+   * Gives back money that arrived on an extra invoice of a payment (a customer paid two of its
+   * links): a refund of a capture, a cancel of a hold. Only an invoice status sync found is taken.
+   */
+  async giveBackExtra(paymentId: number, invoiceId: string) {
+    const { runner } = await this.ready;
+    const row = await this.target(paymentId);
+    const extra = row.uapay?.extra?.find((money) => money.invoiceId === invoiceId);
+    if (!extra)
+      throw new RefusedError(
+        'not_captured',
+        'UAPAY showed no extra money on this invoice at the last check.',
+      );
+    const kind: MoneyKind = extra.state === 'held' ? 'payment.cancel' : 'payment.refund';
+    return runner.run(kind, { ...row, invoiceId, state: extra.state }, { extra: true });
+  }
+
   /** A manager's word on an operation waiting for one (MoneyRunner.resolve). */
   async resolve(paymentId: number, opId: string, happened: boolean) {
     const { runner, journal } = await this.ready;

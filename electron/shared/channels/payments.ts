@@ -121,6 +121,14 @@ export const paymentsChannels = {
     }),
     response: phantom<OperationOutcome>(),
   },
+  /**
+   * Gives back money that arrived on an extra invoice of the payment (two of its links paid):
+   * refunds it, or cancels it while it is a hold. The payment itself is left as it is.
+   */
+  'payments.giveBackExtra': {
+    request: z.strictObject({ paymentId, invoiceId: z.string().uuid('The invoice id is not valid.') }),
+    response: phantom<OperationOutcome>(),
+  },
   /** Asks UAPAY now (all watched payments, or these). */
   'payments.sync': {
     request: z.strictObject({ paymentIds: z.array(paymentId).max(10_000).optional() }),

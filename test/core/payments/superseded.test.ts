@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kopiyky } from '../../../electron/shared/money';
 import type { OrderRow } from '../../../electron/shared/orders';
 import { createLink } from '../../../electron/core/payments/createLink';
+import { MoneyRunner } from '../../../electron/core/payments/moneyRunner';
 import type { PaymentTarget } from '../../../electron/core/payments/context';
 import { syncStatuses } from '../../../electron/core/payments/statusSync';
 import { AUTO, MANUAL, createWorld, MAPPING, type World } from '../../support/world';
@@ -52,7 +53,12 @@ async function superseded(type: string) {
   const changed = { ...target, amount: kopiyky(45_000), state: 'link_sent' as const };
   const second = await createLink(world.ctx, { ...changed, invoiceId: first.invoiceId, link: first.link });
   expect(second.invoiceId).not.toBe(first.invoiceId);
-  return { target: changed, first, second, row: row({ ...changed, invoiceId: second.invoiceId, link: second.link }) };
+  return {
+    target: changed,
+    first,
+    second,
+    row: row({ ...changed, invoiceId: second.invoiceId, link: second.link }),
+  };
 }
 
 describe('money on a superseded link', () => {
@@ -73,7 +79,10 @@ describe('money on a superseded link', () => {
     const { first, row: r } = await superseded(MANUAL.type);
     world.uapay.state.pay(first.invoiceId, { card: 'success', notify: false });
     await syncStatuses(world.ctx, [r]);
-    expect(world.crmPayment(r.paymentId)).toMatchObject({ status: MAPPING.held, externalId: first.invoiceId });
+    expect(world.crmPayment(r.paymentId)).toMatchObject({
+      status: MAPPING.held,
+      externalId: first.invoiceId,
+    });
   });
 
   it('flags money on two invoices of one payment for a person, with the extra one named', async () => {
@@ -81,10 +90,35 @@ describe('money on a superseded link', () => {
     world.uapay.state.pay(second.invoiceId, { card: 'success', notify: false });
     world.uapay.state.pay(first.invoiceId, { card: 'success', notify: false });
     await syncStatuses(world.ctx, [r]);
-    expect(world.crmPayment(r.paymentId)).toMatchObject({ status: MAPPING.paid, externalId: second.invoiceId });
+    expect(world.crmPayment(r.paymentId)).toMatchObject({
+      status: MAPPING.paid,
+      externalId: second.invoiceId,
+    });
     expect(patches.get(r.paymentId)?.uapay?.extra).toEqual([
       expect.objectContaining({ invoiceId: first.invoiceId, state: 'paid', amount: 50_000 }),
     ]);
+
+    // The extra money goes back; the payment keeps its own invoice, status and amount.
+    const paid = row(
+      { ...r, state: 'paid', amount: kopiyky(45_000) },
+      { uapay: patches.get(r.paymentId)?.uapay },
+    );
+    const outcome = await new MoneyRunner(world.ctx).run(
+      'payment.refund',
+      { ...paid, invoiceId: first.invoiceId, state: 'paid' },
+      { extra: true },
+    );
+    expect(outcome).toMatchObject({ outcome: 'succeeded', amount: 50_000 });
+    expect(
+      world.uapay.control.calls({ method: 'invoicer/payments/reverse', invoiceId: first.invoiceId }),
+    ).toBe(1);
+    expect(world.crmPayment(r.paymentId)).toMatchObject({
+      status: MAPPING.paid,
+      amount: 45_000,
+      externalId: second.invoiceId,
+    });
+    await syncStatuses(world.ctx, [paid]);
+    expect(patches.get(r.paymentId)?.uapay?.extra).toBeUndefined();
   });
 
   it('keeps watching an older link that can still be paid, even once the payment is paid', async () => {
