@@ -4,6 +4,7 @@ import type { DeskError } from '../../electron/shared/errors';
 import type { Kopiyky } from '../../electron/shared/money';
 import { currentLanguage } from '../i18n';
 import { formatMoney } from '../i18n/money';
+import { formatDateTime } from '../orders/format';
 import { Button } from './Button';
 import { Icon } from './Icon';
 
@@ -79,6 +80,20 @@ function words(t: TFunction, error: DeskError): Words {
         }),
       };
     case 'busy':
+      if (error.elsewhere) {
+        const where = {
+          who: error.elsewhere.who ?? error.elsewhere.desktopId,
+          since: formatDateTime(error.elsewhere.since, currentLanguage()),
+        };
+        return {
+          title: t(
+            error.elsewhere.attention ? 'errors.busy.elsewhereAttention' : 'errors.busy.elsewhere',
+            where,
+          ),
+          next: t('errors.busy.elsewhereNext'),
+        };
+      }
+      return { title: t('errors.busy.title'), next: t('errors.busy.next') };
     case 'forbidden':
     case 'internal':
       return { title: t(`errors.${error.kind}.title`), next: t(`errors.${error.kind}.next`) };

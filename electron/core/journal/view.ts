@@ -3,7 +3,7 @@
  * timeline) and the same as CSV. Reading only; the journal file stays the record.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { JournalEntry, JournalFilter } from '../../shared/channels/payments';
+import type { AttentionFacts, JournalEntry, JournalFilter } from '../../shared/channels/payments';
 import { formatDecimal, kopiyky } from '../../shared/money';
 import { JOURNAL_STEPS } from '../../shared/journalSteps';
 import type { Operation } from './records';
@@ -38,7 +38,33 @@ export function toEntry(operation: Operation): JournalEntry {
     ...(result && { finishedAt: result.at }),
     ...(intent.batchId && { batchId: intent.batchId }),
     steps: steps.map((s) => ({ step: s.step, at: s.at })),
+    ...(!result && attentionOf(operation) && { attention: attentionOf(operation) }),
     ...(Object.keys(detail).length > 0 && { detail }),
+  };
+}
+
+/** The needs-attention step's facts, as the panel shows them to the manager who decides. */
+function attentionOf(operation: Operation): AttentionFacts | undefined {
+  const step = operation.steps.findLast((s) => s.step === JOURNAL_STEPS.needsAttention);
+  if (!step) return undefined;
+  const detail = step.detail ?? {};
+  const sent = detail.sent as { amount?: unknown } | undefined;
+  const uapay = detail.uapay as Record<string, unknown> | null | undefined;
+  const error = detail.error as { kind?: unknown; message?: unknown } | undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const money = (value: unknown) => (typeof value === 'number' ? kopiyky(value) : undefined);
+  const facts = uapay && {
+    ...(text(uapay.status) && { status: text(uapay.status) }),
+    ...(text(uapay.paymentStatus) && { paymentStatus: text(uapay.paymentStatus) }),
+    ...(money(uapay.amount) !== undefined && { amount: money(uapay.amount) }),
+    ...(text(uapay.reversedAt) && { reversedAt: text(uapay.reversedAt) }),
+  };
+  return {
+    at: step.at,
+    ...(money(sent?.amount) !== undefined && { amount: money(sent?.amount) }),
+    ...(facts && { uapay: facts }),
+    ...(typeof error?.kind === 'string' &&
+      typeof error.message === 'string' && { error: { kind: error.kind, message: error.message } }),
   };
 }
 

@@ -15,7 +15,7 @@ import type { Kopiyky } from '../../shared/money';
 import { DeskFailure, NetworkError } from '../errors';
 import type { IntentRecord } from '../journal/records';
 import type { CrmPayment } from '../retailcrm/types';
-import { composeComment, parseComment, type CommentLock } from './comment';
+import { composeComment, parseComment, type CommentLock, type PaymentComment } from './comment';
 import type { PaymentsContext } from './context';
 
 export interface LeaseTiming {
@@ -127,15 +127,7 @@ export async function acquireLease(ctx: PaymentsContext, intent: IntentRecord): 
     const parsed = parseComment(before.comment);
     if (parsed.lock && !ours(parsed.lock, ctx, intent) && isLiveLock(parsed.lock, ctx))
       throw new HeldElsewhereError(parsed.lock);
-    const lock: CommentLock = {
-      kind: intent.kind,
-      at: ctx.now().toISOString(),
-      desktopId: ctx.desktopId,
-      opId: intent.opId,
-      ...((intent.actor.managerName || intent.actor.osUser) && {
-        who: intent.actor.managerName || intent.actor.osUser,
-      }),
-    };
+    const lock = lockOf(ctx, intent, ctx.now().toISOString());
     await crm.editPayment(intent.crmPaymentId, { comment: composeComment({ ...parsed, lock }) });
     if (Date.now() - started > timing.writeWithinMs) {
       if (attempt >= ATTEMPTS) {
@@ -175,22 +167,21 @@ export async function updateLease(
   const payment = await readPayment(ctx, intent);
   const parsed = parseComment(payment.comment);
   if (change === 'clear' && !ours(parsed.lock, ctx, intent)) return;
-  const { lock: _dropped, ...rest } = parsed;
-  const lock: CommentLock | undefined =
-    change === 'attention'
-      ? {
-          kind: intent.kind,
-          at: intent.at,
-          desktopId: ctx.desktopId,
-          opId: intent.opId,
-          attention: true,
-          ...((intent.actor.managerName || intent.actor.osUser) && {
-            who: intent.actor.managerName || intent.actor.osUser,
-          }),
-        }
-      : undefined;
+  const next = withoutLock(parsed);
+  if (change === 'attention') next.lock = { ...lockOf(ctx, intent, intent.at), attention: true };
   const crm = await ctx.connections.retailCrm();
-  await crm.editPayment(intent.crmPaymentId, { comment: composeComment({ ...rest, ...(lock && { lock }) }) });
+  await crm.editPayment(intent.crmPaymentId, { comment: composeComment(next) });
+}
+
+function lockOf(ctx: PaymentsContext, intent: IntentRecord, at: string): CommentLock {
+  const who = intent.actor.managerName || intent.actor.osUser;
+  return { kind: intent.kind, at, desktopId: ctx.desktopId, opId: intent.opId, ...(who && { who }) };
+}
+
+function withoutLock(comment: PaymentComment): PaymentComment {
+  const copy = { ...comment };
+  delete copy.lock;
+  return copy;
 }
 
 /** The comment to write with an operation's result: the newest text, without this operation's claim. */
@@ -198,11 +189,8 @@ export function withoutOwnLock(
   comment: string | undefined,
   ctx: PaymentsContext,
   opId: string,
-): ReturnType<typeof parseComment> {
+): PaymentComment {
   const parsed = parseComment(comment);
-  if (parsed.lock && parsed.lock.desktopId === ctx.desktopId && parsed.lock.opId === opId) {
-    const { lock: _dropped, ...rest } = parsed;
-    return rest;
-  }
-  return parsed;
+  const own = parsed.lock && parsed.lock.desktopId === ctx.desktopId && parsed.lock.opId === opId;
+  return own ? withoutLock(parsed) : parsed;
 }

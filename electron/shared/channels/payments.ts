@@ -50,6 +50,18 @@ export interface SyncSummary {
   failedMerchants: string[];
 }
 
+/** The facts a manager needs to decide whether an unclear operation happened. */
+export interface AttentionFacts {
+  /** When it was seen to be unclear. */
+  at: string;
+  /** The amount the operation was to move. */
+  amount?: Kopiyky;
+  /** What UAPAY showed of the payment afterwards (its own words), when it answered. */
+  uapay?: { status?: string; paymentStatus?: string; amount?: Kopiyky; reversedAt?: string };
+  /** Why the answer was unclear (a timeout, a reply without a signature…). */
+  error?: { kind: string; message: string };
+}
+
 /** One operation of the journal, as the Activity view and the order's timeline show it. */
 export interface JournalEntry {
   opId: string;
@@ -70,6 +82,8 @@ export interface JournalEntry {
   batchId?: string;
   /** What the operation recorded on the way (e.g. uapay-sent, uapay-confirmed, crm-pending). */
   steps: { step: string; at: string }[];
+  /** Set while the operation needs a person: what was sent, and what UAPAY showed afterwards. */
+  attention?: AttentionFacts;
   detail?: Record<string, unknown>;
 }
 

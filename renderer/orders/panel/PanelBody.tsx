@@ -14,6 +14,7 @@ import { notifyError } from '../../store/notices';
 import { useOrderPanel } from '../panel';
 import { canDo, PAYMENT_ACTIONS, SHORTCUTS, type PanelAction } from './actions';
 import { AddPaymentDialog } from './AddPaymentDialog';
+import { AttentionNote } from './AttentionNote';
 import { paymentAmounts } from './amounts';
 import { ActionBar } from './ActionBar';
 import { CancelHoldDialog } from './CancelHoldDialog';
@@ -21,6 +22,7 @@ import { ConfirmPaymentDialog } from './ConfirmPaymentDialog';
 import { contactEmails, CustomerFacts } from './CustomerFacts';
 import { formatDateTime } from './dateTime';
 import { EmailDialog } from './EmailDialog';
+import { ExtraMoneyNote } from './ExtraMoneyNote';
 import { LinkResult } from './LinkResult';
 import { OrderItems } from './OrderItems';
 import { OtherPayments } from './OtherPayments';
@@ -166,6 +168,8 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
               />
             )}
             {link && canDo('createLink', row.state) && <LinkResult link={link} />}
+            <AttentionNote paymentId={paymentId} timeline={timeline} onDone={done} />
+            <ExtraMoneyNote row={row} onDone={done} />
             <PendingNote timeline={timeline} />
             <PaymentFacts row={row} />
             <CustomerFacts row={row} detail={detail} />
