@@ -12,9 +12,12 @@ import type { ProfileExport, SettingsView } from '../../../electron/shared/setti
 import { testKeychain } from '../../support/keychain';
 
 const dirs: string[] = [];
+const desks: { close(): Promise<void> }[] = [];
 const keychain = testKeychain();
 afterEach(async () => {
   vi.restoreAllMocks();
+  // The core writes its files in the background (journal, ids): closed before its folder goes.
+  await Promise.all(desks.splice(0).map((desk) => desk.close()));
   await Promise.all(dirs.splice(0).map((dir) => fs.rm(dir, { recursive: true, force: true })));
   await keychain.delete(SMTP_PASSWORD);
 });
@@ -31,6 +34,7 @@ async function open(options: { settingsFile?: string; secrets?: SecretStore } = 
     shell: 'harness',
     secrets: options.secrets ?? keychain,
   });
+  desks.push(desk);
   const notices: Notice[] = [];
   desk.events.subscribe((event, payload) => {
     if (event === 'app.notice') notices.push(payload);

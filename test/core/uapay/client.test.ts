@@ -157,7 +157,7 @@ describe('UAPAY client against the sandbox', () => {
     expect(fake.control.calls({ method: 'invoicer/invoices/show/list' })).toBe(2);
   });
 
-  it('keeps one session for a day and opens a new one after that', async () => {
+  it('keeps one session while it is fresh and opens a new one after that', async () => {
     const c = client();
     await c.checkConnection();
     const ref = await heldInvoice(c);
@@ -178,6 +178,43 @@ describe('UAPAY client against the sandbox', () => {
     await expect(c.showInvoice(ref.invoiceId)).resolves.toMatchObject({ id: ref.invoiceId });
     expect(fake.control.calls({ method: 'sessions/create' })).toBe(2);
     expect(fake.control.calls({ method: 'invoicer/invoices/show', invoiceId: ref.invoiceId })).toBe(2);
+  });
+
+  it('after a refusal it cannot place, reads again once on a new session; a money call it does not resend', async () => {
+    const c = client();
+    const ref = await heldInvoice(c);
+    // UNCERTAIN (reference §8.3): an expired session's code need not name the session.
+    fake.control.addFault({ method: 'invoicer/invoices/show', kind: 'error', code: 'TOKEN_EXPIRED' });
+    await expect(c.showInvoice(ref.invoiceId)).resolves.toMatchObject({ id: ref.invoiceId });
+    expect(fake.control.calls({ method: 'sessions/create' })).toBe(2);
+
+    fake.control.addFault({ method: 'invoicer/payments/complete', kind: 'error', code: 'TOKEN_EXPIRED' });
+    await expect(c.complete(ref)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+    expect(fake.control.calls({ method: 'invoicer/payments/complete' })).toBe(1);
+    // The next call starts from a fresh session.
+    await expect(c.complete(ref)).resolves.toEqual({ signed: true });
+    expect(fake.control.calls({ method: 'sessions/create' })).toBe(3);
+  });
+
+  it('says whether a money call’s success was signed', async () => {
+    const c = client();
+    const ref = await heldInvoice(c);
+    fake.control.addFault({ method: 'invoicer/payments/complete', kind: 'unprovenReply', reply: 'unsigned' });
+    await expect(c.complete(ref)).resolves.toEqual({ signed: false });
+  });
+
+  it('in production, refuses a success without a signed token instead of reading it', async () => {
+    const ref = await heldInvoice(client());
+    fake.control.addFault({
+      method: 'invoicer/invoices/show',
+      kind: 'unprovenReply',
+      reply: 'unsigned',
+      times: 2,
+    });
+    const production = client({ environment: 'production' });
+    await expect(production.showInvoice(ref.invoiceId)).rejects.toMatchObject({ code: 'UNSIGNED_REPLY' });
+    // The demo environment may answer unsigned (reference §8.10): read there.
+    await expect(client().showInvoice(ref.invoiceId)).resolves.toMatchObject({ id: ref.invoiceId });
   });
 
   it('treats a reply with a forged signature as an error, not data', async () => {
