@@ -2,9 +2,10 @@ import { channels, type Channel, type Handlers } from '../shared/contract';
 import { appHandlers } from './app/info';
 import type { ConnectionsOptions } from './connections';
 import { DemoMode } from './demo/demoMode';
-import { EventBus } from './events';
+import { EventBus, scopedEvents } from './events';
 import { log } from './log';
-import type { BackgroundTiming } from './payments/service';
+import { openLogFile } from './logFile';
+import type { BackgroundTiming } from './background/round';
 import { osKeychain, type SecretStore } from './secrets/keychain';
 import { withoutSecrets } from './secrets/replyGuard';
 import { UpdatesCenter } from './updates/center';
@@ -23,8 +24,12 @@ export interface DeskOptions {
   uapayBaseUrl?: string;
   /** RetailCRM client timing and pace (tests make retries quick and the pace fast). */
   connections?: Pick<ConnectionsOptions, 'retailCrm' | 'retailCrmRequestsPerSecond'>;
-  /** Background status sync and list refresh; off unless given (tests drive them themselves). */
-  background?: BackgroundTiming;
+  /**
+   * The background round (reconcile, refresh, status sync) of the person's own workspace: unset is
+   * the shipped timing, which is what main leaves it at. A test that wants it off says `false`; one
+   * that wants it faster gives its own timing. (Demo mode keeps its own, livelier timing.)
+   */
+  background?: BackgroundTiming | false;
   /** Orders the Demo sandbox seeds (default: the sandbox's own). */
   demoSize?: number;
 }
@@ -32,6 +37,8 @@ export interface DeskOptions {
 /** The whole back office, ready to serve the IPC contract. Main and the test harness build it alike. */
 export interface Desk {
   handlers: Handlers;
+  /** The log file in the user-data folder (logFile.ts). */
+  logFile: { folder: string; flush(): Promise<void> };
   events: EventBus;
   /** The workspace the channels go to now: the person's own, or the Demo one. */
   workspace(): Workspace;
@@ -41,25 +48,33 @@ export interface Desk {
 }
 
 export function createDesk(options: DeskOptions): Desk {
+  const logFile = openLogFile(options.userDataDir);
   const events = new EventBus();
   const secretStore = options.secrets ?? osKeychain();
   const app = { appName: options.appName, appVersion: options.appVersion };
-  const own = new Workspace({
-    dir: options.userDataDir,
-    secretStore,
-    events,
-    app,
-    ...(options.uapayBaseUrl && { uapayBaseUrl: options.uapayBaseUrl }),
-    ...(options.connections && { connections: options.connections }),
-    ...(options.background && { background: options.background }),
-  });
   const demo = new DemoMode({
     userDataDir: options.userDataDir,
     events,
     app,
     ...(options.demoSize !== undefined && { size: options.demoSize }),
   });
+  const own = new Workspace({
+    dir: options.userDataDir,
+    secretStore,
+    // The person's own workspace works on while Demo mode is on (open operations are finished,
+    // payments kept in step), but the UI shows the Demo one: news of the own one waits.
+    events: scopedEvents(events, () => demo.workspace === undefined),
+    app,
+    ...(options.uapayBaseUrl && { uapayBaseUrl: options.uapayBaseUrl }),
+    ...(options.connections && { connections: options.connections }),
+    ...(options.background !== undefined && { background: options.background }),
+  });
   const current = () => demo.workspace ?? own;
+  /** The states the status bar follows, of the workspace the UI now shows. */
+  const announce = (workspace: Workspace) => {
+    events.emit('background.status', workspace.background.status());
+    events.emit('relay.status', workspace.relay.status());
+  };
   // The feed is the person's own setting (from their team profile), Demo mode or not.
   const updates = new UpdatesCenter({
     events,
@@ -96,25 +111,32 @@ export function createDesk(options: DeskOptions): Desk {
     'demo.start': async () => {
       const workspace = await demo.start();
       await own.settings.setDemoMode(true);
+      announce(workspace);
       return workspace.settings.view();
     },
     'demo.stop': async () => {
       await demo.stop();
       await own.settings.setDemoMode(false);
+      announce(own);
       return own.settings.view();
     },
     'demo.mailbox': async () => demo.mailbox(),
     ...routed,
   } satisfies Handlers);
+  let closing: Promise<void> | undefined;
   return {
     handlers,
+    logFile,
     events,
     workspace: current,
     updates,
-    close: async () => {
-      updates.close();
-      await demo.stop();
-      await own.close();
-    },
+    // Once, however often asked (main's quit and a test's cleanup may both ask).
+    close: () =>
+      (closing ??= (async () => {
+        updates.close();
+        await demo.stop();
+        await own.close();
+        await logFile.close();
+      })()),
   };
 }

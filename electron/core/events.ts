@@ -19,3 +19,15 @@ export class EventBus {
     for (const listener of this.listeners) listener(...args);
   }
 }
+
+/**
+ * A workspace's own bus: what it emits reaches `target` only while `shown()` says the UI looks at
+ * that workspace. App notices (a settings file set aside…) are the person's news either way.
+ */
+export function scopedEvents(target: EventBus, shown: () => boolean): EventBus {
+  const scoped = new EventBus();
+  scoped.subscribe((event, payload) => {
+    if (event === 'app.notice' || shown()) target.emit(event, payload);
+  });
+  return scoped;
+}

@@ -1,15 +1,29 @@
 /**
- * Structured log lines on stderr. Fields are data, not prose, so the redaction pass sees every
- * value that is about to be written: any secret the keychain gave or took is masked in the line.
+ * Structured log lines on stderr, and in every sink added (the log file, logFile.ts). Fields are
+ * data, not prose, so the redaction pass sees every value that is about to be written: any secret
+ * the keychain gave or took is masked in the line before it goes anywhere.
  */
 import { redactions } from './secrets/redaction';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
+/** Takes one finished line (masked, ending in a newline). */
+export type LogSink = (line: string) => void;
+
+const sinks = new Set<LogSink>();
+
+/** Sends every later line to `sink` as well; the function returned stops it. */
+export function addLogSink(sink: LogSink): () => void {
+  sinks.add(sink);
+  return () => sinks.delete(sink);
+}
+
 function write(level: Level, message: string, fields?: Record<string, unknown>): void {
   if (level === 'debug' && !process.env.DESK_DEBUG) return;
   const line = { time: new Date().toISOString(), level, message, ...describe(fields) };
-  process.stderr.write(`${redactions.mask(JSON.stringify(line))}\n`);
+  const text = `${redactions.mask(JSON.stringify(line))}\n`;
+  process.stderr.write(text);
+  for (const sink of sinks) sink(text);
 }
 
 function describe(fields: Record<string, unknown> | undefined): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import type { Handlers } from '../shared/contract';
+import { BackgroundRound, DEFAULT_BACKGROUND, type BackgroundTiming } from './background/round';
 import { bulkHandlers } from './bulk/handlers';
 import { BulkService } from './bulk/service';
 import { relayHandlers } from './callbacks/handlers';
@@ -9,7 +10,7 @@ import { ordersHandlers } from './orders/handlers';
 import { OrdersStore } from './orders/store';
 import { paymentsHandlers } from './payments/handlers';
 import { PaymentLinks } from './payments/paymentLinks';
-import { PaymentsService, type BackgroundTiming, type PaymentsServiceOptions } from './payments/service';
+import { PaymentsService, type PaymentsServiceOptions } from './payments/service';
 import type { SecretStore } from './secrets/keychain';
 import { Secrets } from './secrets/secrets';
 import { settingsHandlers } from './settings/handlers';
@@ -30,7 +31,11 @@ export interface WorkspaceOptions {
   /** Every UAPAY call goes to this origin (the sandbox: Demo mode and tests). */
   uapayBaseUrl?: string;
   connections?: Pick<ConnectionsOptions, 'retailCrm' | 'retailCrmRequestsPerSecond' | 'uapayTimeoutMs'>;
-  background?: BackgroundTiming;
+  /**
+   * The background round's timing; unset is the shipped timing (DEFAULT_BACKGROUND), `false` none
+   * (a test that drives reconciliation, refresh and sync itself says so).
+   */
+  background?: BackgroundTiming | false;
   /** Payment-service tuning (tests: how long to wait on a relayed hint, re-look delays). */
   payments?: Pick<PaymentsServiceOptions, 'hintDelayMs' | 'lookAgainMs'>;
 }
@@ -48,6 +53,7 @@ export class Workspace {
   readonly payments: PaymentsService;
   readonly relay: RelayService;
   readonly bulk: BulkService;
+  readonly background: BackgroundRound;
   readonly handlers: WorkspaceHandlers;
 
   constructor(options: WorkspaceOptions) {
@@ -76,7 +82,7 @@ export class Workspace {
       connections: this.connections,
       orders: this.orders,
       links,
-      ...(options.background && { background: options.background }),
+      ...options.payments,
     });
     this.bulk = new BulkService({
       dir,
@@ -95,6 +101,17 @@ export class Workspace {
       onHint: (_invoiceIds, hints) => this.payments.hint(hints),
     });
     void this.relay.start();
+    this.background = new BackgroundRound({
+      work: {
+        configured: async () => (await this.settings.get()).retailCrm !== null,
+        reconcile: () => this.payments.reconcile(),
+        refresh: () => this.orders.refresh(),
+        sync: () => this.payments.sync(),
+      },
+      timing: options.background ?? DEFAULT_BACKGROUND,
+      onChange: (status) => events.emit('background.status', status),
+    });
+    this.background.start();
 
     const settings = settingsHandlers(this.settings, options.app);
     this.handlers = {
@@ -110,10 +127,12 @@ export class Workspace {
       ...paymentsHandlers(this.payments),
       ...relayHandlers(this.relay),
       ...bulkHandlers(this.bulk),
+      'background.status': async () => this.background.status(),
     };
   }
 
   async close(): Promise<void> {
+    await this.background.close();
     await this.relay.close();
     await this.bulk.close();
     await this.payments.close();

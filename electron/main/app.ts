@@ -4,6 +4,7 @@ import { EVENT_CHANNEL } from '../shared/contract';
 import { createDesk, type Desk } from '../core/desk';
 import { log } from '../core/log';
 import { isAllowedExternal } from './externalLinks';
+import { openLogFolderHandler } from './logFolder';
 import { registerIpc, trustedSender } from './ipc';
 import { ProfileFiles } from './profileFile';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
@@ -34,6 +35,8 @@ export async function startApp(makeDesk: typeof createDesk = createDesk): Promis
     grant(ALLOWED_PERMISSIONS.has(permission)),
   );
 
+  // Only what only Electron knows: names and paths. Behaviour (the background round, timings) is
+  // the core's own default, the one the tests prove; test/main checks that nothing else is passed.
   const desk = makeDesk({
     appName: app.getName(),
     appVersion: app.getVersion(),
@@ -41,7 +44,11 @@ export async function startApp(makeDesk: typeof createDesk = createDesk): Promis
     shell: 'electron',
   });
   const origins = devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN];
-  registerIpc(ipcMain, desk.handlers, trustedSender(origins));
+  const handlers = {
+    ...desk.handlers,
+    'app.openLogFolder': openLogFolderHandler(desk.handlers['app.openLogFolder']),
+  };
+  registerIpc(ipcMain, handlers, trustedSender(origins));
 
   const openWindow = () => {
     const window = createMainWindow(

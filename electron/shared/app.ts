@@ -15,6 +15,8 @@ export interface AppInfo {
   /** `electron` in the desktop app, `harness` when the core is served to a browser for tests. */
   shell: 'electron' | 'harness';
   keychain: KeychainStatus;
+  /** Where the log files are (the user-data folder's `logs`): what support asks a person to send. */
+  logFolder: string;
 }
 
 /** A notice from the core that the renderer shows in words from its catalogues. */

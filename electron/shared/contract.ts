@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import type { Notice } from './app';
 import { appChannels } from './channels/app';
+import { backgroundChannels, backgroundEvents } from './channels/background';
 import { bulkChannels, type BulkProgress } from './channels/bulk';
 import { demoChannels } from './channels/demo';
 import { ordersChannels, type OrdersChanged } from './channels/orders';
@@ -31,6 +32,7 @@ export const contract = {
   ...paymentsChannels,
   ...relayChannels,
   ...bulkChannels,
+  ...backgroundChannels,
 } satisfies ChannelMap;
 
 export const events = {
@@ -39,6 +41,7 @@ export const events = {
   'orders.changed': phantom<OrdersChanged>(),
   'relay.status': phantom<RelayStatus>(),
   'bulk.progress': phantom<BulkProgress>(),
+  ...backgroundEvents,
 } satisfies Record<`${string}.${string}`, unknown>;
 
 export type Channel = keyof typeof contract;

@@ -6,6 +6,7 @@ import { currentLanguage } from '../i18n';
 import { useMinuteClock } from '../orders/clock';
 import { formatDateTime, formatTime } from '../orders/format';
 import { useOrders } from '../orders/ordersStore';
+import { useBackgroundStatus, useBackgroundStatusFeed } from '../store/backgroundStatus';
 import { useRelayStatus, useRelayStatusFeed } from '../store/relayStatus';
 import { useUpdates } from '../store/updates';
 import { latestUapayAnswers, statusItems, type StatusItem } from './statusItems';
@@ -14,12 +15,15 @@ import './frame.css';
 /**
  * What the app is connected to and how fresh its picture is: RetailCRM, each UAPAY merchant (key
  * saved, UAPAY's latest answer), the relay's live stream, the last sync with RetailCRM, the
- * keychain, and an update waiting for a restart.
+ * background round (last and next check, what it cannot reach), the keychain, and an update
+ * waiting for a restart.
  */
 export function StatusBar({ view, info }: { view?: SettingsView; info?: AppInfo }) {
   const { t } = useTranslation();
   useRelayStatusFeed();
+  useBackgroundStatusFeed();
   const relay = useRelayStatus((s) => s.status);
+  const background = useBackgroundStatus((s) => s.status);
   const rows = useOrders((s) => s.rows);
   const refreshedAt = useOrders((s) => s.refreshedAt);
   const refreshing = useOrders((s) => s.refreshing);
@@ -34,7 +38,7 @@ export function StatusBar({ view, info }: { view?: SettingsView; info?: AppInfo 
   const { connections, freshness } = statusItems(
     view,
     info,
-    { relay, sync: { refreshedAt, refreshing }, uapayAnsweredAt, update, when },
+    { relay, sync: { refreshedAt, refreshing }, uapayAnsweredAt, update, background, when },
     t,
   );
 

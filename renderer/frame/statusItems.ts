@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AppInfo } from '../../electron/shared/app';
+import type { BackgroundStatus } from '../../electron/shared/channels/background';
 import type { RelayStatus } from '../../electron/shared/channels/relay';
 import type { UpdateStatus } from '../../electron/shared/channels/updates';
 import type { OrderRow } from '../../electron/shared/orders';
@@ -23,6 +24,8 @@ export interface LiveFacts {
   /** Per merchant id: UAPAY's latest answer (`uapay.checkedAt` of its rows, ISO). */
   uapayAnsweredAt: ReadonlyMap<string, string>;
   update?: UpdateStatus;
+  /** The background round: when it last ran, when it runs next, its last problem. */
+  background?: BackgroundStatus;
   /** A moment as the bar shows it (today: the time only). */
   when: (iso: string) => string;
 }
@@ -73,6 +76,46 @@ function relayItem(view: SettingsView, live: LiveFacts, t: TFunction): StatusIte
   return state === 'off'
     ? item('ok', t('status.relayPaired'))
     : item(RELAY_TONES[state], t(RELAY_WORDS[state]));
+}
+
+/**
+ * The background round's item: when it last looked, or what keeps it from working (a service it
+ * cannot reach, operations it is still finishing). The tooltip says what it does and how often.
+ */
+export function backgroundItem(live: LiveFacts, t: TFunction): StatusItem | undefined {
+  const status = live.background;
+  // Off (a test) or no shop yet: nothing runs that the person could care about. Before the first
+  // round ends there is nothing to tell either.
+  if (!status?.lastRoundAt || status.state === 'off' || status.state === 'not_set_up') return undefined;
+  const next = status.nextRoundAt && live.when(status.nextRoundAt);
+  const failure = status.lastFailure;
+  const title = [
+    t('status.backgroundTitle', {
+      round: Math.round((status.roundMs ?? 0) / 1000),
+      refresh: Math.round((status.refreshMs ?? 0) / 1000),
+    }),
+    t('status.backgroundLast', { time: live.when(status.lastRoundAt) }),
+    next && t('status.backgroundNext', { time: next }),
+    failure && t('status.backgroundFailure', { time: live.when(failure.at), message: failure.message }),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const item = (tone: Tone, text: string): StatusItem => ({ key: 'background', tone, text, title });
+  if (status.state === 'unreachable' && failure?.service)
+    return item(
+      'bad',
+      t(failure.service === 'uapay' ? 'status.backgroundUapayDown' : 'status.backgroundRetailCrmDown', {
+        time: next ?? '',
+      }),
+    );
+  if (status.openOperations > 0)
+    return item('warn', t('status.backgroundOpen', { count: status.openOperations }));
+  if (status.state === 'failing' || status.state === 'unreachable')
+    return item(
+      'warn',
+      t('status.backgroundProblem', { time: live.when(failure?.at ?? status.lastRoundAt) }),
+    );
+  return item('ok', t('status.backgroundAt', { time: live.when(status.lastRoundAt) }));
 }
 
 /**
@@ -134,6 +177,8 @@ export function statusItems(
         ...(refreshedAt && { title: t('status.syncedTitle', { time: live.when(refreshedAt) }) }),
       });
     }
+    const background = backgroundItem(live, t);
+    if (background) freshness.push(background);
   }
   // A working keychain goes without saying (Settings → About shows it); a missing one is news.
   if (info && (!info.keychain.available || view?.secrets.keychainProblem)) {

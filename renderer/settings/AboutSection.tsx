@@ -4,10 +4,11 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Panel } from '../components/Panel';
 import { Skeleton } from '../components/Skeleton';
 import { useAppInfo } from '../store/appInfo';
+import { LogFolderPanel } from './LogFolderPanel';
 import { SectionFrame } from './SectionFrame';
 import { UpdatesPanel } from './UpdatesPanel';
 
-/** What `app.info` says: for support requests, and to see whether the keychain works. */
+/** What `app.info` says: for support requests (with the log folder), and to see whether the keychain works. */
 export function AboutSection() {
   const { t } = useTranslation();
   const { info, error, load } = useAppInfo();
@@ -57,6 +58,7 @@ export function AboutSection() {
         </dl>
         {info && !info.keychain.available && <p className="field-hint">{t('settings.about.keychainHelp')}</p>}
       </Panel>
+      {info && <LogFolderPanel folder={info.logFolder} />}
       <UpdatesPanel />
     </SectionFrame>
   );

@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { UpdateStatus } from '../../electron/shared/channels/updates';
 import { call, deskError } from '../desk';
+import { useLiveStatus } from './liveStatus';
 import { notifyError } from './notices';
 
 interface UpdatesState {
@@ -50,22 +50,9 @@ export function mayCheckNow(status: UpdateStatus | undefined): boolean {
 }
 
 /**
- * The frame listens for the app's lifetime: the event first (so no change is missed), then the
- * state as it is now, unless an event already brought a newer one.
+ * The frame listens for the app's lifetime. While the state cannot be read, the About section
+ * says "unknown"; nothing else depends on it.
  */
 export function useUpdatesFeed(): void {
-  useEffect(() => {
-    let heard = false;
-    const off = window.desk.on('app.update', (status) => {
-      heard = true;
-      useUpdates.setState({ status });
-    });
-    call('app.update.status', {}).then(
-      (status) => {
-        if (!heard) useUpdates.setState({ status });
-      },
-      () => undefined, // the About section says "unknown"; nothing else depends on it
-    );
-    return off;
-  }, []);
+  useLiveStatus('app.update', 'app.update.status', (status) => useUpdates.setState({ status }));
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
+import type { BackgroundTiming } from '../../electron/core/background/round';
 import { createDesk, type Desk } from '../../electron/core/desk';
 import { defaultSettings, serializeSettings, SETTINGS_FILE } from '../../electron/core/settings/schema';
 import type { Settings } from '../../electron/shared/settings';
@@ -29,6 +30,11 @@ export const test = base.extend<{
   uapayBaseUrl: string | undefined;
   /** Orders the Demo sandbox seeds (an option: a test of the list itself asks for thousands). */
   demoSize: number;
+  /**
+   * The own workspace's background round. Off unless a test asks (the app's default is on, proven
+   * in test/core/background): these tests drive refresh and sync through the UI and count on it.
+   */
+  background: BackgroundTiming | false;
   desk: Desk & { harness: Harness; userDataDir: string };
   open: (query?: string) => Promise<void>;
 }>({
@@ -36,7 +42,8 @@ export const test = base.extend<{
   // A small Demo shop keeps each test quick.
   demoSize: [60, { option: true }],
   uapayBaseUrl: [undefined, { option: true }],
-  desk: async ({ page, initialSettings, demoSize, uapayBaseUrl }, use) => {
+  background: [false, { option: true }],
+  desk: async ({ page, initialSettings, demoSize, uapayBaseUrl, background }, use) => {
     const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'desk-browser-'));
     if (initialSettings !== undefined) {
       const text =
@@ -53,6 +60,7 @@ export const test = base.extend<{
       secrets: testKeychain(),
       ...(uapayBaseUrl && { uapayBaseUrl }),
       demoSize,
+      background,
     });
     const harness = await startHarness(desk, RENDERER_DIR);
     await page.addInitScript(installDesk, deskInitArgs(harness.token));

@@ -1,6 +1,6 @@
 import { channels } from '../../electron/shared/contract';
-import { expect, LANGUAGES, test } from './fixtures';
-import { openSettings, ui } from './ui';
+import { expect, LANGUAGES, screenshot, test } from './fixtures';
+import { fill, openSettings, ui } from './ui';
 import pkg from '../../package.json' with { type: 'json' };
 
 test.describe('app shell', () => {
@@ -21,6 +21,13 @@ test.describe('app shell', () => {
       await expect(page.getByTestId('about-version')).toHaveText(pkg.version);
       const available = t.settings.about.keychainAvailable.split(' (')[0] ?? '';
       await expect(page.getByTestId('keychain-status')).toContainText(available);
+      // The log folder, and "Open log folder": the harness cannot open a file manager, so it names it.
+      await expect(page.getByTestId('log-folder')).toHaveText(desk.logFile.folder);
+      await page.getByRole('button', { name: t.settings.about.openLogFolder }).click();
+      await expect(page.getByRole('status').filter({ hasText: desk.logFile.folder })).toHaveText(
+        fill(t.settings.about.logFolderNotOpened, { folder: desk.logFile.folder }),
+      );
+      await screenshot(page, `about-${lang}-light`);
     });
   }
 

@@ -22,6 +22,7 @@ async function desk() {
     userDataDir: dir,
     shell: 'harness',
     secrets: testKeychain(),
+    background: false,
   });
 }
 
@@ -39,6 +40,7 @@ function recordingHandlers(fail?: unknown) {
         arch: 'x64',
         shell: 'harness',
         keychain: { available: true, backend: 'b' },
+        logFolder: '/logs',
       };
     },
   } satisfies Pick<Handlers, 'app.info'>;
@@ -58,6 +60,7 @@ describe('dispatch', () => {
         arch: process.arch,
         shell: 'harness',
         keychain: { available: true, backend: expect.any(String) as string },
+        logFolder: expect.stringMatching(/desk-ipc-.*logs$/) as string,
       },
     });
   });

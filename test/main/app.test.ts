@@ -8,6 +8,7 @@ const electron = (await import('electron')) as unknown as ElectronMock;
 const { startApp } = await import('../../electron/main/app');
 const { createDesk } = await import('../../electron/core/desk');
 type Desk = ReturnType<typeof createDesk>;
+type DeskOptions = Parameters<typeof createDesk>[0];
 
 beforeEach(() => {
   FakeBrowserWindow.created = [];
@@ -75,5 +76,30 @@ describe('app start', () => {
       'app.notice',
       { level: 'warning', code: 'settingsKeptAside' },
     ]);
+  });
+
+  it('hands the core only what only Electron knows, so the core runs with its shipped behaviour', async () => {
+    let given: DeskOptions | undefined;
+    let desk: Desk | undefined;
+    await startApp((options) => {
+      given = options;
+      return (desk = createDesk(options));
+    });
+    // Names and paths. A behaviour switch here (background: false, a timing, another keychain…)
+    // would make the app people run differ from the one the tests prove.
+    expect(Object.keys(given ?? {}).sort()).toEqual(['appName', 'appVersion', 'shell', 'userDataDir']);
+    expect(given).toMatchObject({ shell: 'electron', userDataDir: '/tmp/desk-test-userData' });
+    expect(desk?.workspace().background.status().state).not.toBe('off');
+    await desk?.close();
+  });
+
+  it('opens the log folder with the system file manager', async () => {
+    let desk: Desk | undefined;
+    await startApp((options) => (desk = createDesk(options)));
+    const handler = electron.ipcMain.handlers.get('app.openLogFolder');
+    const reply = await handler?.({ senderFrame: { url: 'app://desk/index.html', parent: null } }, {});
+    expect(reply).toEqual({ ok: true, value: { folder: '/tmp/desk-test-userData/logs', opened: true } });
+    expect(electron.shell.openPath).toHaveBeenCalledWith('/tmp/desk-test-userData/logs');
+    await desk?.close();
   });
 });

@@ -15,6 +15,7 @@ const info = {
   arch: 'a',
   shell: 'electron',
   keychain: { available: true, backend: 'b' },
+  logFolder: '/logs',
 } as const;
 
 function setup() {

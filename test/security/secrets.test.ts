@@ -1,11 +1,11 @@
 /**
  * Issue 10, "Secrets": a shop set up through the IPC contract with known secrets (RetailCRM API
  * key, merchant keys, SMTP password, relay token), then the money path, a bulk run, both CSV
- * exports, a relay callback and some failures. Afterwards the user-data folder, the log lines
- * (stderr/stdout, where the core logs), the relay's own logs, every IPC reply, every event and
+ * exports, a relay callback and some failures. Afterwards the user-data folder (with the log file
+ * in its logs/), the log lines (stderr/stdout, where the core logs), the relay's own logs, every IPC reply, every event and
  * both CSVs are searched for every secret in every encoding: zero hits.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryKeychain } from '../../electron/core/demo/memoryKeychain';
 import { createDesk, type Desk } from '../../electron/core/desk';
 import { dispatch } from '../../electron/core/ipc';
+import { LOG_FILE } from '../../electron/core/logFile';
 import { readConfig } from '../../electron/relay/config';
 import { pairNewChannel, type PairingResult } from '../../electron/relay/pairing';
 import { buildRelay, type Relay } from '../../electron/relay/server';
@@ -172,6 +173,12 @@ describe('secrets', () => {
     } finally {
       output.stop();
     }
+
+    // The log file (logs/ in the user-data folder, scanned with the rest) holds what the run logged.
+    await desk.logFile.flush();
+    const logged = await readFile(path.join(desk.logFile.folder, LOG_FILE), 'utf8');
+    expect(logged.split('\n').filter(Boolean).length).toBeGreaterThan(0);
+    expect(desk.logFile.folder.startsWith(dirs[1]!)).toBe(true);
 
     const texts = [...recorded.replies, ...events, ...output.lines, ...relayLog];
     expect(recorded.replies.length).toBeGreaterThan(30);

@@ -65,7 +65,8 @@ export function createElectronMock() {
     net: { fetch: vi.fn() },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn() } },
     contextBridge: { exposeInMainWorld: vi.fn() },
-    shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    // openPath answers an error text, empty when the folder opened.
+    shell: { openExternal: vi.fn(() => Promise.resolve()), openPath: vi.fn(() => Promise.resolve('')) },
     ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
   };
 }

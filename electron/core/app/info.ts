@@ -1,4 +1,5 @@
 import type { Handlers } from '../../shared/contract';
+import { ensureLogFolder, logFolder } from '../logFile';
 import type { SecretStore } from '../secrets/keychain';
 
 export interface AppInfoDeps {
@@ -6,9 +7,10 @@ export interface AppInfoDeps {
   appVersion: string;
   shell: 'electron' | 'harness';
   secrets: SecretStore;
+  userDataDir: string;
 }
 
-export function appHandlers(deps: AppInfoDeps): Pick<Handlers, 'app.info'> {
+export function appHandlers(deps: AppInfoDeps): Pick<Handlers, 'app.info' | 'app.openLogFolder'> {
   return {
     'app.info': async () => ({
       name: deps.appName,
@@ -17,6 +19,10 @@ export function appHandlers(deps: AppInfoDeps): Pick<Handlers, 'app.info'> {
       arch: process.arch,
       shell: deps.shell,
       keychain: await deps.secrets.status(),
+      logFolder: logFolder(deps.userDataDir),
     }),
+    // Only main can open a file manager (electron/main/logFolder.ts wraps this); here the folder
+    // is made sure of and named, which is all the browser harness can do.
+    'app.openLogFolder': async () => ({ folder: await ensureLogFolder(deps.userDataDir), opened: false }),
   };
 }

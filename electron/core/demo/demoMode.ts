@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DemoLetter } from '../../shared/channels/demo';
 import { startSandbox, type Sandbox } from '../../sandbox';
+import type { BackgroundTiming } from '../background/round';
 import type { EventBus } from '../events';
 import { log } from '../log';
 import { Workspace, type WorkspaceOptions } from '../workspace';
@@ -9,7 +10,7 @@ import { memoryKeychain } from './memoryKeychain';
 import { useSandbox } from './useSandbox';
 
 /** Demo is lively: payments made on the sandbox's page show up within seconds. */
-const DEMO_BACKGROUND = { syncMs: 3_000, refreshMs: 10_000 };
+const DEMO_BACKGROUND: BackgroundTiming = { syncMs: 3_000, refreshMs: 10_000 };
 
 export interface DemoOptions {
   userDataDir: string;

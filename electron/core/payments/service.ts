@@ -28,15 +28,6 @@ import { reconcileOpen } from './reconcile';
 import { requireLiveLink, sendLink } from './sendLink';
 import { syncStatuses } from './statusSync';
 
-export interface BackgroundTiming {
-  /** How often watched payments are checked with UAPAY (callbacks make it sooner). */
-  syncMs: number;
-  /** How often the orders list asks RetailCRM's history for changes. */
-  refreshMs: number;
-}
-
-export const DEFAULT_BACKGROUND: BackgroundTiming = { syncMs: 30_000, refreshMs: 60_000 };
-
 export interface PaymentsServiceOptions {
   dir: string;
   settings: SettingsService;
@@ -45,8 +36,6 @@ export interface PaymentsServiceOptions {
   orders: OrdersStore;
   now?: () => Date;
   lookAgainMs?: readonly number[];
-  /** Off unless given: tests drive sync and reconciliation themselves. */
-  background?: BackgroundTiming;
   /** The RetailCRM payment lock's timing (default DEFAULT_LEASE_TIMING). */
   lease?: LeaseTiming;
   /** Shared with the orders store: which payment links may be shown and mailed. */
@@ -62,24 +51,17 @@ export interface PaymentsServiceOptions {
 /**
  * The payment operations behind the IPC channels: every call resolves the row from the orders
  * cache, runs the one implementation of the operation, and lets the rows (and so the UI) follow.
- * In the background it finishes what the journal shows open and keeps watched payments in step.
+ * The workspace's background round (core/background/round.ts) calls `reconcile` and `sync`.
  */
 export class PaymentsService {
   private readonly ready: Promise<{ ctx: PaymentsContext; runner: MoneyRunner; journal: Journal }>;
   private managerName: string | undefined;
-  private timer?: NodeJS.Timeout;
-  private closed = false;
-  private running: Promise<void> = Promise.resolve();
-  private lastRefresh = 0;
   private readonly hintDelayMs: number;
 
   constructor(private readonly options: PaymentsServiceOptions) {
     this.hintDelayMs = options.hintDelayMs ?? Math.floor(Math.random() * 800);
     this.ready = this.open();
-    this.ready.then(
-      () => this.options.background && this.schedule(0),
-      (error: unknown) => log.error('payments: the journal could not be opened', { error }),
-    );
+    this.ready.catch((error: unknown) => log.error('payments: the journal could not be opened', { error }));
   }
 
   private async open() {
@@ -286,35 +268,7 @@ export class PaymentsService {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
     const { journal } = await this.ready.catch(() => ({ journal: undefined }));
     await journal?.close();
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.closed || !this.options.background) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => this.schedule(this.options.background?.syncMs ?? 30_000));
-    }, delayMs);
-    this.timer.unref();
-  }
-
-  private async tick(): Promise<void> {
-    const timing = this.options.background;
-    if (!timing) return;
-    try {
-      const settings = await this.options.settings.get();
-      if (!settings.retailCrm) return;
-      await this.reconcile();
-      if (Date.now() - this.lastRefresh >= timing.refreshMs) {
-        this.lastRefresh = Date.now();
-        await this.options.orders.refresh();
-      }
-      await this.sync();
-    } catch (error) {
-      log.warn('payments: background round failed; the next one tries again', { error });
-    }
   }
 }

@@ -25,6 +25,8 @@ describe('bulk over IPC', () => {
       secrets: osKeychain(shop.keychainService),
       uapayBaseUrl: shop.sandbox.uapay.url,
       connections: { retailCrmRequestsPerSecond: 1_000 },
+      // The test drives the list and the batch itself, and counts what reached UAPAY.
+      background: false,
     });
     const progress: BulkProgress[] = [];
     desk.events.subscribe((event, payload) => event === 'bulk.progress' && progress.push(payload));

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BulkService } from '../../../electron/core/bulk/service';
 import { Connections } from '../../../electron/core/connections';
+import { createDesk, type Desk, type DeskOptions } from '../../../electron/core/desk';
 import { EventBus } from '../../../electron/core/events';
 import { OrdersStore } from '../../../electron/core/orders/store';
 import type { LeaseTiming } from '../../../electron/core/payments/lease';
@@ -141,6 +142,26 @@ export async function openShop(options: ShopOptions = {}): Promise<Shop> {
       await fs.rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The whole core (createDesk) on the shop's folder, its keys in `keychain` (the one `openShop` was
+ * given), UAPAY at the sandbox; `options` add what a test needs (a timing, a quick RetailCRM client).
+ */
+export function openDeskOnShop(
+  shop: Shop,
+  keychain: SecretStore,
+  options: Pick<DeskOptions, 'background' | 'connections' | 'demoSize'> = {},
+): Desk {
+  return createDesk({
+    appName: 'UAPAY Desk',
+    appVersion: '1',
+    userDataDir: shop.dir,
+    shell: 'harness',
+    secrets: keychain,
+    uapayBaseUrl: shop.sandbox.uapay.url,
+    ...options,
+  });
 }
 
 export interface CoreOptions {

@@ -23,6 +23,8 @@ async function desktop(code: string, hintDelayMs: number): Promise<Workspace> {
     uapayBaseUrl: sandbox!.uapay.url,
     connections: { retailCrmRequestsPerSecond: 100, retailCrm: { backoffMs: 20 } },
     payments: { hintDelayMs },
+    // Only the relay may tell these desktops: a background status sync would hide a lost callback.
+    background: false,
   });
   workspaces.push(ws);
   await useSandbox(ws.settings, ws.secrets, sandbox!);

@@ -46,6 +46,8 @@ async function openDesk(url: string) {
     userDataDir: dir,
     shell: 'harness',
     secrets,
+    // The test refreshes through the contract and checks what each refresh did.
+    background: false,
   });
   const events: OrdersChanged[] = [];
   desk.events.subscribe((event, payload) => {

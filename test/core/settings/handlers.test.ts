@@ -2,8 +2,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDesk } from '../../../electron/core/desk';
+import { createDesk, type Desk } from '../../../electron/core/desk';
 import { dispatch } from '../../../electron/core/ipc';
+import { LOG_FILE } from '../../../electron/core/logFile';
 import { SMTP_PASSWORD } from '../../../electron/core/secrets/accounts';
 import type { SecretStore } from '../../../electron/core/secrets/keychain';
 import type { Notice } from '../../../electron/shared/app';
@@ -12,11 +13,11 @@ import type { ProfileExport, SettingsView } from '../../../electron/shared/setti
 import { testKeychain } from '../../support/keychain';
 
 const dirs: string[] = [];
-const desks: { close(): Promise<void> }[] = [];
+const desks: Desk[] = [];
 const keychain = testKeychain();
 afterEach(async () => {
   vi.restoreAllMocks();
-  // The core writes its files in the background (journal, ids): closed before its folder goes.
+  // Closed first: an open desk writes its log file into the folder being removed.
   await Promise.all(desks.splice(0).map((desk) => desk.close()));
   await Promise.all(dirs.splice(0).map((dir) => fs.rm(dir, { recursive: true, force: true })));
   await keychain.delete(SMTP_PASSWORD);
@@ -226,9 +227,12 @@ describe('settings over IPC', () => {
     await call('profile.import', { text: `{"kind": "${password}"}` });
     await desk.close();
 
-    const files = await fs.readdir(dir);
+    // Every file, the log file in logs/ too.
+    const files = (await fs.readdir(dir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile());
     expect(files.length).toBeGreaterThan(1);
-    for (const file of files) expect(await fs.readFile(path.join(dir, file), 'utf8')).not.toContain(password);
+    expect(files.map((f) => f.name)).toContain(LOG_FILE);
+    for (const file of files)
+      expect(await fs.readFile(path.join(file.parentPath, file.name), 'utf8')).not.toContain(password);
     expect(log.join('')).not.toContain(password);
     expect(JSON.stringify(replies)).not.toContain(password);
     expect(replies.length).toBe(6);

@@ -69,6 +69,8 @@ export async function openDesk(options: OpenOptions = {}): Promise<TestDesk> {
     secrets: keychain,
     // The fakes run without a rate limit here; the 10/s pace has its own tests (test/core/retailcrm).
     connections: { retailCrm: { backoffMs: 5, timeoutMs: 2_000 }, retailCrmRequestsPerSecond: 200 },
+    // Setup tests count the requests each step sends; the background round would add its own.
+    background: false,
     ...(options.uapayBaseUrl && { uapayBaseUrl: options.uapayBaseUrl }),
   };
   const desk = createDesk(deskOptions);
