@@ -17,7 +17,8 @@ interface Words {
 }
 
 /** Every core error kind in plain words, with what to do next. */
-function words(t: TFunction, error: DeskError): Words {
+/** An error in the UI's words: a title, the next step, and the provider's own text when it sent one. */
+export function errorWords(t: TFunction, error: DeskError): Words {
   // No default: the compiler (and the lint rule) refuse a new kind until it has words.
   switch (error.kind) {
     case 'validation':
@@ -109,7 +110,7 @@ export interface ErrorMessageProps {
 
 export function ErrorMessage({ error, onRetry, retrying }: ErrorMessageProps) {
   const { t } = useTranslation();
-  const { title, next, answer, extra } = words(t, error);
+  const { title, next, answer, extra } = errorWords(t, error);
   return (
     <div className="callout callout-error" role="alert">
       <Icon name="alert" className="callout-icon" />

@@ -5,6 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { AttentionFacts, JournalEntry, JournalFilter } from '../../shared/channels/payments';
 import { formatDecimal, kopiyky } from '../../shared/money';
+import type { DeskError } from '../../shared/errors';
 import { JOURNAL_STEPS } from '../../shared/journalSteps';
 import type { Operation } from './records';
 
@@ -50,7 +51,7 @@ function attentionOf(operation: Operation): AttentionFacts | undefined {
   const detail = step.detail ?? {};
   const sent = detail.sent as { amount?: unknown } | undefined;
   const uapay = detail.uapay as Record<string, unknown> | null | undefined;
-  const error = detail.error as { kind?: unknown; message?: unknown } | undefined;
+  const error = detail.error as DeskError | undefined;
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const money = (value: unknown) => (typeof value === 'number' ? kopiyky(value) : undefined);
   const facts = uapay && {
@@ -63,8 +64,7 @@ function attentionOf(operation: Operation): AttentionFacts | undefined {
     at: step.at,
     ...(money(sent?.amount) !== undefined && { amount: money(sent?.amount) }),
     ...(facts && { uapay: facts }),
-    ...(typeof error?.kind === 'string' &&
-      typeof error.message === 'string' && { error: { kind: error.kind, message: error.message } }),
+    ...(typeof error?.kind === 'string' && typeof error.message === 'string' && { error }),
   };
 }
 

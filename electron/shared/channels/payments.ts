@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { LifecycleState } from '../lifecycle';
 import { kopiykySchema, type Kopiyky } from '../money';
+import type { DeskError } from '../errors';
 import { phantom, type ChannelMap } from './spec';
 
 const paymentId = z.number('The payment id must be a number.').int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -59,7 +60,7 @@ export interface AttentionFacts {
   /** What UAPAY showed of the payment afterwards (its own words), when it answered. */
   uapay?: { status?: string; paymentStatus?: string; amount?: Kopiyky; reversedAt?: string };
   /** Why the answer was unclear (a timeout, a reply without a signature…). */
-  error?: { kind: string; message: string };
+  error?: DeskError;
 }
 
 /** One operation of the journal, as the Activity view and the order's timeline show it. */

@@ -4,6 +4,7 @@ import type { JournalEntry } from '../../../electron/shared/channels/payments';
 import { kindLabel } from '../../activity/journalWords';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { errorWords } from '../../components/ErrorMessage';
 import { call } from '../../desk';
 import { currentLanguage } from '../../i18n';
 import { formatMoney } from '../../i18n/money';
@@ -67,7 +68,7 @@ export function AttentionNote({
           {facts?.error && (
             <>
               <dt>{t('panel.attention.why')}</dt>
-              <dd>{facts.error.message}</dd>
+              <dd>{errorWords(t, facts.error).title}</dd>
             </>
           )}
         </dl>

@@ -34,6 +34,8 @@ import { usePanelData } from './usePanelData';
 
 type DialogAction = Exclude<PanelAction, 'createLink'>;
 
+const OPEN_OUTCOMES = new Set(['in_progress', 'crm_pending', 'needs_attention']);
+
 function typingInto(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
@@ -56,9 +58,12 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
   const row = view?.row;
   const detail = view?.detail;
   const noLinkedPayment = detail !== undefined && !detail.payments.some((p) => p.linked);
+  // While an operation on the payment is open (running, RetailCRM pending, or waiting for a
+  // person), no other may start: the notes above say why.
+  const locked = timeline?.some((entry) => OPEN_OUTCOMES.has(entry.outcome)) ?? false;
   const actions: PanelAction[] = row
     ? [
-        ...PAYMENT_ACTIONS.filter((action) => canDo(action, row.state)),
+        ...PAYMENT_ACTIONS.filter((action) => !locked && canDo(action, row.state)),
         ...(noLinkedPayment ? ['add' as const] : []),
       ]
     : [];
@@ -159,7 +164,7 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
         {!view && !error && !gone && <PanelSkeleton />}
         {row && detail && amounts && (
           <>
-            <ActionBar state={row.state} actions={actions} busy={busy} onAction={act} />
+            <ActionBar state={row.state} actions={actions} busy={busy} locked={locked} onAction={act} />
             {linkError && (
               <ErrorMessage
                 error={linkError}
