@@ -18,6 +18,7 @@ import { Secrets } from '../../electron/core/secrets/secrets';
 import { SettingsService } from '../../electron/core/settings/service';
 import { SettingsStore } from '../../electron/core/settings/store';
 import { kopiyky, type Kopiyky } from '../../electron/shared/money';
+import type { OrderRow } from '../../electron/shared/orders';
 import type { StatusMapping } from '../../electron/shared/settings';
 import { SandboxClock } from '../../electron/sandbox/clock';
 import { createRetailCrmFake, type RetailCrmFake } from '../../electron/sandbox/retailcrm';
@@ -58,6 +59,10 @@ export interface World {
   heldPayment(amount?: number): Promise<PaymentTarget>;
   /** An order paid through a PAY invoice (or a captured hold). */
   paidPayment(amount?: number): Promise<PaymentTarget>;
+  /** An order with a UAPAY payment of this merchant type (default: the manual one) and no link yet. */
+  unlinkedPayment(amount?: number, type?: string): PaymentTarget;
+  /** The orders-list row of a payment, as the orders store would build it. */
+  rowOf(target: PaymentTarget, extra?: Partial<OrderRow>): OrderRow;
   /** The RetailCRM payment as the fake holds it now. */
   crmPayment(paymentId: number): {
     status?: string;
@@ -233,6 +238,35 @@ export async function createWorld(
         `UAPAY: ${invoice.paymentPageUrl}`,
       );
       return target(o, auto.id, invoice.id, invoice.paymentPageUrl, amount, 'paid');
+    },
+    unlinkedPayment(amount = 99_990, type = MANUAL.type) {
+      const created = crm.state.addOrder({
+        number: `L${Math.floor(Math.random() * 1e6)}`,
+        totalSumm: kopiyky(amount),
+        payments: [{ type, status: MAPPING.no_link ?? '', amount: kopiyky(amount) }],
+      });
+      const payment = crm.state.paymentsOf(created.id)[0];
+      if (!payment) throw new Error('the fake did not add the payment');
+      return {
+        paymentId: payment.id,
+        orderId: created.id,
+        orderNumber: created.number,
+        site: 'shop',
+        merchantId: type === MANUAL.type ? manual.id : auto.id,
+        amount: kopiyky(amount),
+        state: 'no_link',
+      };
+    },
+    rowOf(target, extra = {}) {
+      return {
+        ...target,
+        createdAt: new Date().toISOString(),
+        customerName: 'Тарас Шевченко',
+        emails: [],
+        orderTotal: target.amount,
+        paymentType: target.merchantId === manual.id ? MANUAL.type : AUTO.type,
+        ...extra,
+      };
     },
     crmPayment(paymentId) {
       const payment = crm.state.payment(paymentId);

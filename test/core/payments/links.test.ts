@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kopiyky } from '../../../electron/shared/money';
 import { addPayment } from '../../../electron/core/payments/addPayment';
 import { createLink } from '../../../electron/core/payments/createLink';
-import type { PaymentTarget } from '../../../electron/core/payments/context';
 import { MANUAL, AUTO, createWorld, MAPPING, type World } from '../../support/world';
 
 let world: World;
@@ -11,24 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
-/** An order with a UAPAY payment of the manual merchant's type and no link yet. */
-function unlinkedOrder(amount = 99_990, type = MANUAL.type): PaymentTarget {
-  const order = world.crm.state.addOrder({
-    number: `L${Math.floor(Math.random() * 1e6)}`,
-    totalSumm: kopiyky(amount),
-    payments: [{ type, status: MAPPING.no_link, amount: kopiyky(amount) }],
-  });
-  const payment = world.crm.state.paymentsOf(order.id)[0]!;
-  return {
-    paymentId: payment.id,
-    orderId: order.id,
-    orderNumber: order.number,
-    site: 'shop',
-    merchantId: type === MANUAL.type ? world.merchantIds.manual : world.merchantIds.auto,
-    amount: kopiyky(amount),
-    state: 'no_link',
-  };
-}
+const unlinkedOrder = (amount?: number, type?: string) => world.unlinkedPayment(amount, type);
 
 describe('generate link', () => {
   it('creates a HOLD invoice for a merchant that confirms manually and writes id, link and status to RetailCRM', async () => {

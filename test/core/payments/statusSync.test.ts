@@ -15,17 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
-function row(target: PaymentTarget, extra: Partial<OrderRow> = {}): OrderRow {
-  return {
-    ...target,
-    createdAt: new Date().toISOString(),
-    customerName: 'Тарас Шевченко',
-    emails: [],
-    orderTotal: target.amount,
-    paymentType: target.merchantId === world.merchantIds.manual ? MANUAL.type : AUTO.type,
-    ...extra,
-  };
-}
+const row = (target: PaymentTarget, extra?: Partial<OrderRow>) => world.rowOf(target, extra);
 
 async function linkSent(type: string, amount = 25_000): Promise<OrderRow> {
   const order = world.crm.state.addOrder({

@@ -16,34 +16,8 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
-function order(type: string, amount: number): PaymentTarget {
-  const created = world.crm.state.addOrder({
-    totalSumm: kopiyky(amount),
-    payments: [{ type, status: MAPPING.no_link, amount: kopiyky(amount) }],
-  });
-  const payment = world.crm.state.paymentsOf(created.id)[0]!;
-  return {
-    paymentId: payment.id,
-    orderId: created.id,
-    orderNumber: created.number,
-    site: 'shop',
-    merchantId: type === MANUAL.type ? world.merchantIds.manual : world.merchantIds.auto,
-    amount: kopiyky(amount),
-    state: 'no_link',
-  };
-}
-
-function row(target: PaymentTarget, extra: Partial<OrderRow> = {}): OrderRow {
-  return {
-    ...target,
-    createdAt: new Date().toISOString(),
-    customerName: 'Тарас Шевченко',
-    emails: [],
-    orderTotal: target.amount,
-    paymentType: target.merchantId === world.merchantIds.manual ? MANUAL.type : AUTO.type,
-    ...extra,
-  };
-}
+const order = (type: string, amount: number) => world.unlinkedPayment(amount, type);
+const row = (target: PaymentTarget, extra?: Partial<OrderRow>) => world.rowOf(target, extra);
 
 /** A payment whose first link (for 500 ₴) was superseded by a second one after its amount changed. */
 async function superseded(type: string) {
