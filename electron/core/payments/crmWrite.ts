@@ -6,7 +6,6 @@ import type { IntentRecord } from '../journal/records';
 import { kyivDateTime } from '../kyivTime';
 import { crmStatusFor } from '../lifecycle';
 import { auditLine } from './audit';
-import type { CrmPayment } from '../retailcrm/types';
 import { composeComment } from './comment';
 import type { PaymentsContext } from './context';
 import { withoutOwnLock } from './lease';
@@ -48,7 +47,7 @@ export async function writeToCrm(
   ctx: PaymentsContext,
   intent: IntentRecord,
   result: CrmResult,
-  fresh?: CrmPayment,
+  fresh?: { comment?: string | undefined; status?: string | undefined },
 ): Promise<string> {
   const settings = await ctx.settings();
   const status = result.auditOnly ? (fresh?.status ?? '') : mappedStatus(settings, result.state);

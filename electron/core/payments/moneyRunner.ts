@@ -12,7 +12,7 @@ import type { UapayPayment } from '../uapay/replies';
 import { DEFAULT_LOOK_AGAIN_MS, type PaymentsContext, type PaymentTarget } from './context';
 import { mappedStatus, writeToCrm } from './crmWrite';
 import { checkBinding } from './invoiceBinding';
-import { acquireLease, updateLease } from './lease';
+import { acquireLease, updateLease, type LeasedPayment } from './lease';
 import { look, type Look } from './look';
 import { decisionOf, journalTotals } from './moneyJournal';
 import { MONEY_OPERATIONS, type Decision, type MoneyKind, type Observed } from './moneyOperations';
@@ -78,10 +78,10 @@ export class MoneyRunner {
     });
     try {
       let decision: Decision;
-      let leased = false;
+      let leased: LeasedPayment | undefined;
       try {
         const crm = await acquireLease(this.ctx, intent);
-        leased = true;
+        leased = crm;
         if (((crm.externalId ?? '') === target.invoiceId) === !!request.extra) {
           throw new RefusedError(
             'invoice_changed',
@@ -106,7 +106,7 @@ export class MoneyRunner {
             : { refunded: kopiyky(0) },
         });
       } catch (error) {
-        await this.fail(intent, error, leased); // nothing was sent to UAPAY
+        await this.fail(intent, error, leased !== undefined); // nothing was sent to UAPAY
         throw error;
       }
       // The decision is on disk before the call: every later path finishes it the same way.
@@ -125,7 +125,7 @@ export class MoneyRunner {
       }
       if (reply?.signed) {
         await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.uapayConfirmed, { by: 'signed reply' });
-        return await this.complete(intent, decision, 'succeeded');
+        return await this.complete(intent, decision, 'succeeded', leased);
       }
       // UAPAY said no (its error envelope, reference §2.5): unless its state shows it done anyway.
       const refused = sendError !== undefined && isRefusal(sendError);
@@ -138,7 +138,7 @@ export class MoneyRunner {
       if (observed.verdict === 'done') {
         log.warn('payments: no signed success, but UAPAY shows it done', { opId: intent.opId });
         await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.uapayConfirmed, { by: 'uapay state' });
-        return await this.complete(intent, decision, 'succeeded');
+        return await this.complete(intent, decision, 'succeeded', leased);
       }
       const unclear =
         sendError ??
@@ -274,10 +274,15 @@ export class MoneyRunner {
     throw lastError;
   }
 
+  /**
+   * Writes the result. `fresh`: the payment as read under this operation's claim seconds ago;
+   * other desktops keep off a claimed payment, so its comment is current (no second read).
+   */
   private async complete(
     intent: IntentRecord,
     decision: Decision,
     outcome: 'succeeded' | 'reconciled',
+    fresh?: LeasedPayment,
   ): Promise<OperationOutcome> {
     const result = MONEY_OPERATIONS[intent.kind as MoneyKind].result(decision, new Date(intent.at));
     const summary = {
@@ -289,13 +294,18 @@ export class MoneyRunner {
     const extra = intent.detail?.extra === true;
     let crmStatus: string;
     try {
-      crmStatus = await writeToCrm(this.ctx, intent, {
-        state: result.state,
-        amount: result.crmAmount,
-        moved: result.moved,
-        ...(result.paidAt && { paidAt: result.paidAt }),
-        ...(extra && { auditOnly: true }),
-      });
+      crmStatus = await writeToCrm(
+        this.ctx,
+        intent,
+        {
+          state: result.state,
+          amount: result.crmAmount,
+          moved: result.moved,
+          ...(result.paidAt && { paidAt: result.paidAt }),
+          ...(extra && { auditOnly: true }),
+        },
+        fresh,
+      );
     } catch (error) {
       await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.crmPending, { error: toDeskError(error) });
       this.ctx.onRowChange?.(intent.crmPaymentId, { state: result.state });
