@@ -90,7 +90,7 @@ export function createStateApi(runtime: FakeRuntime): UapayFakeState {
   const viewOfPayment = (paymentId: string): PaymentView | undefined => {
     const payment = store.payments.get(paymentId);
     const invoice = payment && store.invoices.get(payment.invoiceId);
-    return payment && invoice ? paymentView(payment, invoice, origin()) : undefined;
+    return payment && invoice ? paymentView(store, payment, invoice, origin(), 'payments/show') : undefined;
   };
   const mustViewPayment = (paymentId: string): PaymentView => {
     const view = viewOfPayment(paymentId);
