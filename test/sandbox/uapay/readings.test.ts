@@ -13,35 +13,17 @@ import {
   type ReadingName,
   type UapayReadings,
 } from '../../../electron/sandbox/uapay';
-import { startFake, startReceiver, waitFor, type Harness } from './harness';
-
-type Ids = { sessionId: string; invoiceId: string; paymentId: string };
+import {
+  invoiceShow,
+  operate,
+  paymentShow,
+  startFake,
+  startReceiver,
+  waitFor,
+  type Harness,
+} from './harness';
 
 const valuesOf = <K extends ReadingName>(name: K) => READING_VALUES[name] as unknown as UapayReadings[K][];
-
-async function operate(h: Harness, method: string, ids: Ids, extra: { params?: object; data?: object } = {}) {
-  const result = await h.call(`invoicer/payments/${method}`, {
-    params: { sessionId: ids.sessionId, invoiceId: ids.invoiceId, paymentId: ids.paymentId, ...extra.params },
-    ...(extra.data ? { data: { ...extra.data } } : {}),
-  });
-  return result;
-}
-
-async function paymentShow(h: Harness, ids: Ids) {
-  const result = await h.call('invoicer/payments/show', {
-    params: { sessionId: ids.sessionId, paymentId: ids.paymentId },
-  });
-  expect(result.body.status).toBe(1);
-  return result.payload!;
-}
-
-async function invoiceShow(h: Harness, ids: Pick<Ids, 'sessionId' | 'invoiceId'>) {
-  const result = await h.call('invoicer/invoices/show', {
-    params: { sessionId: ids.sessionId, id: ids.invoiceId },
-  });
-  expect(result.body.status).toBe(1);
-  return result.payload!;
-}
 
 const pair = (text: string) => {
   const [status, paymentStatus] = text.split('/');
@@ -169,7 +151,7 @@ describe('UAPAY fake readings: status pairs (reference §4, §3.7–§3.9)', () 
     expect((await invoiceShow(h, { sessionId, invoiceId })).payments).toEqual([
       expect.objectContaining({ paymentId, ...pair(decline) }),
     ]);
-    expect(await paymentShow(h, { sessionId, invoiceId, paymentId })).toMatchObject(pair(decline));
+    expect(await paymentShow(h, { sessionId, paymentId })).toMatchObject(pair(decline));
   });
 
   it('relabels payments at run time (control.setReadings) without touching their money', async () => {
