@@ -51,7 +51,8 @@ export const READING_VALUES = {
   sessionError: ['SESSION_*', 'TOKEN_EXPIRED', 'FORMAT_ERROR'],
   /**
    * §3.1, §8.3: session lifetime. `standard`: the fake's `sessionLifetimeMs` option (24 h by default);
-   * `short`: SHORT_SESSION_LIFETIME_MS of sandbox time, so a client meets expiry within a test.
+   * `short`: SHORT_SESSION_LIFETIME_MS of sandbox time, so a client meets expiry within a test. The
+   * sandbox clock runs with the wall clock, so which call meets the expiry depends on timing.
    */
   sessionLifetime: ['standard', 'short'],
   /**
