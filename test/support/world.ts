@@ -22,8 +22,9 @@ import type { OrderRow } from '../../electron/shared/orders';
 import type { StatusMapping } from '../../electron/shared/settings';
 import { SandboxClock } from '../../electron/sandbox/clock';
 import { createRetailCrmFake, type RetailCrmFake } from '../../electron/sandbox/retailcrm';
-import { createUapayFake, type UapayFake } from '../../electron/sandbox/uapay';
+import { createUapayFake, type UapayFake, type UapayReadings } from '../../electron/sandbox/uapay';
 import { testKeychain } from './keychain';
+import { readingsFromEnv } from './readings';
 
 export const MAPPING: StatusMapping = {
   no_link: 'not-paid',
@@ -74,12 +75,26 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function createWorld(
-  options: { lookAgainMs?: number[]; crmAttempts?: number; lease?: LeaseTiming } = {},
-): Promise<World> {
+export interface WorldOptions {
+  lookAgainMs?: number[];
+  crmAttempts?: number;
+  /**
+   * UAPAY readings for a test aimed at one of them, over the run's (DESK_UAPAY_READING, see
+   * test/support/readings.ts); the switches not named keep the run's values.
+   */
+  readings?: Partial<UapayReadings>;
+  /** The RetailCRM lock's timing; default QUICK_LEASE (one desktop). */
+  lease?: LeaseTiming;
+}
+
+export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const clock = new SandboxClock();
   const crm = createRetailCrmFake({ clock, rateLimitPerSecond: 0 });
-  const uapay = createUapayFake({ clock, callbackTimeFactor: 0.001 });
+  const uapay = createUapayFake({
+    clock,
+    callbackTimeFactor: 0.001,
+    readings: { ...readingsFromEnv(), ...options.readings },
+  });
   crm.state.addSite({ code: 'shop', name: 'Shop', currency: 'UAH' });
   crm.state.addCurrency({ code: 'UAH', isBase: true });
   crm.state.addApiKey({ key: API_KEY });

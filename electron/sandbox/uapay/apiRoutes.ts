@@ -5,7 +5,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { openEnvelope, peekEnvelope, requireToken, successBody, type PeekedEnvelope } from './envelope';
-import { ERROR_CODE, RATE_LIMIT_HTTP_STATUS, UapayApiError } from './errors';
+import { ERROR_CODE, httpStatusOf, RATE_LIMIT_HTTP_STATUS, UapayApiError } from './errors';
 import { FieldReader } from './fields';
 import { METHODS } from './methods';
 import { targetOf, UAPAY_METHODS, type CallTarget, type UapayMethod } from './methodNames';
@@ -46,7 +46,7 @@ async function handle(
     );
     call.outcome = 'error';
     call.errorCode = error.code;
-    return reply.code(error.httpStatus).send(error.toBody());
+    return reply.code(httpStatusOf(error, store.readings)).send(error.toBody());
   }
 
   const { latencyMs, fault } = faults.take(method, call.target);
@@ -62,7 +62,7 @@ async function handle(
       call.outcome = 'fault';
       const error = new UapayApiError(fault.code, fault.message, undefined, fault.httpStatus);
       call.errorCode = error.code;
-      return reply.code(error.httpStatus).send(error.toBody());
+      return reply.code(httpStatusOf(error, store.readings)).send(error.toBody());
     }
     case 'lostReply':
     case 'unprovenReply':
@@ -138,7 +138,7 @@ async function answerCall(
     return { statusCode: 200, body: await successBody(result, merchant.secretKey, clock.now()) };
   } catch (error) {
     if (!(error instanceof UapayApiError)) throw error;
-    return { statusCode: error.httpStatus, body: error.toBody(), errorCode: error.code };
+    return { statusCode: httpStatusOf(error, store.readings), body: error.toBody(), errorCode: error.code };
   }
 }
 

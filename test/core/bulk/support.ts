@@ -27,6 +27,8 @@ import { MANUAL_MERCHANT, STATUS_MAPPING } from '../../../electron/sandbox/seed'
 import type { BulkProgress } from '../../../electron/shared/channels/bulk';
 import { kopiyky } from '../../../electron/shared/money';
 import { QUICK_LEASE } from '../../support/lease';
+import type { UapayReadings } from '../../../electron/sandbox/uapay';
+import { readingsFromEnv } from '../../support/readings';
 
 export { MANUAL_MERCHANT, STATUS_MAPPING };
 
@@ -68,12 +70,15 @@ export interface ShopOptions {
   rateLimitPerSecond?: number;
   /** Any SecretStore instead of the OS keychain under a service name of the run's own. */
   secretStore?: SecretStore;
+  /** UAPAY readings over the run's (DESK_UAPAY_READING, test/support/readings.ts). */
+  readings?: Partial<UapayReadings>;
 }
 
 export async function openShop(options: ShopOptions = {}): Promise<Shop> {
   const sandbox = await startSandbox({
     size: 0,
     retailcrm: { rateLimitPerSecond: options.rateLimitPerSecond ?? 0 },
+    uapay: { readings: { ...readingsFromEnv(), ...options.readings } },
   });
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'desk-bulk-'));
   const keychainService = `UAPAY Desk bulk test ${process.pid}-${Date.now()}`;

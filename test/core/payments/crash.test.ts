@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Journal, JOURNAL_FILE } from '../../../electron/core/journal/journal';
 import { MoneyRunner } from '../../../electron/core/payments/moneyRunner';
+import { expectedPair } from '../../support/readings';
 import { createWorld, MAPPING, type World } from '../../support/world';
 
 let world: World;
@@ -51,7 +52,9 @@ describe('a crash between the UAPAY call and the RetailCRM write', () => {
     await exited;
     world.crm.control.clearFaults();
 
-    expect(world.uapay.state.invoice(target.invoiceId ?? '')?.payments[0]?.paymentStatus).toBe('FINISHED');
+    expect(world.uapay.state.invoice(target.invoiceId ?? '')?.payments[0]).toMatchObject(
+      expectedPair('captured'),
+    );
     expect(world.crmPayment(target.paymentId).status).toBe(MAPPING.held);
 
     const journal = await Journal.open(journalDir);

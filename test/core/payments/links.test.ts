@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kopiyky } from '../../../electron/shared/money';
 import { addPayment } from '../../../electron/core/payments/addPayment';
 import { createLink } from '../../../electron/core/payments/createLink';
+import { extraInfoOf } from '../../support/readings';
 import { MANUAL, AUTO, createWorld, MAPPING, type World } from '../../support/world';
 
 let world: World;
@@ -19,7 +20,11 @@ describe('generate link', () => {
     expect(result).toMatchObject({ created: true, outcome: 'succeeded' });
     const invoice = world.uapay.state.invoice(result.invoiceId);
     expect(invoice).toMatchObject({ type: 'HOLD', amount: 99_990, externalId: target.orderNumber });
-    expect(invoice?.extraInfo).toMatchObject({ orderId: target.orderId, paymentId: target.paymentId });
+    // The fake shows extraInfo as an object or as the JSON string sent, by reading.
+    expect(extraInfoOf(invoice?.extraInfo)).toMatchObject({
+      orderId: target.orderId,
+      paymentId: target.paymentId,
+    });
     expect(world.crmPayment(target.paymentId)).toMatchObject({
       externalId: result.invoiceId,
       status: MAPPING.link_sent,

@@ -7,6 +7,7 @@ import { NetworkError } from '../../../electron/core/errors';
 import { UapayClient, type MerchantCredentials } from '../../../electron/core/uapay/client';
 import { UapayError } from '../../../electron/core/uapay/errors';
 import { createUapayFake, SandboxClock, type UapayFake } from '../../../electron/sandbox/uapay';
+import { expectedPair, readingsFromEnv } from '../../support/readings';
 
 const merchant = { clientId: '7001', secretKey: 'a-24-character-test-key!', name: 'Shop' };
 let fake: UapayFake;
@@ -14,7 +15,7 @@ let origin: string;
 const clock = new SandboxClock();
 
 beforeAll(async () => {
-  fake = createUapayFake({ clock });
+  fake = createUapayFake({ clock, readings: readingsFromEnv() });
   fake.state.addMerchant(merchant);
   origin = await fake.listen();
 });
@@ -102,7 +103,8 @@ describe('UAPAY client against the sandbox', () => {
     const c = client();
     const ref = await heldInvoice(c);
     await c.complete(ref, kopiyky(100_000));
-    expect(fake.state.payment(ref.paymentId)).toMatchObject({ paymentStatus: 'FINISHED', amount: 100_000 });
+    expect(fake.state.payment(ref.paymentId)).toMatchObject(expectedPair('captured'));
+    expect(fake.state.money(ref.paymentId)).toMatchObject({ captured: 100_000 });
     expect(fake.control.calls({ method: 'invoicer/payments/complete', paymentId: ref.paymentId })).toBe(1);
   });
 
@@ -244,7 +246,7 @@ describe('UAPAY client against the sandbox', () => {
     const ref = await heldInvoice(c);
     fake.control.addFault({ method: 'invoicer/payments/complete', kind: 'lostReply', reply: 'drop' });
     await expect(c.complete(ref)).rejects.toBeInstanceOf(NetworkError);
-    expect(fake.state.payment(ref.paymentId)?.paymentStatus).toBe('FINISHED');
+    expect(fake.state.payment(ref.paymentId)).toMatchObject(expectedPair('captured'));
   });
 
   it('turns a gateway page into a NetworkError', async () => {
