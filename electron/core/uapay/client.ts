@@ -201,9 +201,10 @@ export class UapayClient {
 
   /**
    * Signs and posts one call with a session. UNCERTAIN (reference §8.3): the code UAPAY gives an
-   * expired session is undocumented, so after any refusal the session is dropped; a read is sent
-   * once more on a fresh one (reading twice is harmless), a money call or invoice creation only
-   * when the refusal names the session (then UAPAY did not run it).
+   * expired session is undocumented. A read refused for any reason is sent once more on a fresh
+   * session (reading twice is harmless). A money call or an invoice creation is sent again only
+   * when the refusal was the session's: its code names the session, or a harmless read on the same
+   * session is refused with the same code (then UAPAY ran neither).
    */
   private async call(
     method: string,
@@ -216,9 +217,35 @@ export class UapayClient {
       return await this.post(method, { sessionId, ...params }, data);
     } catch (error) {
       if (!(error instanceof UapayError) || isLocalCode(error.code)) throw error;
+      const sessionsFault =
+        effect === 'read' ||
+        isSessionError(error) ||
+        (await this.refusesSession(sessionId, error, params, data));
       this.session = undefined;
-      if (effect !== 'read' && !isSessionError(error)) throw error;
+      if (!sessionsFault) throw error;
       return this.post(method, { sessionId: await this.sessionId(), ...params }, data);
+    }
+  }
+
+  /** Whether a harmless read on this session meets the same refusal: the session is what is refused. */
+  private async refusesSession(
+    sessionId: string,
+    refusal: UapayError,
+    params: Record<string, unknown>,
+    data?: Record<string, unknown>,
+  ): Promise<boolean> {
+    const probe =
+      typeof params.invoiceId === 'string'
+        ? { method: 'invoicer/invoices/show', params: { sessionId, id: params.invoiceId } }
+        : {
+            method: 'invoicer/invoices/show/list',
+            params: { sessionId, externalIds: [String(data?.externalId ?? '')] },
+          };
+    try {
+      await this.post(probe.method, probe.params);
+      return false;
+    } catch (error) {
+      return error instanceof UapayError && error.code === refusal.code;
     }
   }
 

@@ -18,6 +18,8 @@ interface Answer {
   statusCode: number;
   body: unknown;
   errorCode?: string;
+  /** The call was refused for its session (unknown or expired), before its method ran. */
+  sessionRefused: boolean;
 }
 
 export function registerApiRoutes(app: FastifyInstance, runtime: FakeRuntime): void {
@@ -73,6 +75,7 @@ async function handle(
   const answer = await answerCall(runtime, method, envelope, call.target);
   call.outcome = answer.errorCode === undefined ? 'ok' : 'error';
   call.errorCode = answer.errorCode;
+  if (answer.sessionRefused) call.sessionRefused = true;
   if (fault?.kind === 'lostReply') {
     // The work is done (or refused); only the reply goes missing.
     if (fault.reply === 'drop') {
@@ -108,6 +111,7 @@ async function answerCall(
 ): Promise<Answer> {
   const { store, clock } = runtime;
   const spec = METHODS[method];
+  let checkingSession = false;
   try {
     const token = requireToken(envelope);
     // Whose key signs the token is known only from the (unverified) payload: clientId or sessionId.
@@ -123,11 +127,15 @@ async function answerCall(
     } else {
       const sessionId = claimed.string('params', 'sessionId', true);
       claimed.done();
+      checkingSession = true;
       session = findSession(store, sessionId);
+      checkingSession = false;
       merchant = findMerchant(store, session.clientId);
     }
     const verified = await openEnvelope(token, merchant.secretKey, clock.now());
+    checkingSession = !!session;
     if (session) assertSessionAlive(store, session);
+    checkingSession = false;
     const result = spec.handle({
       store,
       merchant,
@@ -135,10 +143,19 @@ async function answerCall(
       reader: new FieldReader(verified),
       target,
     });
-    return { statusCode: 200, body: await successBody(result, merchant.secretKey, clock.now()) };
+    return {
+      statusCode: 200,
+      body: await successBody(result, merchant.secretKey, clock.now()),
+      sessionRefused: false,
+    };
   } catch (error) {
     if (!(error instanceof UapayApiError)) throw error;
-    return { statusCode: httpStatusOf(error, store.readings), body: error.toBody(), errorCode: error.code };
+    return {
+      statusCode: httpStatusOf(error, store.readings),
+      body: error.toBody(),
+      errorCode: error.code,
+      sessionRefused: checkingSession,
+    };
   }
 }
 

@@ -143,7 +143,7 @@ describe('bulk confirmation', () => {
     for (const held of eligible) expect(shop.calls('complete', held)).toBe(1);
     for (const held of [...released, ...pastSetting, ...elsewhere, ...mismatch])
       expect(shop.calls('complete', held)).toBe(0);
-    expect(uapay.fake.control.calls({ method: complete })).toBe(175);
+    expect(uapay.fake.control.calls({ method: complete, sessionRefused: false })).toBe(175);
 
     // Every intent of the batch has its result in the journal.
     const operations = await core.payments.batchOperations(status.batchId);

@@ -141,7 +141,12 @@ export async function openShop(options: ShopOptions = {}): Promise<Shop> {
     crmStatus: (held) => crm.payment(held.paymentId)?.status,
     crmAmount: (held) => crm.payment(held.paymentId)?.amount,
     calls: (method, held) =>
-      uapay.control.calls({ method: `invoicer/payments/${method}`, paymentId: held.uapayPaymentId }),
+      // A call refused for its session (UNCERTAIN lifetime, §8.3) did nothing and is sent again: not counted.
+      uapay.control.calls({
+        method: `invoicer/payments/${method}`,
+        paymentId: held.uapayPaymentId,
+        sessionRefused: false,
+      }),
     async close() {
       await sandbox.stop();
       await fs.rm(dir, { recursive: true, force: true });

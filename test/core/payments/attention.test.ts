@@ -146,3 +146,29 @@ describe('an invoice is bound to its payment', () => {
     expect(reverses()).toBe(0);
   });
 });
+
+describe('where a reverse leaves no trace in UAPAY’s state (reference §4, §3.5: UNCERTAIN)', () => {
+  it('records a partial refund from its signed reply at once, and never lets it be made twice', async () => {
+    const quiet = await createWorld({ readings: { partialReverse: 'unchanged', reversedAt: 'nowhere' } });
+    try {
+      const runner = new MoneyRunner(quiet.ctx);
+      const target = await quiet.paidPayment(100_000);
+      await expect(runner.run('payment.refund', target, { amount: kopiyky(30_000) })).resolves.toMatchObject({
+        outcome: 'succeeded',
+        amount: 30_000,
+        remaining: 70_000,
+      });
+      expect(quiet.journal.unfinished()).toEqual([]);
+      // Ten minutes on, nothing reopens it; what may still be refunded is what remains.
+      quiet.clock.advance(11 * 60_000);
+      await expect(
+        runner.run('payment.refund', { ...target, state: 'partially_refunded' }, { amount: kopiyky(70_001) }),
+      ).rejects.toMatchObject({ info: { kind: 'refused', reason: 'amount_above_limit', limit: 70_000 } });
+      expect(quiet.uapay.control.calls({ method: 'invoicer/payments/reverse' })).toBe(1);
+      const paymentId = quiet.uapay.state.invoice(target.invoiceId ?? '')?.payments[0]?.paymentId ?? '';
+      expect(quiet.uapay.state.money(paymentId)).toMatchObject({ reversed: 30_000 });
+    } finally {
+      await quiet.close();
+    }
+  });
+});

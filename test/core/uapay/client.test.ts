@@ -198,6 +198,27 @@ describe('UAPAY client against the sandbox', () => {
     expect(fake.control.calls({ method: 'sessions/create' })).toBe(3);
   });
 
+  it('sends a capture again on a fresh session when its refusal was the session’s, under any code for it', async () => {
+    const before = fake.control.readings();
+    // UNCERTAIN (reference §8.3): an expired session answered with a code that does not name it.
+    fake.control.setReadings({ sessionError: 'TOKEN_EXPIRED', sessionLifetime: 'short' });
+    try {
+      const c = new UapayClient(
+        { clientId: merchant.clientId, secretKey: merchant.secretKey, environment: 'test', baseUrl: origin },
+        { now: () => clock.now(), sessionMaxAgeMs: Infinity },
+      );
+      const ref = await heldInvoice(c);
+      clock.advance(60_000);
+      await expect(c.complete(ref)).resolves.toEqual({ signed: true });
+      const completes = { method: 'invoicer/payments/complete' as const, paymentId: ref.paymentId };
+      expect(fake.control.calls(completes)).toBe(2);
+      expect(fake.control.calls({ ...completes, sessionRefused: false })).toBe(1);
+      expect(fake.state.money(ref.paymentId)).toMatchObject({ captured: 150_000 });
+    } finally {
+      fake.control.setReadings(before);
+    }
+  });
+
   it('says whether a money call’s success was signed', async () => {
     const c = client();
     const ref = await heldInvoice(c);
