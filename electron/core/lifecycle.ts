@@ -22,9 +22,11 @@ export interface UapayPaymentView {
   paymentId: string;
   status?: string;
   paymentStatus?: string;
-  /** Kopiyky. After a capture, the captured amount. */
+  /** Kopiyky. After a capture, the captured amount (UNCERTAIN: or still the authorised one). */
   amount: number;
   createdAt?: Date;
+  /** When the card authorised it; absent on a declined attempt. */
+  paidAt?: Date;
 }
 
 /** Where a UAPAY payment stands, in our words. */
@@ -51,21 +53,47 @@ export function phaseOf(payment: Pick<UapayPaymentView, 'status' | 'paymentStatu
   return PHASES[payment.paymentStatus ?? ''] ?? 'unknown';
 }
 
-const MONEY_PHASES = new Set<PaymentPhase>([
-  'held',
-  'captured',
-  'partially_returned',
-  'reversed',
-  'released',
-]);
+/** Phases of an attempt the card approved: a one-time invoice has at most one (reference §3.2). */
+const APPROVED_PHASES = new Set<PaymentPhase>(['held', 'captured', 'partially_returned', 'reversed']);
+
+/** How much an attempt says about the invoice's money: an approved one over one in progress over the rest. */
+function weight(payment: UapayPaymentView): number {
+  const phase = phaseOf(payment);
+  if (APPROVED_PHASES.has(phase)) return 3;
+  // A released hold was approved once; a declined attempt may read CANCELED too, but never had paidAt.
+  if (phase === 'released' && payment.paidAt) return 3;
+  if (phase === 'pending') return 2;
+  return 1;
+}
 
 /**
  * The payment of an invoice that matters: the one that touched money (a one-time invoice is paid
- * at most once), else the latest attempt.
+ * at most once), else one in progress, else the latest attempt. UNCERTAIN (reference §3.3): the
+ * order of `payments[]` is undocumented, so "latest" is by `createdAt`, the array only breaking ties.
  */
 export function relevantPayment(invoice: UapayInvoiceView): UapayPaymentView | undefined {
-  return invoice.payments.find((p) => MONEY_PHASES.has(phaseOf(p))) ?? invoice.payments.at(-1);
+  let best: UapayPaymentView | undefined;
+  for (const payment of invoice.payments) {
+    if (!best) {
+      best = payment;
+      continue;
+    }
+    const [a, b] = [weight(payment), weight(best)];
+    if (a > b || (a === b && later(payment, best))) best = payment;
+  }
+  return best;
 }
+
+function later(a: UapayPaymentView, b: UapayPaymentView): boolean {
+  const [ta, tb] = [a.createdAt?.getTime(), b.createdAt?.getTime()];
+  if (ta !== undefined && tb !== undefined && ta !== tb) return ta > tb;
+  return false; // no way to tell: keep the first one found
+}
+
+/** States after which UAPAY's view of the money is no longer ours to take: journal and RetailCRM know better. */
+const AFTER_REFUND = new Set<LifecycleState>(['partially_refunded', 'refunded']);
+/** States of a hold that never became a capture. */
+const HOLD_ENDED = new Set<LifecycleState>(['held', 'rejected', 'expired']);
 
 export interface StateInput {
   /** Undefined when the RetailCRM payment has no UAPAY invoice yet. */
@@ -92,6 +120,16 @@ export function deriveState(input: StateInput): DerivedState {
   const payment = relevantPayment(invoice);
   if (!payment) return { state: linkExpired(invoice, input.now) ? 'failed' : 'link_sent' };
   const phase = phaseOf(payment);
+  const { previous } = input;
+  // UNCERTAIN (reference §4): what a partial or full reverse leaves is undocumented, and may even
+  // read FINISHED as before. Refund totals come from confirmed operations (journal, RetailCRM);
+  // UAPAY's pair never moves a refunded payment back, or forward from one refund state to the other.
+  if (
+    (phase === 'captured' || phase === 'partially_returned' || phase === 'reversed') &&
+    previous &&
+    AFTER_REFUND.has(previous)
+  )
+    return { state: previous, payment };
   switch (phase) {
     case 'pending':
       return { state: 'link_sent', payment };
@@ -100,15 +138,17 @@ export function deriveState(input: StateInput): DerivedState {
     case 'captured':
       return { state: 'paid', payment };
     case 'partially_returned':
-      return { state: 'partially_refunded', payment };
     case 'reversed':
-      return { state: 'refunded', payment };
+      // UNCERTAIN (§4): a cancelled hold may read REVERSED too; a hold that was never captured
+      // cannot have been refunded.
+      if (previous && HOLD_ENDED.has(previous)) return { state: releasedAs(input, payment), payment };
+      return { state: phase === 'reversed' ? 'refunded' : 'partially_refunded', payment };
     case 'failed':
       return { state: 'failed', payment };
     case 'released':
       return { state: releasedAs(input, payment), payment };
     case 'unknown':
-      return { state: input.previous ?? 'link_sent', payment, unknown: true };
+      return { state: previous ?? 'link_sent', payment, unknown: true };
   }
 }
 
@@ -119,7 +159,9 @@ export function deriveState(input: StateInput): DerivedState {
  */
 function releasedAs(input: StateInput, payment: UapayPaymentView): LifecycleState {
   if (input.previous === 'rejected' || input.previous === 'expired') return input.previous;
-  const since = input.heldSince ?? payment.createdAt;
+  // A declined card may read CANCELED as well (UNCERTAIN, §4): it was never authorised.
+  if (!payment.paidAt && input.previous !== 'held') return 'failed';
+  const since = input.heldSince ?? payment.paidAt ?? payment.createdAt;
   if (since && input.now.getTime() - since.getTime() >= input.holdLifetimeMs - EXPIRY_SLACK_MS)
     return 'expired';
   return input.previous === 'held' ? 'rejected' : 'failed';

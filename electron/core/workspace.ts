@@ -9,6 +9,7 @@ import type { EventBus } from './events';
 import { ordersHandlers } from './orders/handlers';
 import { OrdersStore } from './orders/store';
 import { paymentsHandlers } from './payments/handlers';
+import { PaymentLinks } from './payments/paymentLinks';
 import { PaymentsService, type PaymentsServiceOptions } from './payments/service';
 import type { SecretStore } from './secrets/keychain';
 import { Secrets } from './secrets/secrets';
@@ -66,11 +67,13 @@ export class Workspace {
       ...(options.uapayBaseUrl && { uapayBaseUrl: options.uapayBaseUrl }),
       ...options.connections,
     });
+    const links = new PaymentLinks(options.uapayBaseUrl);
     this.orders = new OrdersStore({
       dir,
       api: () => this.connections.retailCrm(),
       settings: () => this.settings.get(),
       events,
+      links: (invoiceId, link, merchant) => links.forInvoice(invoiceId, link, merchant),
     });
     this.payments = new PaymentsService({
       dir,
@@ -78,6 +81,7 @@ export class Workspace {
       secrets: this.secrets,
       connections: this.connections,
       orders: this.orders,
+      links,
       ...options.payments,
     });
     this.bulk = new BulkService({
@@ -94,7 +98,7 @@ export class Workspace {
       secrets: this.secrets,
       events,
       userDataDir: dir,
-      onHint: (invoiceIds) => this.payments.hint(invoiceIds),
+      onHint: (_invoiceIds, hints) => this.payments.hint(hints),
     });
     void this.relay.start();
     this.background = new BackgroundRound({

@@ -25,6 +25,16 @@ export const REFUSAL_REASONS = [
   'not_ready',
   'no_sender',
   'bad_address',
+  /** The RetailCRM payment is gone from its order. */
+  'not_found',
+  /** The UAPAY invoice does not say it belongs to this order and payment. */
+  'invoice_mismatch',
+  /** RetailCRM now names another invoice for the payment than the list showed. */
+  'invoice_changed',
+  /** The operation is not waiting for a person's word (payments.resolve). */
+  'not_unclear',
+  /** The payment has no link that can still be paid for its current amount. */
+  'link_outdated',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -72,8 +82,16 @@ export interface ErrorKinds {
     response?: string;
     responseCode?: number;
   };
-  /** Another operation on the same payment is still running (or awaits reconciliation). */
-  busy: { message: string; opId: string; operation: string };
+  /**
+   * Another operation on the same payment is still running (or awaits reconciliation), here or,
+   * with `elsewhere`, on another desktop of the shop (its lock in the RetailCRM payment).
+   */
+  busy: {
+    message: string;
+    opId: string;
+    operation: string;
+    elsewhere?: { desktopId: string; since: string; who?: string; attention?: boolean };
+  };
   /** The call did not come from the app's own window. */
   forbidden: { message: string };
   /** A bug or an unexpected state. The details went to the log, not to the UI. */

@@ -40,7 +40,7 @@ export interface OrderRow {
   lastOperation?: {
     kind: string;
     at: string;
-    outcome: 'succeeded' | 'failed' | 'reconciled' | 'in_progress';
+    outcome: 'succeeded' | 'failed' | 'reconciled' | 'in_progress' | 'needs_attention';
   };
 }
 
@@ -53,4 +53,20 @@ export interface UapayFacts {
   /** ISO: heldSince + the hold lifetime setting (UAPAY does not document it). */
   holdExpiresAt?: string;
   checkedAt: string;
+  /** The highest invoice number made for the order (externalId `<number>-<n>`), for the next lookup. */
+  highestInvoice?: number;
+  /** Older invoices of this payment that can still be paid: status sync keeps watching them. */
+  openInvoices?: number;
+  /**
+   * Money that arrived on another invoice of this payment as well (a customer paid two links): a
+   * person must give it back (refund, or cancel the hold) — the panel offers it.
+   */
+  extra?: ExtraMoney[];
+}
+
+export interface ExtraMoney {
+  invoiceId: string;
+  paymentId: string;
+  state: LifecycleState;
+  amount: Kopiyky;
 }

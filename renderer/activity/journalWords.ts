@@ -29,7 +29,7 @@ export const OUTCOME_TONE: Record<Outcome, 'ok' | 'bad' | 'warn' | 'info'> = {
   failed: 'bad',
   in_progress: 'warn',
   crm_pending: 'warn',
-  awaiting_uapay: 'warn',
+  needs_attention: 'warn',
 };
 
 /** The payment an entry is about: its own, or the one "add payment" created (its detail says). */

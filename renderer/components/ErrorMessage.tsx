@@ -4,6 +4,7 @@ import type { DeskError } from '../../electron/shared/errors';
 import type { Kopiyky } from '../../electron/shared/money';
 import { currentLanguage } from '../i18n';
 import { formatMoney } from '../i18n/money';
+import { formatDateTime } from '../orders/format';
 import { Button } from './Button';
 import { Icon } from './Icon';
 
@@ -16,7 +17,8 @@ interface Words {
 }
 
 /** Every core error kind in plain words, with what to do next. */
-function words(t: TFunction, error: DeskError): Words {
+/** An error in the UI's words: a title, the next step, and the provider's own text when it sent one. */
+export function errorWords(t: TFunction, error: DeskError): Words {
   // No default: the compiler (and the lint rule) refuse a new kind until it has words.
   switch (error.kind) {
     case 'validation':
@@ -85,6 +87,20 @@ function words(t: TFunction, error: DeskError): Words {
         }),
       };
     case 'busy':
+      if (error.elsewhere) {
+        const where = {
+          who: error.elsewhere.who ?? error.elsewhere.desktopId,
+          since: formatDateTime(error.elsewhere.since, currentLanguage()),
+        };
+        return {
+          title: t(
+            error.elsewhere.attention ? 'errors.busy.elsewhereAttention' : 'errors.busy.elsewhere',
+            where,
+          ),
+          next: t('errors.busy.elsewhereNext'),
+        };
+      }
+      return { title: t('errors.busy.title'), next: t('errors.busy.next') };
     case 'forbidden':
     case 'internal':
       return { title: t(`errors.${error.kind}.title`), next: t(`errors.${error.kind}.next`) };
@@ -100,7 +116,7 @@ export interface ErrorMessageProps {
 
 export function ErrorMessage({ error, onRetry, retrying }: ErrorMessageProps) {
   const { t } = useTranslation();
-  const { title, next, answer, extra } = words(t, error);
+  const { title, next, answer, extra } = errorWords(t, error);
   return (
     <div className="callout callout-error" role="alert">
       <Icon name="alert" className="callout-icon" />

@@ -39,8 +39,8 @@ export async function rowsIn(desk: Desk, state: LifecycleState, manual = false):
 }
 
 /**
- * A journal entry for a payment that leaves its state as it is (the link e-mailed to the shop
- * itself), so the Activity screen lists it and opens its panel.
+ * A journal entry for a payment whose link is live, that leaves its state as it is (the link
+ * e-mailed to the shop itself), so the Activity screen lists it and opens its panel.
  */
 export async function touch(desk: Desk, row: OrderRow): Promise<void> {
   await desk.handlers['payments.sendLink']({ paymentId: row.paymentId, to: 'manager@shop.example' });
@@ -79,6 +79,16 @@ export async function openFromActivity(page: Page, lang: Lang, orderNumber: stri
     .getByRole('button', { name: fill(t.activity.openOrder, { number: orderNumber }), exact: true })
     .first()
     .click();
+  await expect(panel(page, lang, orderNumber)).toBeVisible();
+  await expect(panel(page, lang, orderNumber).getByTestId('payment-facts')).toBeVisible();
+}
+
+/** Opens an order's panel from the orders list, found by its number in the search box. */
+export async function openFromList(page: Page, lang: Lang, orderNumber: string): Promise<void> {
+  const t = ui(lang);
+  await openScreen(page, lang, 'orders');
+  await page.getByRole('searchbox', { name: t.orders.search.label }).fill(orderNumber);
+  await page.getByRole('row').filter({ hasText: orderNumber }).first().click();
   await expect(panel(page, lang, orderNumber)).toBeVisible();
   await expect(panel(page, lang, orderNumber).getByTestId('payment-facts')).toBeVisible();
 }

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { Desk } from '../../electron/core/desk';
 import { kopiyky } from '../../electron/shared/money';
 import type { OrderRow } from '../../electron/shared/orders';
 import { amountInWords } from '../../renderer/orders/panel/amountInWords';
@@ -9,13 +10,13 @@ import {
   injectFault,
   money,
   openFromActivity,
+  openFromList,
   openMailbox,
   panel,
   panelShot,
   rowsIn,
   statusMapping,
   TEST_CARD,
-  touch,
   uapayPayment,
 } from './demoShop';
 import { expect, LANGUAGES, SCHEMES, test, type Lang } from './fixtures';
@@ -145,9 +146,8 @@ test.describe('the order panel', () => {
   }) => {
     const mapping = await statusMapping(desk);
     const [row] = await rowsIn(desk, 'held', true);
-    await touch(desk, row!);
     await open();
-    await openFromActivity(page, 'uk', row!.orderNumber);
+    await openFromList(page, 'uk', row!.orderNumber);
     const held = row!.uapay?.amount ?? row!.amount;
     await expect(panel(page, 'uk', row!.orderNumber).getByTestId('payment-facts')).toContainText(
       money(held, 'uk'),
@@ -174,9 +174,8 @@ test.describe('the order panel', () => {
     const mapping = await statusMapping(desk);
     const [row] = await rowsIn(desk, 'paid');
     const paidAmount = row!.amount;
-    await touch(desk, row!);
     await open();
-    await openFromActivity(page, 'uk', row!.orderNumber);
+    await openFromList(page, 'uk', row!.orderNumber);
     expect(await actionNames(page, 'uk', row!.orderNumber)).toEqual([`${t.actions.refund}R`]);
 
     await page.keyboard.press('r');
@@ -223,7 +222,6 @@ test.describe('the order panel', () => {
   }) => {
     const mapping = await statusMapping(desk);
     const [row] = await rowsIn(desk, 'held', true);
-    await touch(desk, row!);
     const refusal = 'Банк відхилив списання: перевищено ліміт картки';
     await injectFault(row!.link!, {
       method: 'invoicer/payments/complete',
@@ -232,7 +230,7 @@ test.describe('the order panel', () => {
       message: refusal,
     });
     await open();
-    await openFromActivity(page, 'uk', row!.orderNumber);
+    await openFromList(page, 'uk', row!.orderNumber);
     await page.keyboard.press('c');
     const dialog = page.getByRole('dialog', { name: t.actions.confirmTitle });
     await dialog.getByRole('button', { name: new RegExp(t.actions.confirmButton.split(' ')[0]!) }).click();
@@ -257,15 +255,62 @@ test.describe('the order panel', () => {
     expect(await uapayPayment(captured.row)).toMatchObject({ status: 'FINISHED' });
   });
 
+  test('a refund UAPAY leaves unclear waits for the manager: the facts, then "it did not happen" frees it', async ({
+    page,
+    open,
+    desk,
+  }) => {
+    test.setTimeout(90_000);
+    const mapping = await statusMapping(desk);
+    const [row] = await rowsIn(desk, 'paid');
+    // A gateway page instead of UAPAY's answer: UAPAY's state cannot show whether a reverse ran.
+    await injectFault(row!.link!, { method: 'invoicer/payments/reverse', kind: 'http', status: 502 });
+    await open();
+    await openFromList(page, 'uk', row!.orderNumber);
+    await page.keyboard.press('r');
+    const dialog = page.getByRole('dialog', { name: t.actions.refundTitle });
+    await dialog.getByRole('radio', { name: t.actions.refundPartial }).check();
+    await dialog.getByRole('textbox', { name: t.actions.refundAmount }).fill('1,00');
+    await dialog
+      .getByRole('button', { name: fill(t.actions.refundButton, { amount: money(kopiyky(100), 'uk') }) })
+      .click();
+    await expect(dialog).toBeHidden({ timeout: 30_000 });
+
+    const note = panel(page, 'uk', row!.orderNumber).getByTestId('attention-note');
+    await expect(note).toContainText(t.panel.attention.title);
+    await expect(note).toContainText(money(kopiyky(100), 'uk'));
+    await expect(note).toContainText('FINISHED');
+    // No other operation starts while this one waits.
+    expect(await actionNames(page, 'uk', row!.orderNumber)).toEqual([]);
+    const locked = await crmPayment(desk, row!.paymentId);
+    expect(locked.payment.status).toBe(mapping.paid);
+    expect(locked.row.comment).toMatch(/UAPAY Desk lock: payment\.refund .* needs-attention/);
+    await dismissToasts(page, 'uk');
+    await panelShot(page, 'panel-needs-attention-uk-light');
+
+    await note.getByRole('button', { name: t.panel.attention.notHappened }).click();
+    const confirm = page.getByRole('dialog', {
+      name: fill(t.panel.attention.confirm.notHappened.title, { operation: t.activity.kinds.payment_refund }),
+    });
+    await confirm.getByRole('button', { name: t.panel.attention.notHappened }).click();
+    await expect(note).toBeHidden();
+    const freed = await crmPayment(desk, row!.paymentId);
+    expect(freed.payment).toMatchObject({ status: mapping.paid, amount: row!.amount });
+    expect(freed.row.comment ?? '').not.toMatch(/UAPAY Desk lock/);
+    expect(await uapayPayment(freed.row)).toMatchObject({ status: 'FINISHED', paymentStatus: 'FINISHED' });
+    const timeline = panel(page, 'uk', row!.orderNumber).getByTestId('timeline');
+    await expect(timeline.getByText(t.activity.outcomes.reconciled)).toBeVisible();
+    expect(await actionNames(page, 'uk', row!.orderNumber)).toEqual([`${t.actions.refund}R`]);
+  });
+
   test('Esc closes the panel and gives the focus back; shortcuts are announced', async ({
     page,
     open,
     desk,
   }) => {
     const [row] = await rowsIn(desk, 'held', true);
-    await touch(desk, row!);
     await open();
-    await openFromActivity(page, 'uk', row!.orderNumber);
+    await openFromList(page, 'uk', row!.orderNumber);
     const p = panel(page, 'uk', row!.orderNumber);
     await expect(p).toBeFocused();
     const confirm = p.getByRole('button', { name: t.actions.confirm });
@@ -288,7 +333,7 @@ test.describe('the order panel', () => {
 });
 
 /** One payment per state, each reachable from Activity, for the screenshots. */
-async function onePerState(desk: Parameters<typeof touch>[0]): Promise<[string, OrderRow][]> {
+async function onePerState(desk: Desk): Promise<[string, OrderRow][]> {
   const states = [
     'link_sent',
     'held',
@@ -302,7 +347,6 @@ async function onePerState(desk: Parameters<typeof touch>[0]): Promise<[string, 
   const out: [string, OrderRow][] = [['no_link', await addPayment(desk)]];
   for (const state of states) {
     const [row] = await rowsIn(desk, state, state === 'held');
-    await touch(desk, row!);
     out.push([state, row!]);
   }
   return out;
@@ -321,7 +365,7 @@ test.describe('screenshots of the order panel', () => {
         const rows = await onePerState(desk);
         await open();
         for (const [state, row] of rows) {
-          await openFromActivity(page, lang, row.orderNumber);
+          await openFromList(page, lang, row.orderNumber);
           await dismissToasts(page, lang);
           await panelShot(page, `panel-${state}-${lang}-${scheme}`);
           if (state === 'held') {
@@ -363,5 +407,30 @@ test.describe('screenshots of the order panel', () => {
         }
       });
     }
+  }
+
+  for (const lang of LANGUAGES) {
+    test(`an operation that needs a decision (${lang}, light and dark)`, async ({ page, open, desk }) => {
+      test.setTimeout(90_000);
+      const tr = ui(lang);
+      await desk.handlers['settings.update']({ language: lang });
+      const [row] = await rowsIn(desk, 'paid');
+      await injectFault(row!.link!, { method: 'invoicer/payments/reverse', kind: 'http', status: 502 });
+      await expect(
+        desk.handlers['payments.refund']({ paymentId: row!.paymentId, amount: kopiyky(250_00) }),
+      ).resolves.toMatchObject({ outcome: 'needs_attention' });
+      await open();
+      await openFromList(page, lang, row!.orderNumber);
+      await expect(panel(page, lang, row!.orderNumber).getByTestId('attention-note')).toContainText(
+        tr.panel.attention.title,
+      );
+      for (const scheme of SCHEMES) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await dismissToasts(page, lang);
+        await panelShot(page, `panel-needs-attention-${lang}-${scheme}`);
+      }
+      await page.getByRole('button', { name: tr.panel.attention.happened }).click();
+      await panelShot(page, `panel-needs-attention-confirm-${lang}-dark`);
+    });
   }
 });

@@ -12,6 +12,7 @@ import { Journal } from '../../electron/core/journal/journal';
 import { deriveState, type UapayInvoiceView } from '../../electron/core/lifecycle';
 import type { InvoiceView } from '../../electron/sandbox/uapay';
 import type { StatusMapping } from '../../electron/shared/settings';
+import { extraInfoOf } from '../support/readings';
 import type { CrmPaymentRow } from './driver';
 import type { Violation } from './report';
 import type { World } from './world';
@@ -29,20 +30,25 @@ export async function checkInvariants(
   return [...checkPayments(world, payments), ...(await checkJournal(world))];
 }
 
-/** Kopiyky UAPAY captured on an invoice and did not give back. */
+/**
+ * Kopiyky UAPAY captured on an invoice and did not give back: from the fake's own facts, which are
+ * the same under every reading (the status labels are not).
+ */
 function uapayNet(world: World, invoice: InvoiceView): number {
   let net = 0;
   for (const payment of invoice.payments) {
     const money = world.sandbox.uapay.fake.state.money(payment.paymentId);
-    if (!money) continue;
-    const captured = payment.status === 'FINISHED' || payment.status === 'REVERSED' ? money.amount : 0;
-    net += captured - money.reversed;
+    if (money) net += money.captured - money.reversed;
   }
   return net;
 }
 
-function holdsMoney(invoice: InvoiceView): boolean {
-  return invoice.payments.some((p) => ['PAID', 'FINISHED', 'REVERSED'].includes(p.status));
+/** Whether a card ever gave money to the invoice (held, paid or captured, refunded or not). */
+function holdsMoney(world: World, invoice: InvoiceView): boolean {
+  return invoice.payments.some((p) => {
+    const phase = world.sandbox.uapay.fake.state.money(p.paymentId)?.phase;
+    return phase === 'held' || phase === 'paid' || phase === 'captured';
+  });
 }
 
 function toView(invoice: InvoiceView): UapayInvoiceView {
@@ -67,8 +73,9 @@ function checkPayments(world: World, payments: readonly CrmPaymentRow[]): Violat
   const now = new Date(sandbox.clock.now());
   const invoicesOf = new Map<number, InvoiceView[]>();
   for (const invoice of uapay.invoices()) {
-    const paymentId = (invoice.extraInfo as { paymentId?: number } | null)?.paymentId;
-    if (paymentId !== undefined) invoicesOf.set(paymentId, [...(invoicesOf.get(paymentId) ?? []), invoice]);
+    const paymentId = extraInfoOf(invoice.extraInfo)?.paymentId;
+    if (typeof paymentId === 'number')
+      invoicesOf.set(paymentId, [...(invoicesOf.get(paymentId) ?? []), invoice]);
   }
 
   const violations: Violation[] = [];
@@ -81,7 +88,7 @@ function checkPayments(world: World, payments: readonly CrmPaymentRow[]): Violat
       continue;
     }
     for (const other of invoicesOf.get(payment.id) ?? []) {
-      if (other.id !== payment.externalId && holdsMoney(other))
+      if (other.id !== payment.externalId && holdsMoney(world, other))
         found(
           'orphan-money',
           `invoice ${other.id} holds money, but RetailCRM points at ${payment.externalId}`,

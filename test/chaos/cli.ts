@@ -1,10 +1,12 @@
 /**
  * `npm run chaos -- --seed <n> --ops <n> [--no-shrink] [--shrink-runs <n>]`: one seeded chaos run
- * against the real core (in a child process killed at random), the sandbox and the relay. Exits 1
+ * against the real core (in a child process killed at random), the sandbox and the relay, under the
+ * UAPAY readings DESK_UAPAY_READING names (test/support/readings.ts; default today). Exits 1
  * on any violation, after printing the seed and the shortest failing prefix it found, which
  * `--seed <seed> --ops <length>` replays.
  */
 import { parseArgs } from 'node:util';
+import { READING_ENV, readingName } from '../support/readings';
 import { plan } from './plan';
 import { prefixLines, summary, violationLines } from './report';
 import { findShortestFailingPrefix, runChaos } from './run';
@@ -26,7 +28,7 @@ if (!Number.isInteger(seed) || !Number.isInteger(count) || count < 1) {
 }
 
 const ops = plan(seed, count);
-console.log(`chaos: seed ${seed}, ${count} ops`);
+console.log(`chaos: seed ${seed}, ${count} ops, UAPAY readings ${readingName()}`);
 const report = await runChaos({ seed, ops, progress: (line) => console.log(line) });
 console.log(summary(report));
 if (values.json) console.log(JSON.stringify(report.stats, null, 2));
@@ -49,5 +51,6 @@ if (!values['no-shrink'] && count > 1) {
 console.log(`\nFAILED: seed ${seed}, shortest failing prefix found: ${length} ops`);
 console.log(violationLines(shrunk.violations));
 console.log(prefixLines(ops.slice(0, length)));
-console.log(`\nreplay: npm run chaos -- --seed ${seed} --ops ${length}`);
+const env = readingName() === 'today' ? '' : `${READING_ENV}='${readingName()}' `;
+console.log(`\nreplay: ${env}npm run chaos -- --seed ${seed} --ops ${length}`);
 process.exit(1);

@@ -11,6 +11,7 @@ import type { LifecycleState } from '../../electron/shared/lifecycle';
 import { kopiyky } from '../../electron/shared/money';
 import type { StatusMapping } from '../../electron/shared/settings';
 import type { Result } from '../../electron/shared/errors';
+import { extraInfoOf } from '../support/readings';
 import { CoreGone, type CoreProcess } from './coreProcess';
 import { withKill } from './kill';
 import type { KillPoint, Op } from './plan';
@@ -329,14 +330,15 @@ export class Driver {
     const byId = new Map(payments.map((p) => [p.id, p]));
     const candidates = new Set(current);
     for (const invoiceId of this.givenLinks) {
-      const extra = uapay.invoice(invoiceId)?.extraInfo as { paymentId?: number } | null | undefined;
-      const payment = extra?.paymentId === undefined ? undefined : byId.get(extra.paymentId);
+      const paymentId = extraInfoOf(uapay.invoice(invoiceId)?.extraInfo)?.paymentId;
+      const payment = typeof paymentId === 'number' ? byId.get(paymentId) : undefined;
       if (payment && !payment.externalId) candidates.add(invoiceId);
     }
     return [...candidates].sort().filter((invoiceId) => {
       const invoice = uapay.invoice(invoiceId);
       return (
-        invoice?.invoiceStatus === 'ACTIVE' && invoice.payments.every((p) => p.paymentStatus === 'REJECTED')
+        invoice?.invoiceStatus === 'ACTIVE' &&
+        invoice.payments.every((p) => uapay.money(p.paymentId)?.phase === 'declined')
       );
     });
   }

@@ -2,7 +2,6 @@
  * One chaos run: a fresh world, the ops of the plan in order, then the final reconciliation and the
  * invariant checks. `findShortestFailingPrefix` re-runs prefixes of a failing plan.
  */
-import { REFUND_SETTLE_MS } from '../../electron/core/payments/moneyRunner';
 import { checkInvariants, moneyCalls } from './checker';
 import { clearFaults, Driver } from './driver';
 import type { Op } from './plan';
@@ -18,11 +17,8 @@ export interface RunOptions {
   beforeCheck?: (world: World, driver: Driver) => Promise<void> | void;
 }
 
-/**
- * The clock of the final reconciliation: past the time a refund without a clear answer stays open,
- * so each one is settled from UAPAY's state, as the app does ten minutes later.
- */
-const SETTLE_SHIFT_MS = REFUND_SETTLE_MS + 60_000;
+/** The clock of the final reconciliation: the app started again eleven minutes later. */
+const SETTLE_SHIFT_MS = 11 * 60_000;
 
 export async function runChaos(options: RunOptions): Promise<RunReport> {
   const started = Date.now();

@@ -12,6 +12,7 @@ import { importProfile } from '../../electron/core/settings/profile';
 import { SettingsService } from '../../electron/core/settings/service';
 import { SettingsStore } from '../../electron/core/settings/store';
 import { startSandbox, type Sandbox } from '../../electron/sandbox';
+import { readingsFromEnv } from '../support/readings';
 import { CoreProcess } from './coreProcess';
 import { fileSecretStore } from './fileSecrets';
 import { ChaosRelay } from './relay';
@@ -36,7 +37,7 @@ export async function openWorld(): Promise<World> {
   await fs.mkdir(path.join(root, 'relay'));
   const sandbox = await startSandbox({
     size: 0,
-    uapay: { callbackTimeFactor: 0.001 },
+    uapay: { callbackTimeFactor: 0.001, readings: readingsFromEnv() },
     retailcrm: { rateLimitPerSecond: 0 },
   });
   const relay = new ChaosRelay(path.join(root, 'relay'));

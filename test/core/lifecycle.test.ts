@@ -65,12 +65,55 @@ describe('lifecycle: UAPAY → our state', () => {
   });
 
   it('tells an early release of a hold we saw (a cancel) from one at the end of its life (expiry)', () => {
-    const early = payment('CANCELED', 'CANCELED', { createdAt: new Date(now.getTime() - 2 * HOUR) });
-    const late = payment('CANCELED', 'CANCELED', { createdAt: new Date(now.getTime() - week) });
+    // Released holds: the card authorised them once (paidAt).
+    const at = (ms: number) => ({
+      createdAt: new Date(now.getTime() - ms),
+      paidAt: new Date(now.getTime() - ms),
+    });
+    const early = payment('CANCELED', 'CANCELED', at(2 * HOUR));
+    const late = payment('CANCELED', 'CANCELED', at(week));
     expect(derive(invoice([early]), 'held')).toBe('rejected');
     expect(derive(invoice([late]), 'held')).toBe('expired');
     expect(derive(invoice([late]), 'link_sent')).toBe('expired');
     expect(derive(invoice([early]), 'link_sent')).toBe('failed');
+  });
+
+  it('reads a declined card as failed even where UAPAY calls it CANCELED (UNCERTAIN, §4)', () => {
+    const declined = payment('CANCELED', 'CANCELED', { createdAt: new Date(now.getTime() - week) });
+    expect(derive(invoice([declined]), 'link_sent')).toBe('failed');
+  });
+
+  it('finds the paid attempt behind an earlier abandoned one, whatever the order of payments[]', () => {
+    const abandoned = payment('CANCELED', 'CANCELED', {
+      paymentId: 'abandoned',
+      createdAt: new Date(now.getTime() - 3 * HOUR),
+    });
+    const paid = payment('FINISHED', 'FINISHED', {
+      paymentId: 'paid',
+      createdAt: new Date(now.getTime() - HOUR),
+      paidAt: new Date(now.getTime() - HOUR),
+    });
+    for (const order of [
+      [abandoned, paid],
+      [paid, abandoned],
+    ]) {
+      const derived = deriveState({ invoice: invoice(order), holdLifetimeMs: week, now });
+      expect([derived.state, derived.payment?.paymentId]).toEqual(['paid', 'paid']);
+    }
+  });
+
+  it('reads a cancelled hold that UAPAY shows as REVERSED as rejected, not refunded (UNCERTAIN, §4)', () => {
+    const released = payment('REVERSED', 'REVERSED', { paidAt: new Date(now.getTime() - HOUR) });
+    expect(derive(invoice([released]), 'held')).toBe('rejected');
+    expect(derive(invoice([released]), 'rejected')).toBe('rejected');
+    expect(derive(invoice([released]), 'paid')).toBe('refunded');
+  });
+
+  it('never moves a refunded payment back, whatever pair a reverse leaves (UNCERTAIN, §4)', () => {
+    expect(derive(invoice([payment('FINISHED', 'FINISHED')]), 'partially_refunded')).toBe(
+      'partially_refunded',
+    );
+    expect(derive(invoice([payment('FINISHED', 'RETURNED')]), 'refunded')).toBe('refunded');
   });
 
   it('keeps what RetailCRM records for a release it already explained', () => {

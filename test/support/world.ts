@@ -10,16 +10,21 @@ import path from 'node:path';
 import { Connections } from '../../electron/core/connections';
 import { Journal } from '../../electron/core/journal/journal';
 import type { PaymentsContext, PaymentTarget } from '../../electron/core/payments/context';
+import type { LeaseTiming } from '../../electron/core/payments/lease';
+import { PaymentLinks } from '../../electron/core/payments/paymentLinks';
+import { QUICK_LEASE } from './lease';
 import { SMTP_PASSWORD } from '../../electron/core/secrets/accounts';
 import { Secrets } from '../../electron/core/secrets/secrets';
 import { SettingsService } from '../../electron/core/settings/service';
 import { SettingsStore } from '../../electron/core/settings/store';
 import { kopiyky, type Kopiyky } from '../../electron/shared/money';
+import type { OrderRow } from '../../electron/shared/orders';
 import type { StatusMapping } from '../../electron/shared/settings';
 import { SandboxClock } from '../../electron/sandbox/clock';
 import { createRetailCrmFake, type RetailCrmFake } from '../../electron/sandbox/retailcrm';
-import { createUapayFake, type UapayFake } from '../../electron/sandbox/uapay';
+import { createUapayFake, type UapayFake, type UapayReadings } from '../../electron/sandbox/uapay';
 import { testKeychain } from './keychain';
+import { readingsFromEnv } from './readings';
 
 export const MAPPING: StatusMapping = {
   no_link: 'not-paid',
@@ -55,6 +60,10 @@ export interface World {
   heldPayment(amount?: number): Promise<PaymentTarget>;
   /** An order paid through a PAY invoice (or a captured hold). */
   paidPayment(amount?: number): Promise<PaymentTarget>;
+  /** An order with a UAPAY payment of this merchant type (default: the manual one) and no link yet. */
+  unlinkedPayment(amount?: number, type?: string): PaymentTarget;
+  /** The orders-list row of a payment, as the orders store would build it. */
+  rowOf(target: PaymentTarget, extra?: Partial<OrderRow>): OrderRow;
   /** The RetailCRM payment as the fake holds it now. */
   crmPayment(paymentId: number): {
     status?: string;
@@ -66,12 +75,26 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function createWorld(
-  options: { lookAgainMs?: number[]; crmAttempts?: number } = {},
-): Promise<World> {
+export interface WorldOptions {
+  lookAgainMs?: number[];
+  crmAttempts?: number;
+  /**
+   * UAPAY readings for a test aimed at one of them, over the run's (DESK_UAPAY_READING, see
+   * test/support/readings.ts); the switches not named keep the run's values.
+   */
+  readings?: Partial<UapayReadings>;
+  /** The RetailCRM lock's timing; default QUICK_LEASE (one desktop). */
+  lease?: LeaseTiming;
+}
+
+export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const clock = new SandboxClock();
   const crm = createRetailCrmFake({ clock, rateLimitPerSecond: 0 });
-  const uapay = createUapayFake({ clock, callbackTimeFactor: 0.001 });
+  const uapay = createUapayFake({
+    clock,
+    callbackTimeFactor: 0.001,
+    readings: { ...readingsFromEnv(), ...options.readings },
+  });
   crm.state.addSite({ code: 'shop', name: 'Shop', currency: 'UAH' });
   crm.state.addCurrency({ code: 'UAH', isBase: true });
   crm.state.addApiKey({ key: API_KEY });
@@ -134,6 +157,9 @@ export async function createWorld(
     smtpPassword: () => secrets.read(SMTP_PASSWORD),
     now: () => clock.date(),
     lookAgainMs: options.lookAgainMs ?? [20, 50],
+    desktopId: 'desk-0000000000a1',
+    links: new PaymentLinks(uapayUrl),
+    lease: options.lease ?? QUICK_LEASE,
   };
 
   let orderNo = 0;
@@ -227,6 +253,35 @@ export async function createWorld(
         `UAPAY: ${invoice.paymentPageUrl}`,
       );
       return target(o, auto.id, invoice.id, invoice.paymentPageUrl, amount, 'paid');
+    },
+    unlinkedPayment(amount = 99_990, type = MANUAL.type) {
+      const created = crm.state.addOrder({
+        number: `L${Math.floor(Math.random() * 1e6)}`,
+        totalSumm: kopiyky(amount),
+        payments: [{ type, status: MAPPING.no_link ?? '', amount: kopiyky(amount) }],
+      });
+      const payment = crm.state.paymentsOf(created.id)[0];
+      if (!payment) throw new Error('the fake did not add the payment');
+      return {
+        paymentId: payment.id,
+        orderId: created.id,
+        orderNumber: created.number,
+        site: 'shop',
+        merchantId: type === MANUAL.type ? manual.id : auto.id,
+        amount: kopiyky(amount),
+        state: 'no_link',
+      };
+    },
+    rowOf(target, extra = {}) {
+      return {
+        ...target,
+        createdAt: new Date().toISOString(),
+        customerName: 'Тарас Шевченко',
+        emails: [],
+        orderTotal: target.amount,
+        paymentType: target.merchantId === manual.id ? MANUAL.type : AUTO.type,
+        ...extra,
+      };
     },
     crmPayment(paymentId) {
       const payment = crm.state.payment(paymentId);

@@ -66,6 +66,18 @@ export function settledRow(
 ): BulkRowResult {
   if (settled.status === 'fulfilled') {
     const { opId, outcome, state } = settled.value;
+    if (outcome === 'needs_attention') {
+      return {
+        ...row,
+        outcome: 'failed',
+        opId,
+        finishedAt: at,
+        error: {
+          kind: 'needs_attention',
+          message: 'UAPAY gave no clear answer; the payment waits for a manager’s decision in its panel.',
+        },
+      };
+    }
     return {
       ...row,
       outcome: outcome === 'crm_pending' ? 'crm_pending' : 'done',
@@ -110,7 +122,7 @@ export function journalRow(
   const after = isLifecycleState(entry.after) ? entry.after : undefined;
   switch (entry.outcome) {
     case 'in_progress':
-    case 'awaiting_uapay':
+    case 'needs_attention':
       return { ...withOp, outcome: 'in_flight' };
     case 'crm_pending':
       return { ...withOp, outcome: 'crm_pending', state: TARGET_STATE[action] };

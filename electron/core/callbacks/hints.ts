@@ -5,6 +5,9 @@ export interface Hint {
   invoiceId: string;
   merchantId: string;
   paymentId?: string;
+  /** From the signed callback: where an invoice no row carries belongs (an older link of an order). */
+  externalId?: string;
+  crmPaymentId?: number;
 }
 
 /**

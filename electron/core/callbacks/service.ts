@@ -215,7 +215,7 @@ export class RelayService {
       return this.countsChanged();
     }
 
-    const { fingerprint, invoiceId, merchantId, paymentId } = verification.callback;
+    const { fingerprint, invoiceId, merchantId, paymentId, externalId, crmPaymentId } = verification.callback;
     const running = this.inFlight.get(fingerprint);
     if (this.recent.has(fingerprint) || running) {
       this.counts.duplicates += 1;
@@ -224,7 +224,13 @@ export class RelayService {
       return this.countsChanged();
     }
 
-    const outcome = this.batcher.add({ invoiceId, merchantId, ...(paymentId && { paymentId }) });
+    const outcome = this.batcher.add({
+      invoiceId,
+      merchantId,
+      ...(paymentId && { paymentId }),
+      ...(externalId && { externalId }),
+      ...(crmPaymentId && { crmPaymentId }),
+    });
     this.inFlight.set(fingerprint, outcome);
     void outcome.then((result) => {
       this.inFlight.delete(fingerprint);

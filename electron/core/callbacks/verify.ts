@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { verifyToken } from '../uapay/envelope';
+import { extraInfoObject } from '../uapay/replies';
 
 /** A merchant's secret key, the one UAPAY signs its callbacks with (reference §5). */
 export interface MerchantKey {
@@ -12,6 +13,10 @@ export interface VerifiedCallback {
   merchantId: string;
   invoiceId: string;
   paymentId?: string;
+  /** The invoice's externalId (our order number, reference §5): routes an invoice no row carries. */
+  externalId?: string;
+  /** The RetailCRM payment our `extraInfo` names, when it names one (§3.2: a JSON string). */
+  crmPaymentId?: number;
   /**
    * The same for every delivery of one callback: UAPAY signs each retry afresh (a new `iat`), so
    * the relay stores each as a new event, but the rest of the payload is the same.
@@ -57,12 +62,16 @@ export class CallbackVerifier {
     const invoiceId = text(payload.invoiceId) ?? text(payload.orderId);
     const paymentId = text(payload.paymentId) ?? text(payload.id);
     if (!invoiceId) return { ok: false, reason: 'unusable' };
+    const externalId = text(payload.externalId);
+    const crmPaymentId = Number(text(extraInfoObject(payload.extraInfo)?.paymentId));
     return {
       ok: true,
       callback: {
         merchantId,
         invoiceId,
         ...(paymentId && { paymentId }),
+        ...(externalId && { externalId }),
+        ...(Number.isSafeInteger(crmPaymentId) && crmPaymentId > 0 && { crmPaymentId }),
         fingerprint: fingerprint(merchantId, payload),
       },
     };

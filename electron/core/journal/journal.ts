@@ -41,6 +41,8 @@ export class Journal {
   private readonly locks = new Map<number, Operation>();
   /** Operations this process began (the others were found open in the file at start). */
   private readonly own = new Set<string>();
+  /** crmPaymentId → its operations, oldest first. */
+  private readonly byPayment = new Map<number, Operation[]>();
 
   private constructor(
     private readonly file: AppendFile,
@@ -82,7 +84,7 @@ export class Journal {
       opId: randomUUID(),
       at: this.now().toISOString(),
       ...intent,
-      actor: intent.actor ?? { osUser: OS_USER, managerName: this.managerName() },
+      actor: intent.actor ?? this.actor(),
     };
     const operation = this.apply(record);
     this.own.add(record.opId);
@@ -93,9 +95,16 @@ export class Journal {
       this.operations.delete(record.opId);
       this.locks.delete(record.crmPaymentId);
       this.own.delete(record.opId);
+      this.byPayment.get(record.crmPaymentId)?.pop();
       throw error;
     }
     return operation.intent;
+  }
+
+  /** Who acts now: the OS user and the manager's name from Settings. */
+  actor(): Actor {
+    const managerName = this.managerName();
+    return { osUser: OS_USER, ...(managerName && { managerName }) };
   }
 
   async step(opId: string, step: string, detail?: StepRecord['detail']): Promise<void> {
@@ -135,6 +144,11 @@ export class Journal {
     return [...this.operations.values()].filter(filter);
   }
 
+  /** Every operation on one RetailCRM payment, oldest first. */
+  forPayment(crmPaymentId: number): readonly Operation[] {
+    return this.byPayment.get(crmPaymentId) ?? [];
+  }
+
   forOrder(orderId: number): Operation[] {
     return this.list((operation) => operation.intent.orderId === orderId);
   }
@@ -161,6 +175,9 @@ export class Journal {
         const operation: Operation = { intent: record, steps: [] };
         this.operations.set(record.opId, operation);
         this.locks.set(record.crmPaymentId, operation);
+        const same = this.byPayment.get(record.crmPaymentId);
+        if (same) same.push(operation);
+        else this.byPayment.set(record.crmPaymentId, [operation]);
         return operation;
       }
       case 'step': {

@@ -2,7 +2,9 @@
  * The journal as people read it: one entry per operation (the Activity view, an order's
  * timeline) and the same as CSV. Reading only; the journal file stays the record.
  */
-import type { JournalEntry, JournalFilter } from '../../shared/channels/payments';
+import type { AttentionFacts, JournalEntry, JournalFilter } from '../../shared/channels/payments';
+import type { DeskError } from '../../shared/errors';
+import { JOURNAL_STEPS } from '../../shared/journalSteps';
 import { formatDecimal, kopiyky } from '../../shared/money';
 import { toCsv } from '../csvExport';
 import type { Operation } from './records';
@@ -12,7 +14,11 @@ export function toEntry(operation: Operation): JournalEntry {
   const last = steps.at(-1)?.step;
   const outcome: JournalEntry['outcome'] =
     result?.outcome ??
-    (last === 'crm-pending' ? 'crm_pending' : last === 'awaiting-uapay' ? 'awaiting_uapay' : 'in_progress');
+    (last === JOURNAL_STEPS.crmPending
+      ? 'crm_pending'
+      : last === JOURNAL_STEPS.needsAttention
+        ? 'needs_attention'
+        : 'in_progress');
   const detail = { ...intent.detail, ...result?.detail };
   // The comment we read from RetailCRM is not the operation's business; links stay.
   delete detail.crmComment;
@@ -33,7 +39,32 @@ export function toEntry(operation: Operation): JournalEntry {
     ...(result && { finishedAt: result.at }),
     ...(intent.batchId && { batchId: intent.batchId }),
     steps: steps.map((s) => ({ step: s.step, at: s.at })),
+    ...(!result && attentionOf(operation) && { attention: attentionOf(operation) }),
     ...(Object.keys(detail).length > 0 && { detail }),
+  };
+}
+
+/** The needs-attention step's facts, as the panel shows them to the manager who decides. */
+function attentionOf(operation: Operation): AttentionFacts | undefined {
+  const step = operation.steps.findLast((s) => s.step === JOURNAL_STEPS.needsAttention);
+  if (!step) return undefined;
+  const detail = step.detail ?? {};
+  const sent = detail.sent as { amount?: unknown } | undefined;
+  const uapay = detail.uapay as Record<string, unknown> | null | undefined;
+  const error = detail.error as DeskError | undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const money = (value: unknown) => (typeof value === 'number' ? kopiyky(value) : undefined);
+  const facts = uapay && {
+    ...(text(uapay.status) && { status: text(uapay.status) }),
+    ...(text(uapay.paymentStatus) && { paymentStatus: text(uapay.paymentStatus) }),
+    ...(money(uapay.amount) !== undefined && { amount: money(uapay.amount) }),
+    ...(text(uapay.reversedAt) && { reversedAt: text(uapay.reversedAt) }),
+  };
+  return {
+    at: step.at,
+    ...(money(sent?.amount) !== undefined && { amount: money(sent?.amount) }),
+    ...(facts && { uapay: facts }),
+    ...(typeof error?.kind === 'string' && typeof error.message === 'string' && { error }),
   };
 }
 

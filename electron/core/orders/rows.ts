@@ -7,7 +7,7 @@
 import type { LifecycleState } from '../../shared/lifecycle';
 import { kopiyky } from '../../shared/money';
 import type { OrderRow } from '../../shared/orders';
-import type { Settings, StatusMapping } from '../../shared/settings';
+import type { Merchant, Settings, StatusMapping } from '../../shared/settings';
 import { stateForCrmStatus } from '../lifecycle';
 import { parseComment } from '../payments/comment';
 import type { CrmCustomer, CrmOrder, CrmPayment } from '../retailcrm/types';
@@ -19,14 +19,37 @@ export interface RowContext {
   /** Linked payment-type code → our merchant's id. */
   merchantOf: ReadonlyMap<string, string>;
   mapping: StatusMapping;
+  /** The payment link to show for an invoice, from the comment's (untrusted) one (PaymentLinks). */
+  link: LinkCheck;
 }
 
-export function rowContext(settings: RowSettings): RowContext {
+/** The link to show for a payment's invoice, or undefined when the comment's link fails the checks. */
+export type LinkCheck = (
+  commentLink: string | undefined,
+  invoiceId: string | undefined,
+  merchantId: string | undefined,
+) => string | undefined;
+
+/** Checks a comment's link for an invoice of a merchant (PaymentLinks.forInvoice). */
+export type LinkPolicy = (
+  invoiceId: string,
+  commentLink: string | undefined,
+  merchant: Pick<Merchant, 'environment'> | undefined,
+) => string | undefined;
+
+/** Without a link policy, no link read from a comment is shown. */
+const NO_LINKS: LinkPolicy = () => undefined;
+
+export function rowContext(settings: RowSettings, policy: LinkPolicy = NO_LINKS): RowContext {
   const merchantOf = new Map<string, string>();
+  const merchants = new Map<string, Merchant>();
   for (const merchant of settings.merchants) {
+    merchants.set(merchant.id, merchant);
     if (merchant.paymentTypeCode) merchantOf.set(merchant.paymentTypeCode, merchant.id);
   }
-  return { merchantOf, mapping: settings.statusMapping };
+  const link: LinkCheck = (commentLink, invoiceId, merchantId) =>
+    invoiceId ? policy(invoiceId, commentLink, merchants.get(merchantId ?? '')) : undefined;
+  return { merchantOf, mapping: settings.statusMapping, link };
 }
 
 /** The linked payment-type codes, sorted: the cache is only valid for the same set. */
@@ -107,7 +130,8 @@ function paymentRow(
   const type = payment.type!;
   const invoiceId = payment.externalId;
   const state = stateFor({ crmStatus: payment.status, invoiceId }, context.mapping, before?.state);
-  const link = parseComment(payment.comment).link;
+  const merchantId = context.merchantOf.get(type);
+  const link = context.link(parseComment(payment.comment).link, invoiceId, merchantId);
   const paidAt = crmTimeToIso(payment.paidAt);
   const stateChangedAt = before && before.state !== state ? now.toISOString() : before?.stateChangedAt;
   return {
@@ -115,11 +139,12 @@ function paymentRow(
     ...shared,
     amount: payment.amount ?? kopiyky(0),
     paymentType: type,
-    ...optional('merchantId', context.merchantOf.get(type)),
+    ...optional('merchantId', merchantId),
     ...optional('crmStatus', payment.status),
     state,
     ...optional('invoiceId', invoiceId),
     ...optional('link', link),
+    ...optional('comment', payment.comment),
     ...optional('paidAt', paidAt),
     ...optional('stateChangedAt', stateChangedAt),
     // UAPAY's facts belong to an invoice: a new invoice starts without them.
@@ -135,10 +160,14 @@ function paymentRow(
 export function rederive(row: OrderRow, context: RowContext): OrderRow {
   const merchantId = context.merchantOf.get(row.paymentType);
   const state = stateFor(row, context.mapping, row.state);
-  if (merchantId === row.merchantId && state === row.state) return row;
+  // A link cached by an earlier version passes today's checks too.
+  const link = context.link(row.link, row.invoiceId, merchantId);
+  if (merchantId === row.merchantId && state === row.state && link === row.link) return row;
   const next: OrderRow = { ...row, state };
   if (merchantId === undefined) delete next.merchantId;
   else next.merchantId = merchantId;
+  if (link === undefined) delete next.link;
+  else next.link = link;
   return next;
 }
 

@@ -15,7 +15,7 @@ import type { CrmOrder } from '../retailcrm/types';
 import { OrdersCacheFile, type CacheContent } from './cacheFile';
 import { orderDetail } from './detail';
 import { HISTORY_ROUNDS_PER_REFRESH, readChanges, seedCursor, type HistoryCursor } from './history';
-import { rederive, rowContext, rowsOfOrder, type RowContext } from './rows';
+import { rederive, rowContext, rowsOfOrder, type LinkPolicy, type RowContext } from './rows';
 import { Diff, RowSet } from './rowSet';
 
 export type OrdersSettings = Pick<Settings, 'retailCrm' | 'merchants' | 'statusMapping'>;
@@ -33,6 +33,8 @@ export interface OrdersStoreOptions {
   now?: () => Date;
   saveDelayMs?: number;
   historyRoundsPerRefresh?: number;
+  /** Which payment link from a RetailCRM comment may be shown (PaymentLinks); none without it. */
+  links?: LinkPolicy;
 }
 
 /** What the cache's rows belong to. */
@@ -168,7 +170,7 @@ export class OrdersStore {
     this.loaded ??= this.load();
     await this.loaded;
     const settings = await this.options.settings();
-    const context = rowContext(settings);
+    const context = rowContext(settings, this.options.links);
     const account = settings.retailCrm?.url;
     const diff = new Diff();
     if (account !== this.meta.account) {

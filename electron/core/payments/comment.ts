@@ -1,17 +1,51 @@
 /**
- * The RetailCRM payment's `comment` carries the payment link and the last operation, so every
- * desktop (and every person looking at the order in the CRM) sees them (DESIGN.md "Where state
- * lives"). The first line is the link, the second a short audit line; a manager's own text after
- * them is kept.
+ * The RetailCRM payment's `comment` carries the payment link, the last operation and, while a
+ * money operation runs, which desktop holds the payment, so every desktop (and every person
+ * looking at the order in the CRM) sees them (DESIGN.md "Where state lives"). Our own lines start
+ * with a fixed prefix; everything else is the manager's own text, kept word for word.
+ *
+ * The comment is free text anyone with CRM access can edit: nothing in it is trusted for money.
+ * The link is shown only after the link check (links.ts), and a lock line only ever makes an
+ * operation wait or refuse, never go ahead.
  */
 const LINK_PREFIX = 'UAPAY: ';
 const AUDIT_PREFIX = 'UAPAY Desk: ';
+const LOCK_PREFIX = 'UAPAY Desk lock: ';
+
+/** A desktop's claim on a payment for one money operation (lease.ts). */
+export interface CommentLock {
+  kind: string;
+  /** ISO time the lock was written (the writer's clock). */
+  at: string;
+  desktopId: string;
+  opId: string;
+  /** The operation's outcome is unclear and waits for a person: the lock does not expire. */
+  attention?: boolean;
+  /** Who runs it, for the people reading the comment. */
+  who?: string;
+}
 
 export interface PaymentComment {
   link?: string;
   audit?: string;
+  lock?: CommentLock;
   /** Whatever else the comment holds (a manager's note), kept as it is. */
   rest?: string;
+}
+
+const LOCK_LINE = /^(\S+) (\S+) (\S+) (\S+)( needs-attention)?(?: — (.*))?$/;
+
+function parseLock(text: string): CommentLock | undefined {
+  const match = LOCK_LINE.exec(text.trim());
+  if (!match) return undefined;
+  const [, kind, at, desktopId, opId, attention, who] = match;
+  if (!kind || !at || !desktopId || !opId || Number.isNaN(Date.parse(at))) return undefined;
+  return { kind, at, desktopId, opId, ...(attention && { attention: true }), ...(who && { who }) };
+}
+
+function lockLine(lock: CommentLock): string {
+  const who = lock.who?.replace(/\s+/g, ' ').trim();
+  return `${LOCK_PREFIX}${lock.kind} ${lock.at} ${lock.desktopId} ${lock.opId}${lock.attention ? ' needs-attention' : ''}${who ? ` — ${who}` : ''}`;
 }
 
 export function parseComment(comment: string | undefined): PaymentComment {
@@ -20,7 +54,10 @@ export function parseComment(comment: string | undefined): PaymentComment {
   const rest: string[] = [];
   for (const line of lines) {
     if (!out.link && line.startsWith(LINK_PREFIX)) out.link = line.slice(LINK_PREFIX.length).trim();
-    else if (!out.audit && line.startsWith(AUDIT_PREFIX)) out.audit = line.slice(AUDIT_PREFIX.length).trim();
+    else if (!out.lock && line.startsWith(LOCK_PREFIX) && parseLock(line.slice(LOCK_PREFIX.length)))
+      out.lock = parseLock(line.slice(LOCK_PREFIX.length));
+    else if (!out.audit && line.startsWith(AUDIT_PREFIX) && !line.startsWith(LOCK_PREFIX))
+      out.audit = line.slice(AUDIT_PREFIX.length).trim();
     else rest.push(line);
   }
   const text = rest.join('\n').trim();
@@ -32,6 +69,7 @@ export function composeComment(comment: PaymentComment): string {
   return [
     comment.link && `${LINK_PREFIX}${comment.link}`,
     comment.audit && `${AUDIT_PREFIX}${comment.audit.replace(/\s+/g, ' ')}`,
+    comment.lock && lockLine(comment.lock),
     comment.rest,
   ]
     .filter(Boolean)

@@ -2,6 +2,8 @@ import type { OrderRow } from '../../shared/orders';
 import type { Settings } from '../../shared/settings';
 import type { Connections } from '../connections';
 import type { Journal } from '../journal/journal';
+import type { LeaseTiming } from './lease';
+import type { PaymentLinks } from './paymentLinks';
 
 /** What the payment operations need from the rest of the core. */
 export interface PaymentsContext {
@@ -18,6 +20,12 @@ export interface PaymentsContext {
    * asked again after each of these delays before the operation decides it did not happen.
    */
   lookAgainMs?: readonly number[];
+  /** Which payment links may be shown and mailed (never a comment's link unchecked). */
+  links: PaymentLinks;
+  /** This installation's name in the locks it writes to RetailCRM payments (desktopId.ts). */
+  desktopId: string;
+  /** The RetailCRM payment lock's timing (default DEFAULT_LEASE_TIMING; tests shorten it). */
+  lease?: LeaseTiming;
 }
 
 /** The row an operation starts from: what the orders cache knows of the payment. */

@@ -6,8 +6,9 @@ import type { IntentRecord } from '../journal/records';
 import { kyivDateTime } from '../kyivTime';
 import { crmStatusFor } from '../lifecycle';
 import { auditLine } from './audit';
-import { composeComment, parseComment } from './comment';
+import { composeComment } from './comment';
 import type { PaymentsContext } from './context';
+import { withoutOwnLock } from './lease';
 
 export interface CrmResult {
   state: LifecycleState;
@@ -19,6 +20,8 @@ export interface CrmResult {
   invoiceId?: string;
   /** The money the operation moved (captured, released, refunded), for the audit line. */
   moved?: Kopiyky;
+  /** Only the comment's audit line: the operation was on an extra invoice, not the payment's own. */
+  auditOnly?: boolean;
 }
 
 /** The RetailCRM status code for a state, or a refusal naming the missing mapping. */
@@ -35,19 +38,23 @@ export function mappedStatus(settings: Settings, state: LifecycleState): string 
 
 /**
  * Writes an operation's outcome to the RetailCRM payment: status, amount, paid date, invoice id
- * and the comment (link + audit line; the manager's own text in it is kept). Editing a payment by
- * id with the same fields twice leaves it the same, so the client may retry it.
+ * and the comment. The comment is composed from RetailCRM's newest text (read just before, or
+ * given by a caller that just read it): the manager's own words stay, another desktop's lock
+ * stays, this operation's lock goes. Editing a payment by id with the same fields twice leaves it
+ * the same, so the client may retry it.
  */
 export async function writeToCrm(
   ctx: PaymentsContext,
   intent: IntentRecord,
   result: CrmResult,
+  fresh?: { comment?: string | undefined; status?: string | undefined },
 ): Promise<string> {
   const settings = await ctx.settings();
-  const status = mappedStatus(settings, result.state);
-  const previous = parseComment(
-    typeof intent.detail?.crmComment === 'string' ? intent.detail.crmComment : undefined,
-  );
+  const status = result.auditOnly ? (fresh?.status ?? '') : mappedStatus(settings, result.state);
+  const crm = await ctx.connections.retailCrm();
+  const payment =
+    fresh ?? (await crm.order(intent.orderId)).payments.find((p) => p.id === intent.crmPaymentId);
+  const previous = withoutOwnLock(payment?.comment, ctx, intent.opId);
   const comment = composeComment({
     ...previous,
     link:
@@ -62,7 +69,10 @@ export async function writeToCrm(
       ...(result.moved !== undefined && { amount: result.moved }),
     }),
   });
-  const crm = await ctx.connections.retailCrm();
+  if (result.auditOnly) {
+    await crm.editPayment(intent.crmPaymentId, { comment });
+    return payment?.status ?? status;
+  }
   await crm.editPayment(intent.crmPaymentId, {
     status,
     comment,

@@ -9,6 +9,8 @@ type PaymentChannels =
   | 'payments.confirm'
   | 'payments.cancel'
   | 'payments.refund'
+  | 'payments.resolve'
+  | 'payments.giveBackExtra'
   | 'payments.sync'
   | 'mail.sendTest'
   | 'journal.list'
@@ -23,6 +25,8 @@ export function paymentsHandlers(payments: PaymentsService): Pick<Handlers, Paym
     'payments.confirm': ({ paymentId, amount }) => payments.money('payment.confirm', paymentId, amount),
     'payments.cancel': ({ paymentId }) => payments.money('payment.cancel', paymentId),
     'payments.refund': ({ paymentId, amount }) => payments.money('payment.refund', paymentId, amount),
+    'payments.resolve': ({ paymentId, opId, happened }) => payments.resolve(paymentId, opId, happened),
+    'payments.giveBackExtra': ({ paymentId, invoiceId }) => payments.giveBackExtra(paymentId, invoiceId),
     'payments.sync': ({ paymentIds }) => payments.sync(paymentIds),
     'mail.sendTest': ({ to }) => payments.sendTestLetter(to),
     'journal.list': (filter) => payments.journal(filter),

@@ -20,6 +20,7 @@ export function toInvoiceView(invoice: UapayInvoice): UapayInvoiceView {
       ...(p.paymentStatus && { paymentStatus: p.paymentStatus }),
       amount: p.amount,
       ...(p.createdAt && { createdAt: p.createdAt }),
+      ...(p.paidAt && { paidAt: p.paidAt }),
     })),
   };
 }

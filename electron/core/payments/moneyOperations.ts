@@ -1,42 +1,72 @@
 /**
- * The three money operations on a UAPAY payment, each defined once: when UAPAY's state allows it,
- * the call, how to see in UAPAY's state that it happened, and what RetailCRM must then say.
- * `runMoneyOperation` runs them; reconciliation after a crash uses the same `happened` and
- * `result`, so both paths agree on what "done" means.
+ * The three money operations on a UAPAY payment, each defined once: what UAPAY's state and the
+ * known totals allow (`decide`, before anything is sent), the call, how UAPAY's state afterwards
+ * reads, and what RetailCRM must then say. The MoneyRunner runs them; reconciliation after a
+ * crash and a manager's resolution use the same decision, kept in the journal before the call.
+ *
+ * Success is what UAPAY signs (reference §2.5, §7: every official integration reads a truthy
+ * signed `status` as done). UAPAY's state afterwards is read only when the reply was lost or
+ * unclear, and where the reference leaves that state UNCERTAIN (§4: after a reverse) it may not
+ * tell at all: then a person decides, never a timeout.
  */
 import type { LifecycleState } from '../../shared/lifecycle';
 import { kopiyky, type Kopiyky } from '../../shared/money';
 import { RefusedError } from '../errors';
 import type { IntentRecord } from '../journal/records';
 import { phaseOf } from '../lifecycle';
-import type { PaymentRef, UapayClient } from '../uapay/client';
+import type { MoneyReply, PaymentRef, UapayClient } from '../uapay/client';
+import type { UapayPayment } from '../uapay/replies';
 import type { Look } from './look';
 
 export type MoneyKind = 'payment.confirm' | 'payment.cancel' | 'payment.refund';
 
+/** What is known when an operation decides, besides UAPAY's look. */
+export interface Known {
+  intent: IntentRecord;
+  /** The RetailCRM payment read just now (under this desktop's claim). */
+  crm: { amount: Kopiyky; state?: LifecycleState };
+  /** From this desktop's journal: confirmed operations on the UAPAY payment. */
+  journal: { captured?: Kopiyky; refunded: Kopiyky };
+}
+
+/** The operation's decision, journaled before the call so every later path finishes it alike. */
+export interface Decision {
+  uapayPaymentId: string;
+  /** Kopiyky the operation moves: captured, released or refunded. */
+  amount: Kopiyky;
+  /** The amount that goes to UAPAY, when one goes (see each operation). */
+  sendAmount?: Kopiyky;
+  /** RetailCRM's amount before the operation. */
+  crmAmount: Kopiyky;
+  /** Refund: what could still be refunded before this one; and the captured total. */
+  refundable?: Kopiyky;
+  captured?: Kopiyky;
+  /** UAPAY's payment just before the call, to compare with after a lost reply (undefined: not known). */
+  baseline: { status?: string | null; paymentStatus?: string | null; reversedAt: string | null };
+}
+
 export interface MoneyResult {
   state: LifecycleState;
   /** The RetailCRM payment's amount afterwards: what the shop keeps. */
-  amount: Kopiyky;
+  crmAmount: Kopiyky;
   /** Set when the operation makes the payment paid. */
   paidAt?: Date;
   /** What moved: captured, released or refunded. */
   moved: Kopiyky;
+  /** Refund: what the payment keeps afterwards. */
+  remaining?: Kopiyky;
 }
+
+/** What UAPAY's state, read after an unclear reply, says about the call. */
+export type Observed = 'done' | 'not_done' | 'unclear';
 
 export interface MoneyDefinition {
-  /** Throws RefusedError when UAPAY's current state or the amount does not allow the operation. */
-  check(current: Look, intent: IntentRecord): void;
-  send(client: UapayClient, ref: PaymentRef, intent: IntentRecord, current: Look): Promise<void>;
-  /** What UAPAY showed just before the call, kept in the journal's `uapay-sent` step. */
-  baseline?(current: Look): Record<string, unknown>;
-  happened(current: Look, intent: IntentRecord, baseline: Record<string, unknown> | undefined): boolean;
-  result(current: Look, intent: IntentRecord): MoneyResult;
-}
-
-/** The RetailCRM amount when the operation began (kept in the intent: reconciliation needs it). */
-export function crmAmountOf(intent: IntentRecord): Kopiyky {
-  return kopiyky(Number(intent.detail?.crmAmount ?? 0));
+  /** Throws RefusedError when UAPAY's current state or the amounts do not allow the operation. */
+  decide(current: Look, known: Known): Decision;
+  send(client: UapayClient, ref: PaymentRef, decision: Decision): Promise<MoneyReply>;
+  /** Reads UAPAY's state (and payments/show, for a refund) after a lost or unclear reply. */
+  observe(current: Look, decision: Decision, detail?: UapayPayment): Observed;
+  result(decision: Decision, at: Date): MoneyResult;
 }
 
 function requireAmount(amount: number | undefined, limit: number, what: string): Kopiyky {
@@ -54,7 +84,7 @@ function requireAmount(amount: number | undefined, limit: number, what: string):
   return kopiyky(value);
 }
 
-function requireHeld(current: Look): number {
+function requireHeld(current: Look): UapayPayment {
   if (current.derived.state !== 'held' || !current.payment) {
     throw new RefusedError(
       'not_held',
@@ -64,45 +94,74 @@ function requireHeld(current: Look): number {
       },
     );
   }
-  return current.payment.amount;
+  return current.payment;
 }
 
-const confirm: MoneyDefinition = {
-  check(current, intent) {
-    requireAmount(intent.amount, requireHeld(current), 'capture');
-  },
-  // Reference §3.7: the amount goes only when it is smaller than the hold, and in params.
-  send(client, ref, intent, current) {
-    const held = current.payment?.amount ?? 0;
-    return client.complete(
-      ref,
-      intent.amount !== undefined && intent.amount < held ? kopiyky(intent.amount) : undefined,
-    );
-  },
-  happened: (current) => ['paid', 'partially_refunded', 'refunded'].includes(current.derived.state),
-  result(current, intent) {
-    const captured = kopiyky(current.payment?.amount ?? intent.amount ?? 0);
-    return { state: 'paid', amount: captured, paidAt: new Date(intent.at), moved: captured };
-  },
-};
+function baselineOf(payment: UapayPayment): Decision['baseline'] {
+  return {
+    status: payment.status ?? null,
+    paymentStatus: payment.paymentStatus ?? null,
+    reversedAt: payment.reversedAt?.toISOString() ?? null,
+  };
+}
 
-const cancel: MoneyDefinition = {
-  check(current) {
-    requireHeld(current);
+/** Held → captured shows in every reading (reference §4: HOLDED is documented, a capture ends it). */
+const confirm: MoneyDefinition = {
+  decide(current, known) {
+    const payment = requireHeld(current);
+    const amount = requireAmount(known.intent.amount, payment.amount, 'capture');
+    return {
+      uapayPaymentId: payment.paymentId,
+      amount,
+      // Reference §3.7: an amount goes only to capture less than the hold, and in params.
+      ...(amount < payment.amount && { sendAmount: amount }),
+      crmAmount: known.crm.amount,
+      baseline: baselineOf(payment),
+    };
   },
-  send: (client, ref) => client.cancel(ref),
-  happened: (current) => !!current.payment && phaseOf(current.payment) === 'released',
-  result: (_current, intent) => ({
-    state: 'rejected',
-    amount: crmAmountOf(intent),
-    moved: crmAmountOf(intent),
+  send: (client, ref, decision) => client.complete(ref, decision.sendAmount),
+  observe(current) {
+    if (current.derived.unknown) return 'unclear';
+    return ['paid', 'partially_refunded', 'refunded'].includes(current.derived.state) ? 'done' : 'not_done';
+  },
+  // UNCERTAIN (§4): after a partial capture UAPAY may still show the authorised amount; what was
+  // captured is what we asked for.
+  result: (decision, at) => ({
+    state: 'paid',
+    crmAmount: decision.amount,
+    paidAt: at,
+    moved: decision.amount,
   }),
 };
 
+const cancel: MoneyDefinition = {
+  decide(current, known) {
+    const payment = requireHeld(current);
+    return {
+      uapayPaymentId: payment.paymentId,
+      amount: kopiyky(payment.amount),
+      crmAmount: known.crm.amount,
+      baseline: baselineOf(payment),
+    };
+  },
+  send: (client, ref) => client.cancel(ref),
+  // UNCERTAIN (§4): a cancelled hold may read CANCELED, CLOSED or REVERSED; still HOLDED or
+  // captured means the cancel did not happen.
+  observe(current) {
+    if (!current.payment || current.derived.unknown) return 'unclear';
+    const phase = phaseOf(current.payment);
+    if (phase === 'held' || phase === 'captured') return 'not_done';
+    return phase === 'released' || phase === 'reversed' || phase === 'partially_returned'
+      ? 'done'
+      : 'unclear';
+  },
+  result: (decision) => ({ state: 'rejected', crmAmount: decision.crmAmount, moved: decision.amount }),
+};
+
 const refund: MoneyDefinition = {
-  check(current, intent) {
+  decide(current, known) {
     const { state } = current.derived;
-    if (state !== 'paid' && state !== 'partially_refunded') {
+    if ((state !== 'paid' && state !== 'partially_refunded') || !current.payment) {
       throw new RefusedError(
         'not_captured',
         `There is no captured money to refund (the payment is ${state}).`,
@@ -111,35 +170,55 @@ const refund: MoneyDefinition = {
         },
       );
     }
-    const remaining = crmAmountOf(intent);
-    if (remaining <= 0)
+    const payment = current.payment;
+    // Never more than UAPAY shows captured (less what this desktop refunded), than this desktop
+    // captured, or than RetailCRM says the shop keeps (other desktops' refunds show there).
+    const captured = kopiyky(Math.min(payment.amount, known.journal.captured ?? Infinity));
+    const crmKeeps =
+      known.crm.state === 'paid' || known.crm.state === 'partially_refunded' ? known.crm.amount : 0;
+    const refundable = kopiyky(Math.max(0, Math.min(captured - known.journal.refunded, crmKeeps)));
+    if (refundable <= 0)
       throw new RefusedError('nothing_to_refund', 'Everything paid has already been refunded.');
-    requireAmount(intent.amount, remaining, 'refund');
+    const amount = requireAmount(known.intent.amount, refundable, 'refund');
+    // Reference §3.9: the amount goes in data; it is left out only for the whole of an untouched
+    // payment (after a partial refund "no amount" could mean the original total).
+    const whole = state === 'paid' && known.journal.refunded === 0 && amount === payment.amount;
+    return {
+      uapayPaymentId: payment.paymentId,
+      amount,
+      ...(!whole && { sendAmount: amount }),
+      crmAmount: known.crm.amount,
+      refundable,
+      captured,
+      baseline: baselineOf(payment),
+    };
   },
-  // Reference §3.9: the amount goes in data. It is left out only for the whole of an untouched
-  // payment; after a partial refund "no amount" could mean the original total.
-  send(client, ref, intent, current) {
-    const whole = current.derived.state === 'paid' && intent.amount === current.payment?.amount;
-    return client.reverse(ref, whole || intent.amount === undefined ? undefined : kopiyky(intent.amount));
-  },
-  // UAPAY does not report refunded totals; a newer reversal time than before the call is the sign
-  // (payments' `reversedAt`, §3.5). Our clock is not involved, so a skew cannot fake it.
-  baseline: (current) => ({ reversedAt: current.payment?.reversedAt?.toISOString() ?? null }),
-  happened(current, _intent, baseline) {
-    const now = current.payment?.reversedAt?.getTime();
-    const before = typeof baseline?.reversedAt === 'string' ? Date.parse(baseline.reversedAt) : undefined;
-    return now !== undefined && (before === undefined || now > before);
+  send: (client, ref, decision) => client.reverse(ref, decision.sendAmount),
+  // UNCERTAIN (§4, §3.5): a reverse may change the pair or leave it as it was, and `reversedAt`
+  // may show on invoices/show, only on payments/show, or nowhere. A change is proof it happened;
+  // no change proves nothing, so a refund is never taken as "not done" from UAPAY's state.
+  observe(current, decision, detail) {
+    const now = current.payment;
+    if (!now) return 'unclear';
+    const before = decision.baseline;
+    const changed = (field: 'status' | 'paymentStatus') =>
+      before[field] !== undefined && (now[field] ?? null) !== before[field];
+    if (changed('status') || changed('paymentStatus')) return 'done';
+    const since = before.reversedAt ? Date.parse(before.reversedAt) : -Infinity;
+    for (const reversedAt of [now.reversedAt, detail?.reversedAt]) {
+      if (reversedAt && reversedAt.getTime() > since) return 'done';
+    }
+    return 'unclear';
   },
   // RetailCRM's amount stays "what the shop keeps" while anything is kept; once all of it went
   // back, the status alone says so (paymentComplete is off) and the amount shows what was paid.
-  result(current, intent) {
-    const refunded = kopiyky(intent.amount ?? crmAmountOf(intent));
-    const left = kopiyky(crmAmountOf(intent) - refunded);
-    if (left > 0) return { state: 'partially_refunded', amount: left, moved: refunded };
+  result(decision) {
+    const remaining = kopiyky((decision.refundable ?? 0) - decision.amount);
     return {
-      state: 'refunded',
-      amount: kopiyky(current.payment?.amount ?? crmAmountOf(intent)),
-      moved: refunded,
+      state: remaining > 0 ? 'partially_refunded' : 'refunded',
+      crmAmount: remaining > 0 ? remaining : (decision.captured ?? decision.crmAmount),
+      moved: decision.amount,
+      remaining,
     };
   },
 };

@@ -1,15 +1,21 @@
 import type { OperationOutcome } from '../../shared/channels/payments';
+import { JOURNAL_STEPS } from '../../shared/journalSteps';
 import type { LifecycleState } from '../../shared/lifecycle';
 import { kopiyky, type Kopiyky } from '../../shared/money';
-import { DeskFailure, NetworkError, RefusedError, toDeskError } from '../errors';
-import type { IntentRecord, Operation } from '../journal/records';
+import { NetworkError, RefusedError, toDeskError } from '../errors';
+import type { Actor, IntentRecord, Operation } from '../journal/records';
+import { stateForCrmStatus } from '../lifecycle';
 import { log } from '../log';
-import { LOCAL_CODES, UapayError } from '../uapay/errors';
-import type { UapayClient } from '../uapay/client';
+import { isLocalCode, UapayError } from '../uapay/errors';
+import type { MoneyReply, UapayClient } from '../uapay/client';
+import type { UapayPayment } from '../uapay/replies';
 import { DEFAULT_LOOK_AGAIN_MS, type PaymentsContext, type PaymentTarget } from './context';
-import { mappedStatus, writeToCrm, type CrmResult } from './crmWrite';
+import { mappedStatus, writeToCrm } from './crmWrite';
+import { checkBinding } from './invoiceBinding';
+import { acquireLease, updateLease, type LeasedPayment } from './lease';
 import { look, type Look } from './look';
-import { MONEY_OPERATIONS, type MoneyKind } from './moneyOperations';
+import { decisionOf, journalTotals } from './moneyJournal';
+import { MONEY_OPERATIONS, type Decision, type MoneyKind, type Observed } from './moneyOperations';
 
 /** What a money operation's states must be mapped to before it may start. */
 const NEEDS_MAPPING: Record<MoneyKind, LifecycleState[]> = {
@@ -18,13 +24,14 @@ const NEEDS_MAPPING: Record<MoneyKind, LifecycleState[]> = {
   'payment.refund': ['refunded', 'partially_refunded'],
 };
 
-/** A refund with no clear answer stays open this long before it is taken as not done. */
-export const REFUND_SETTLE_MS = 10 * 60 * 1000;
-
 /**
- * Runs confirm, cancel and refund, each in the four steps of STYLE.md: lock the payment and write
- * the intent (journal) → call UAPAY and confirm with invoices/show → write RetailCRM → write the
- * result (unlock). Bulk runs and reconciliation after a crash use this same code.
+ * Runs confirm, cancel and refund, each in the four steps of STYLE.md: lock the payment (journal
+ * here, a lock line in RetailCRM for the shop's other desktops) and write the intent → decide
+ * from UAPAY's invoices/show and journal the decision → call UAPAY: its signed `status: 1` is the
+ * success; a lost or unclear reply is looked up in invoices/show (never sent again) → write
+ * RetailCRM, write the result (unlock). When UAPAY's state cannot tell whether a call happened,
+ * the payment stays locked and waits for a person (`needs_attention`); nothing is ever recorded as
+ * not done by a timeout alone. Bulk runs, reconciliation and resolution use this same code.
  */
 export class MoneyRunner {
   /** Operations this process is running now: reconciliation leaves them alone. */
@@ -32,7 +39,19 @@ export class MoneyRunner {
 
   constructor(private readonly ctx: PaymentsContext) {}
 
-  async run(kind: MoneyKind, target: PaymentTarget, request: { amount?: Kopiyky; batchId?: string } = {}) {
+  async run(
+    kind: MoneyKind,
+    target: PaymentTarget,
+    request: {
+      amount?: Kopiyky;
+      batchId?: string;
+      /**
+       * The operation gives back money that arrived on an extra invoice of the payment (two links
+       * paid): the RetailCRM payment keeps its invoice, status and amount; only the audit line is added.
+       */
+      extra?: boolean;
+    } = {},
+  ): Promise<OperationOutcome> {
     const definition = MONEY_OPERATIONS[kind];
     const settings = await this.ctx.settings();
     if (!target.invoiceId) throw new RefusedError('no_invoice', 'This payment has no UAPAY invoice yet.');
@@ -40,7 +59,6 @@ export class MoneyRunner {
       throw new RefusedError('not_linked', 'This payment type is not linked to a merchant.');
     for (const state of NEEDS_MAPPING[kind]) mappedStatus(settings, state);
     const client = await this.ctx.connections.uapay(target.merchantId);
-    const holdLifetimeMs = settings.holdLifetimeHours * 3_600_000;
 
     const intent = await this.ctx.journal.begin({
       kind,
@@ -52,160 +70,322 @@ export class MoneyRunner {
       before: target.state,
       ...(request.amount !== undefined && { amount: request.amount }),
       ...(request.batchId && { batchId: request.batchId }),
-      detail: { crmAmount: target.amount, crmComment: target.comment ?? null, link: target.link ?? null },
+      detail: { crmAmount: target.amount, link: target.link ?? null, ...(request.extra && { extra: true }) },
     });
     this.running.add(intent.opId);
     this.ctx.onRowChange?.(target.paymentId, {
       lastOperation: { kind, at: intent.at, outcome: 'in_progress' },
     });
     try {
-      let current: Look;
+      let decision: Decision;
+      let leased: LeasedPayment | undefined;
       try {
-        current = await look(client, target.invoiceId, target.state, holdLifetimeMs, this.ctx.now());
-        definition.check(current, intent);
+        const crm = await acquireLease(this.ctx, intent);
+        leased = crm;
+        if (((crm.externalId ?? '') === target.invoiceId) === !!request.extra) {
+          throw new RefusedError(
+            'invoice_changed',
+            'RetailCRM names another UAPAY invoice for this payment than the list showed. Refresh the list and look again.',
+          );
+        }
+        const crmState = request.extra ? undefined : stateForCrmStatus(crm.status, settings.statusMapping);
+        await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.leased, {
+          crmAmount: crm.amount ?? null,
+          crmStatus: crm.status ?? null,
+        });
+        const current = await this.look(client, target.invoiceId, crmState ?? target.state);
+        checkBinding(current.invoice, target);
+        decision = definition.decide(current, {
+          intent,
+          // RetailCRM's record is of the payment's own invoice, not of an extra one.
+          crm: request.extra
+            ? { amount: kopiyky(current.payment?.amount ?? 0), state: current.derived.state }
+            : { amount: crm.amount ?? kopiyky(0), ...(crmState && { state: crmState }) },
+          journal: current.payment
+            ? journalTotals(this.ctx.journal, target.paymentId, current.payment.paymentId)
+            : { refunded: kopiyky(0) },
+        });
       } catch (error) {
-        await this.fail(intent, error); // nothing was sent to UAPAY
+        await this.fail(intent, error, leased !== undefined); // nothing was sent to UAPAY
         throw error;
       }
-      const payment = current.payment;
-      if (!payment) throw new Error('check() passed without a UAPAY payment');
-      const baseline = definition.baseline?.(current);
-      await this.ctx.journal.step(intent.opId, 'uapay-sent', {
-        paymentId: payment.paymentId,
-        ...(baseline && { baseline }),
-      });
+      // The decision is on disk before the call: every later path finishes it the same way.
+      await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.uapaySent, { decision });
 
+      let reply: MoneyReply | undefined;
       let sendError: unknown;
       try {
-        await definition.send(
+        reply = await definition.send(
           client,
-          { invoiceId: target.invoiceId, paymentId: payment.paymentId },
-          intent,
-          current,
+          { invoiceId: target.invoiceId, paymentId: decision.uapayPaymentId },
+          decision,
         );
       } catch (error) {
         sendError = error;
       }
-      const happened = (l: Look) => definition.happened(l, intent, baseline);
-      const waits = sendError === undefined || isAmbiguous(sendError) ? this.lookAgain() : [];
-      current = await this.lookUntil(client, target, holdLifetimeMs, happened, waits);
-
-      if (!happened(current)) {
-        if (sendError !== undefined && !isAmbiguous(sendError)) {
-          await this.fail(intent, sendError); // UAPAY said no, and its state agrees
-          throw sendError;
-        }
-        const unclear =
-          sendError ??
-          new NetworkError('uapay', 'server', 'UAPAY accepted the call, but its state did not change.');
-        if (kind === 'payment.refund') {
-          await this.ctx.journal.step(intent.opId, 'awaiting-uapay', { error: toDeskError(unclear) });
-          return {
-            opId: intent.opId,
-            outcome: 'awaiting_uapay',
-            state: target.state,
-          } satisfies OperationOutcome;
-        }
-        await this.fail(intent, unclear);
+      if (reply?.signed) {
+        await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.uapayConfirmed, { by: 'signed reply' });
+        return await this.complete(intent, decision, 'succeeded', leased);
+      }
+      // UAPAY said no (its error envelope, reference §2.5): unless its state shows it done anyway.
+      const refused = sendError !== undefined && isRefusal(sendError);
+      const observed = await this.observeUntil(
+        client,
+        intent,
+        decision,
+        refused ? [] : (this.ctx.lookAgainMs ?? DEFAULT_LOOK_AGAIN_MS),
+      );
+      if (observed.verdict === 'done') {
+        log.warn('payments: no signed success, but UAPAY shows it done', { opId: intent.opId });
+        await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.uapayConfirmed, { by: 'uapay state' });
+        return await this.complete(intent, decision, 'succeeded', leased);
+      }
+      const unclear =
+        sendError ??
+        new NetworkError(
+          'uapay',
+          'server',
+          'UAPAY answered without a signed confirmation; the answer was not used.',
+        );
+      if (refused || observed.verdict === 'not_done') {
+        await this.fail(intent, unclear, true);
         throw unclear;
       }
-      if (sendError !== undefined)
-        log.warn('payments: the call failed but UAPAY shows it done', { opId: intent.opId });
-      await this.ctx.journal.step(intent.opId, 'uapay-confirmed', {
-        status: current.payment?.status ?? null,
-        paymentStatus: current.payment?.paymentStatus ?? null,
-        amount: current.payment?.amount ?? null,
-      });
-      return await this.complete(intent, definition.result(current, intent), 'succeeded');
+      return await this.needsAttention(intent, decision, unclear, observed.payment);
     } finally {
       this.running.delete(intent.opId);
     }
   }
 
   /**
-   * Closes an operation left open by a crash, a RetailCRM outage or an unclear refund: asks UAPAY
-   * what happened and finishes the job or records that it did not happen. Never calls UAPAY's
-   * money methods. Returns false when it must be tried again later (UAPAY or RetailCRM away).
+   * Closes an operation left open by a crash, a RetailCRM outage or an unclear reply: asks UAPAY
+   * what happened and finishes the job, or records that it did not happen when UAPAY's state says
+   * so. Never calls UAPAY's money methods. Returns false while it stays open (UAPAY or RetailCRM
+   * away, or a person must decide).
    */
   async reconcile(operation: Operation): Promise<boolean> {
     const { intent } = operation;
     if (this.running.has(intent.opId) || operation.result) return true;
-    const kind = intent.kind as MoneyKind;
-    const definition = MONEY_OPERATIONS[kind];
-    const sent = operation.steps.find((step) => step.step === 'uapay-sent');
-    if (!sent) {
-      await this.ctx.journal.finish(intent.opId, {
-        outcome: 'reconciled',
-        ...(intent.before && { after: intent.before }),
-        detail: { happened: false, why: 'stopped before anything was sent to UAPAY' },
-      });
+    const decision = decisionOf(operation);
+    if (!decision) {
+      await this.notHappened(intent, 'stopped before anything was sent to UAPAY', intent.before);
       return true;
     }
     try {
-      const settings = await this.ctx.settings();
-      const client = await this.ctx.connections.uapay(intent.merchantId ?? '');
-      const current = await look(
-        client,
-        intent.invoiceId ?? '',
-        intent.before as LifecycleState | undefined,
-        settings.holdLifetimeHours * 3_600_000,
-        this.ctx.now(),
-      );
-      const baseline = sent.detail?.baseline as Record<string, unknown> | undefined;
-      if (definition.happened(current, intent, baseline)) {
-        const outcome = await this.complete(intent, definition.result(current, intent), 'reconciled');
-        return outcome.outcome !== 'crm_pending';
+      if (operation.steps.some((step) => step.step === JOURNAL_STEPS.uapayConfirmed)) {
+        return (await this.complete(intent, decision, 'reconciled')).outcome !== 'crm_pending';
       }
-      const age = this.ctx.now().getTime() - new Date(intent.at).getTime();
-      if (kind === 'payment.refund' && age < REFUND_SETTLE_MS) return false;
-      await this.ctx.journal.finish(intent.opId, {
-        outcome: 'reconciled',
-        after: current.derived.state,
-        detail: { happened: false, why: 'UAPAY shows it did not happen' },
-      });
-      this.ctx.onRowChange?.(intent.crmPaymentId, {
-        lastOperation: { kind, at: intent.at, outcome: 'reconciled' },
-      });
-      return true;
+      const client = await this.ctx.connections.uapay(intent.merchantId ?? '');
+      const observed = await this.observeUntil(client, intent, decision, []);
+      if (observed.verdict === 'done') {
+        await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.uapayConfirmed, { by: 'uapay state' });
+        return (await this.complete(intent, decision, 'reconciled')).outcome !== 'crm_pending';
+      }
+      if (observed.verdict === 'not_done') {
+        await this.notHappened(intent, 'UAPAY shows it did not happen', observed.state);
+        return true;
+      }
+      if (!operation.steps.some((step) => step.step === JOURNAL_STEPS.needsAttention)) {
+        await this.needsAttention(
+          intent,
+          decision,
+          new NetworkError('uapay', 'server', 'The app stopped before UAPAY answered.'),
+          observed.payment,
+        );
+      }
+      return false;
     } catch (error) {
       log.warn('payments: reconciliation must wait', { opId: intent.opId, error });
       return false;
     }
   }
 
+  /**
+   * A manager's word on an operation UAPAY's state could not settle, after checking the UAPAY
+   * cabinet: it happened (the result is written as if UAPAY had confirmed it) or it did not (the
+   * payment is released as it was). Both are journaled with who and when.
+   */
+  async resolve(operation: Operation, happened: boolean, actor: Actor): Promise<OperationOutcome> {
+    const { intent } = operation;
+    const decision = decisionOf(operation);
+    const waiting = operation.steps.some((step) => step.step === JOURNAL_STEPS.needsAttention);
+    if (operation.result || !decision || !waiting || this.running.has(intent.opId)) {
+      throw new RefusedError('not_unclear', 'This operation is not waiting for a decision any more.');
+    }
+    await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.resolved, {
+      happened,
+      by: actor.managerName || actor.osUser,
+      osUser: actor.osUser,
+    });
+    if (happened) {
+      await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.uapayConfirmed, { by: 'manager' });
+      return this.complete(intent, decision, 'reconciled');
+    }
+    await this.notHappened(intent, 'a manager checked the UAPAY cabinet: it did not happen', intent.before);
+    return { opId: intent.opId, outcome: 'reconciled', state: (intent.before ?? 'paid') as LifecycleState };
+  }
+
+  private async look(
+    client: UapayClient,
+    invoiceId: string,
+    previous: LifecycleState | undefined,
+  ): Promise<Look> {
+    const settings = await this.ctx.settings();
+    return look(client, invoiceId, previous, settings.holdLifetimeHours * 3_600_000, this.ctx.now());
+  }
+
+  /**
+   * Reads UAPAY now, then after each wait, until its state tells. A refund's reversal time is
+   * documented only on payments/show (reference §3.5), so that is read too.
+   */
+  private async observeUntil(
+    client: UapayClient,
+    intent: IntentRecord,
+    decision: Decision,
+    waits: readonly number[],
+  ): Promise<{ verdict: Observed; payment?: UapayPayment; state?: LifecycleState }> {
+    const definition = MONEY_OPERATIONS[intent.kind as MoneyKind];
+    let last: { verdict: Observed; payment?: UapayPayment; state?: LifecycleState } = { verdict: 'unclear' };
+    let lastError: unknown;
+    for (const wait of [0, ...waits]) {
+      if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        const current = await this.look(
+          client,
+          intent.invoiceId ?? '',
+          intent.before as LifecycleState | undefined,
+        );
+        const detail =
+          intent.kind === 'payment.refund' && decision.uapayPaymentId
+            ? await client.showPayment(decision.uapayPaymentId).catch(() => undefined)
+            : undefined;
+        const verdict = definition.observe(current, decision, detail);
+        last = {
+          verdict,
+          ...((detail ?? current.payment) && { payment: detail ?? current.payment }),
+          state: current.derived.state,
+        };
+        if (verdict !== 'unclear') return last;
+      } catch (error) {
+        lastError = error; // UAPAY away for a moment: look again
+      }
+    }
+    if (last.payment || lastError === undefined) return last;
+    throw lastError;
+  }
+
+  /**
+   * Writes the result. `fresh`: the payment as read under this operation's claim seconds ago;
+   * other desktops keep off a claimed payment, so its comment is current (no second read).
+   */
   private async complete(
     intent: IntentRecord,
-    result: CrmResult,
+    decision: Decision,
     outcome: 'succeeded' | 'reconciled',
+    fresh?: LeasedPayment,
   ): Promise<OperationOutcome> {
+    const result = MONEY_OPERATIONS[intent.kind as MoneyKind].result(decision, new Date(intent.at));
+    const summary = {
+      opId: intent.opId,
+      state: result.state,
+      amount: result.moved,
+      ...(result.remaining !== undefined && { remaining: result.remaining }),
+    };
+    const extra = intent.detail?.extra === true;
     let crmStatus: string;
     try {
-      crmStatus = await writeToCrm(this.ctx, intent, result);
+      crmStatus = await writeToCrm(
+        this.ctx,
+        intent,
+        {
+          state: result.state,
+          amount: result.crmAmount,
+          moved: result.moved,
+          ...(result.paidAt && { paidAt: result.paidAt }),
+          ...(extra && { auditOnly: true }),
+        },
+        fresh,
+      );
     } catch (error) {
-      await this.ctx.journal.step(intent.opId, 'crm-pending', { error: toDeskError(error) });
+      await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.crmPending, { error: toDeskError(error) });
       this.ctx.onRowChange?.(intent.crmPaymentId, { state: result.state });
-      return { opId: intent.opId, outcome: 'crm_pending', state: result.state };
+      return { ...summary, outcome: 'crm_pending' };
     }
     await this.ctx.journal.finish(intent.opId, {
       outcome,
       after: result.state,
-      ...(result.amount !== undefined && { amount: result.amount }),
+      amount: result.moved,
+      detail: {
+        happened: true,
+        uapayPaymentId: decision.uapayPaymentId,
+        moved: result.moved,
+        crmAmount: result.crmAmount,
+        ...(result.remaining !== undefined && { remaining: result.remaining }),
+      },
     });
+    this.ctx.onRowChange?.(
+      intent.crmPaymentId,
+      extra
+        ? { lastOperation: { kind: intent.kind, at: intent.at, outcome } }
+        : {
+            state: result.state,
+            crmStatus,
+            amount: result.crmAmount,
+            lastOperation: { kind: intent.kind, at: intent.at, outcome },
+          },
+    );
+    return { ...summary, outcome };
+  }
+
+  /** Locked for a person: the facts in the journal, a mark in RetailCRM for the other desktops. */
+  private async needsAttention(
+    intent: IntentRecord,
+    decision: Decision,
+    why: unknown,
+    payment: UapayPayment | undefined,
+  ): Promise<OperationOutcome> {
+    await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.needsAttention, {
+      error: toDeskError(why),
+      sent: {
+        amount: decision.amount,
+        ...(decision.sendAmount !== undefined && { sendAmount: decision.sendAmount }),
+      },
+      uapay: payment
+        ? {
+            status: payment.status ?? null,
+            paymentStatus: payment.paymentStatus ?? null,
+            amount: payment.amount,
+            reversedAt: payment.reversedAt?.toISOString() ?? null,
+          }
+        : null,
+    });
+    await updateLease(this.ctx, intent, 'attention').catch((error: unknown) =>
+      log.warn('payments: could not mark the payment in RetailCRM', { opId: intent.opId, error }),
+    );
     this.ctx.onRowChange?.(intent.crmPaymentId, {
-      state: result.state,
-      crmStatus,
-      ...(result.amount !== undefined && { amount: kopiyky(result.amount) }),
-      lastOperation: { kind: intent.kind, at: intent.at, outcome },
+      lastOperation: { kind: intent.kind, at: intent.at, outcome: 'needs_attention' },
     });
     return {
       opId: intent.opId,
-      outcome,
-      state: result.state,
-      ...(result.amount !== undefined && { amount: result.amount }),
+      outcome: 'needs_attention',
+      state: (intent.before ?? 'paid') as LifecycleState,
+      amount: decision.amount,
     };
   }
 
-  private async fail(intent: IntentRecord, error: unknown): Promise<void> {
+  private async notHappened(intent: IntentRecord, why: string, after: string | undefined): Promise<void> {
+    await this.ctx.journal.finish(intent.opId, {
+      outcome: 'reconciled',
+      ...(after && { after }),
+      detail: { happened: false, why },
+    });
+    await this.releaseLease(intent);
+    this.ctx.onRowChange?.(intent.crmPaymentId, {
+      lastOperation: { kind: intent.kind, at: intent.at, outcome: 'reconciled' },
+    });
+  }
+
+  private async fail(intent: IntentRecord, error: unknown, leased: boolean): Promise<void> {
     const info = toDeskError(error);
     await this.ctx.journal.finish(intent.opId, {
       outcome: 'failed',
@@ -217,43 +397,24 @@ export class MoneyRunner {
         ...('reason' in info && typeof info.reason === 'string' && { code: info.reason }),
       },
     });
+    if (leased) await this.releaseLease(intent);
     this.ctx.onRowChange?.(intent.crmPaymentId, {
       lastOperation: { kind: intent.kind, at: intent.at, outcome: 'failed' },
     });
   }
 
-  private lookAgain(): readonly number[] {
-    return this.ctx.lookAgainMs ?? DEFAULT_LOOK_AGAIN_MS;
-  }
-
-  /** Looks now, then after each wait until `done` — a lost reply often means it did happen. */
-  private async lookUntil(
-    client: UapayClient,
-    target: PaymentTarget,
-    holdLifetimeMs: number,
-    done: (l: Look) => boolean,
-    waits: readonly number[],
-  ): Promise<Look> {
-    let last: Look | undefined;
-    let lastError: unknown;
-    for (const wait of [0, ...waits]) {
-      if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
-      try {
-        last = await look(client, target.invoiceId ?? '', target.state, holdLifetimeMs, this.ctx.now());
-        if (done(last)) return last;
-      } catch (error) {
-        lastError = error; // UAPAY away for a moment: look again
-      }
-    }
-    if (last) return last;
-    throw lastError;
+  /** Best effort: a lock left behind expires by itself (lease.ts). */
+  private async releaseLease(intent: IntentRecord): Promise<void> {
+    await updateLease(this.ctx, intent, 'clear').catch((error: unknown) =>
+      log.warn('payments: could not clear the lock in RetailCRM; it expires by itself', {
+        opId: intent.opId,
+        error,
+      }),
+    );
   }
 }
 
-/** A failure that does not say whether UAPAY did the work: no reply, a gateway page, a bad reply. */
-function isAmbiguous(error: unknown): boolean {
-  if (error instanceof NetworkError) return true;
-  if (error instanceof UapayError)
-    return error.code === LOCAL_CODES.badSignature || error.code === LOCAL_CODES.badReply;
-  return !(error instanceof DeskFailure);
+/** UAPAY answered with its error envelope: it did not run the call (our own codes say nothing). */
+function isRefusal(error: unknown): boolean {
+  return error instanceof UapayError && !isLocalCode(error.code);
 }

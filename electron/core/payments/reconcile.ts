@@ -1,3 +1,4 @@
+import { JOURNAL_STEPS } from '../../shared/journalSteps';
 import type { Operation } from '../journal/records';
 import { log } from '../log';
 import type { PaymentsContext } from './context';
@@ -23,7 +24,7 @@ export async function reconcileOpen(ctx: PaymentsContext, runner: MoneyRunner): 
 }
 
 /** Steps after which an operation of this process is left open on purpose, for reconciliation to close. */
-const LEFT_OPEN = new Set(['crm-pending', 'awaiting-uapay']);
+const LEFT_OPEN = new Set<string>([JOURNAL_STEPS.crmPending, JOURNAL_STEPS.needsAttention]);
 
 /**
  * An operation this process began and is still running (its intent is in the journal from the

@@ -3,8 +3,26 @@ import { RefusedError, toDeskError } from '../errors';
 import { paymentLinkLetter } from '../mail/letters';
 import { sendLetter } from '../mail/mailer';
 import type { PaymentsContext, PaymentTarget } from './context';
+import { liveLink } from './createLink';
 
 const email = z.email();
+
+/**
+ * The link a letter may carry: the payment's live link for its current amount, checked (a link
+ * read from the RetailCRM comment only if it is UAPAY's own page for this invoice). A payment
+ * whose amount changed since its link, or whose link can no longer be paid, needs a new one.
+ */
+export async function requireLiveLink(ctx: PaymentsContext, target: PaymentTarget) {
+  if (!target.invoiceId) throw new RefusedError('no_invoice', 'Generate the payment link first.');
+  const live = await liveLink(ctx, target);
+  if (!live) {
+    throw new RefusedError(
+      'link_outdated',
+      'The payment has no link that can be paid for its current amount: generate a new link first.',
+    );
+  }
+  return live;
+}
 
 /**
  * "Send to e-mail" (DESIGN.md step 5): the payment link in a letter in the manager's language,
@@ -27,13 +45,13 @@ export async function sendLink(
   if (!email.safeParse(address).success) {
     throw new RefusedError('bad_address', `"${address}" is not an e-mail address.`);
   }
-  if (!target.link) throw new RefusedError('no_invoice', 'Generate the payment link first.');
+  const live = await requireLiveLink(ctx, target);
   const letter = paymentLinkLetter({
     language: settings.language,
     shopName: settings.smtp.fromName || target.site,
     orderNumber: target.orderNumber,
     amount: target.amount,
-    link: target.link,
+    link: live.link,
   });
   const intent = await ctx.journal.begin({
     kind: 'link.email',
@@ -41,10 +59,10 @@ export async function sendLink(
     orderNumber: target.orderNumber,
     crmPaymentId: target.paymentId,
     ...(target.merchantId && { merchantId: target.merchantId }),
-    ...(target.invoiceId && { invoiceId: target.invoiceId }),
+    invoiceId: live.invoiceId,
     amount: target.amount,
     before: target.state,
-    detail: { to: address, subject: letter.subject },
+    detail: { to: address, subject: letter.subject, link: live.link },
   });
   try {
     const messageId = await sendLetter(settings.smtp, await ctx.smtpPassword(), address, letter);

@@ -13,14 +13,19 @@ import type { OrdersStore } from '../orders/store';
 import { SMTP_PASSWORD } from '../secrets/accounts';
 import type { Secrets } from '../secrets/secrets';
 import type { SettingsService } from '../settings/service';
+import type { Hint } from '../callbacks/hints';
 import { addPayment } from './addPayment';
+import { attemptOf } from './invoiceBinding';
 import { parseComment } from './comment';
 import type { PaymentsContext, PaymentTarget } from './context';
 import { createLink } from './createLink';
+import { desktopId } from './desktopId';
+import type { LeaseTiming } from './lease';
+import type { PaymentLinks } from './paymentLinks';
 import { MoneyRunner } from './moneyRunner';
 import type { MoneyKind } from './moneyOperations';
 import { reconcileOpen } from './reconcile';
-import { sendLink } from './sendLink';
+import { requireLiveLink, sendLink } from './sendLink';
 import { syncStatuses } from './statusSync';
 
 export interface PaymentsServiceOptions {
@@ -31,6 +36,10 @@ export interface PaymentsServiceOptions {
   orders: OrdersStore;
   now?: () => Date;
   lookAgainMs?: readonly number[];
+  /** The RetailCRM payment lock's timing (default DEFAULT_LEASE_TIMING). */
+  lease?: LeaseTiming;
+  /** Shared with the orders store: which payment links may be shown and mailed. */
+  links: PaymentLinks;
   /**
    * How long this desktop waits before acting on a relayed callback. Every desktop of a shop gets
    * each callback at the same moment; different waits let the first one's RetailCRM write be seen
@@ -61,9 +70,14 @@ export class PaymentsService {
       managerName: () => this.managerName || undefined,
       ...(this.options.now && { now: this.options.now }),
     });
+    const { merchants } = await settings.get();
+    this.options.links.learnFrom(journal, (id) => merchants.find((m) => m.id === id)?.environment);
     const ctx: PaymentsContext = {
       connections,
       journal,
+      desktopId: await desktopId(this.options.dir),
+      links: this.options.links,
+      ...(this.options.lease && { lease: this.options.lease }),
       settings: async () => {
         const current = await settings.get();
         this.managerName = current.managerName;
@@ -89,11 +103,37 @@ export class PaymentsService {
 
   async money(kind: MoneyKind, paymentId: number, amount?: Kopiyky, batchId?: string) {
     const { runner } = await this.ready;
-    const row = await this.target(paymentId);
-    return runner.run(kind, kind === 'payment.refund' ? await this.fresh(row) : row, {
+    return runner.run(kind, await this.target(paymentId), {
       ...(amount !== undefined && { amount }),
       ...(batchId && { batchId }),
     });
+  }
+
+  /**
+   * Gives back money that arrived on an extra invoice of a payment (a customer paid two of its
+   * links): a refund of a capture, a cancel of a hold. Only an invoice status sync found is taken.
+   */
+  async giveBackExtra(paymentId: number, invoiceId: string) {
+    const { runner } = await this.ready;
+    const row = await this.target(paymentId);
+    const extra = row.uapay?.extra?.find((money) => money.invoiceId === invoiceId);
+    if (!extra)
+      throw new RefusedError(
+        'not_captured',
+        'UAPAY showed no extra money on this invoice at the last check.',
+      );
+    const kind: MoneyKind = extra.state === 'held' ? 'payment.cancel' : 'payment.refund';
+    return runner.run(kind, { ...row, invoiceId, state: extra.state }, { extra: true });
+  }
+
+  /** A manager's word on an operation waiting for one (MoneyRunner.resolve). */
+  async resolve(paymentId: number, opId: string, happened: boolean) {
+    const { runner, journal } = await this.ready;
+    const operation = journal.get(opId);
+    if (!operation || operation.intent.crmPaymentId !== paymentId)
+      throw new RefusedError('not_unclear', 'This operation is not waiting for a decision any more.');
+    this.managerName = (await this.options.settings.get()).managerName;
+    return runner.resolve(operation, happened, journal.actor());
   }
 
   /**
@@ -124,21 +164,21 @@ export class PaymentsService {
 
   async previewLetter(paymentId: number) {
     const { ctx } = await this.ready;
-    const [settings, row] = [await ctx.settings(), await this.target(paymentId)];
-    if (!row.link) throw new RefusedError('no_invoice', 'Generate the payment link first.');
+    const [settings, row] = [await ctx.settings(), await this.fresh(await this.target(paymentId))];
+    const live = await requireLiveLink(ctx, row);
     const letter = paymentLinkLetter({
       language: settings.language,
       shopName: settings.smtp?.fromName || row.site,
       orderNumber: row.orderNumber,
       amount: row.amount,
-      link: row.link,
+      link: live.link,
     });
     return { to: row.emails, ...letter };
   }
 
   async sendLink(paymentId: number, to: string) {
     const { ctx } = await this.ready;
-    return sendLink(ctx, await this.target(paymentId), to);
+    return sendLink(ctx, await this.fresh(await this.target(paymentId)), to);
   }
 
   async addPayment(request: { orderId: number; merchantId?: string; amount?: Kopiyky }) {
@@ -175,13 +215,24 @@ export class PaymentsService {
     return syncStatuses(ctx, rows, paymentIds ? { only: new Set(paymentIds) } : {});
   }
 
-  /** A relayed callback: the truth is still fetched from UAPAY, for these invoices only. */
-  async hint(invoiceIds: readonly string[]) {
+  /**
+   * Relayed callbacks: the truth is still fetched from UAPAY, for their payments only. A callback
+   * for an invoice no row carries (an older link of an order, paid after a newer one was made) is
+   * routed by its signed `extraInfo` and `externalId`.
+   */
+  async hint(hints: readonly Hint[]) {
     const { ctx } = await this.ready;
     if (this.hintDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.hintDelayMs));
-    const wanted = new Set(invoiceIds);
+    const invoices = new Set(hints.map((hint) => hint.invoiceId));
+    const payments = new Set(hints.flatMap((hint) => (hint.crmPaymentId ? [hint.crmPaymentId] : [])));
+    const externalIds = hints.flatMap((hint) => (hint.externalId ? [hint.externalId] : []));
     const { rows } = await this.options.orders.list();
-    const matching = rows.filter((row: OrderRow) => row.invoiceId && wanted.has(row.invoiceId));
+    const matching = rows.filter(
+      (row: OrderRow) =>
+        (row.invoiceId && invoices.has(row.invoiceId)) ||
+        payments.has(row.paymentId) ||
+        externalIds.some((id) => attemptOf(id, row.orderNumber) !== undefined),
+    );
     if (matching.length)
       await syncStatuses(ctx, matching, { only: new Set(matching.map((row) => row.paymentId)) });
   }

@@ -1,11 +1,18 @@
-import type { OrderRow, UapayFacts } from '../../shared/orders';
+import type { ExtraMoney, OrderRow, UapayFacts } from '../../shared/orders';
 import { kopiyky } from '../../shared/money';
 import { toDeskError } from '../errors';
 import { needsWatching } from '../lifecycle';
 import { log } from '../log';
+import type { UapayClient } from '../uapay/client';
+import type { UapayInvoice } from '../uapay/replies';
+import { parseComment } from './comment';
 import type { PaymentsContext } from './context';
 import { mappedStatus, writeToCrm } from './crmWrite';
+import { attemptOf, belongsTo } from './invoiceBinding';
+import { isLiveLock } from './lease';
 import { interpret, type Look } from './look';
+import { journalTotals } from './moneyJournal';
+import { invoicesOfOrders } from './orderInvoices';
 
 export interface SyncResult {
   checked: number;
@@ -14,11 +21,17 @@ export interface SyncResult {
   failedMerchants: string[];
 }
 
+/** States in which the shop has the money of an invoice (a hold or a capture not all refunded). */
+const WITH_MONEY = new Set(['held', 'paid', 'partially_refunded']);
+
 /**
- * Status sync: UAPAY's invoices/show (100 at a time) is the truth for every payment that UAPAY
- * may still move on its own (a link not yet paid, a hold); callbacks are only hints to run it
- * sooner. A transition is written to RetailCRM only when the state changed, and never over an
- * operation in progress. Applying the same answer twice writes nothing the second time.
+ * Status sync: UAPAY is the truth for every payment it may still move on its own (a link not yet
+ * paid, a hold) and for every older invoice of a payment that can still be paid; callbacks are
+ * only hints to run it sooner. Each order's invoices are looked up by its externalIds
+ * (invoices/show/list, 100 at a time), so money on a superseded link is found and written against
+ * its payment, and money on two invoices of one payment is flagged for a person. A transition is
+ * written to RetailCRM only when the state changed, never over an operation in progress (here or on
+ * another desktop), and only from an invoice that says it belongs to the payment.
  */
 export async function syncStatuses(
   ctx: PaymentsContext,
@@ -29,9 +42,7 @@ export async function syncStatuses(
   const holdMs = settings.holdLifetimeHours * 3_600_000;
   const watched = rows.filter(
     (row) =>
-      row.invoiceId &&
-      row.merchantId &&
-      (options.only ? options.only.has(row.paymentId) : needsWatching(row.state)),
+      row.invoiceId && row.merchantId && (options.only ? options.only.has(row.paymentId) : watches(row)),
   );
   const byMerchant = new Map<string, OrderRow[]>();
   for (const row of watched)
@@ -39,27 +50,102 @@ export async function syncStatuses(
 
   const result: SyncResult = { checked: 0, changed: 0, failedMerchants: [] };
   for (const [merchantId, merchantRows] of byMerchant) {
-    let invoices;
+    let invoicesOf: (row: OrderRow) => { invoices: UapayInvoice[]; highest: number };
     try {
-      const client = await ctx.connections.uapay(merchantId);
-      invoices = await client.showInvoices(merchantRows.map((row) => row.invoiceId ?? ''));
+      invoicesOf = await lookUp(await ctx.connections.uapay(merchantId), merchantRows);
     } catch (error) {
       log.warn('status sync: UAPAY could not be asked', { merchantId, error });
       result.failedMerchants.push(merchantId);
       continue;
     }
-    const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
     for (const row of merchantRows) {
-      const invoice = byId.get(row.invoiceId ?? '');
-      if (!invoice) continue;
+      const { invoices, highest } = invoicesOf(row);
+      const looks = invoices.map((invoice) => interpret(invoice, row.state, holdMs, ctx.now()));
+      const current = looks.find((look) => look.invoice.id === row.invoiceId);
+      if (!current) continue; // not this payment's invoice (or UAPAY does not know it): nothing to write
       result.checked += 1;
-      const current = interpret(invoice, row.state, holdMs, ctx.now());
-      ctx.onRowChange?.(row.paymentId, { uapay: facts(current, holdMs, ctx.now()) });
-      if (current.derived.unknown || current.derived.state === row.state) continue;
-      if (await applyTransition(ctx, row, current)) result.changed += 1;
+      const { primary, extra, open } = weigh(ctx, row, current, looks);
+      ctx.onRowChange?.(row.paymentId, {
+        uapay: {
+          ...facts(primary, holdMs, ctx.now()),
+          highestInvoice: Math.max(highest, 1),
+          ...(open > 0 && { openInvoices: open }),
+          ...(extra.length > 0 && { extra }),
+        },
+      });
+      if (extra.length > 0)
+        log.warn('status sync: money arrived on two invoices of one payment', { paymentId: row.paymentId });
+      const moved = primary !== current || (!primary.derived.unknown && primary.derived.state !== row.state);
+      if (moved && (await applyTransition(ctx, row, primary))) result.changed += 1;
     }
   }
   return result;
+}
+
+/** A row status sync looks at without being asked: UAPAY may move it, or an older link of it. */
+function watches(row: OrderRow): boolean {
+  return (
+    needsWatching(row.state) || (row.uapay?.openInvoices ?? 0) > 0 || (row.uapay?.extra?.length ?? 0) > 0
+  );
+}
+
+/**
+ * Every invoice of each row's order (by externalIds), and the rows' own invoices made outside
+ * that numbering (by id). Only invoices that say they belong to the row's payment are its own.
+ */
+async function lookUp(client: UapayClient, rows: readonly OrderRow[]) {
+  const numbering = new Map<string, number>();
+  for (const row of rows) {
+    const known = Math.max(row.uapay?.highestInvoice ?? 1, attemptOf(row.invoiceId, row.orderNumber) ?? 1);
+    numbering.set(row.orderNumber, Math.max(numbering.get(row.orderNumber) ?? 1, known));
+  }
+  const byOrder = await invoicesOfOrders(client, numbering);
+  const found = new Set(
+    [...byOrder.values()].flatMap((entry) => entry.invoices.map((invoice) => invoice.id)),
+  );
+  const missing = rows.flatMap((row) => (row.invoiceId && !found.has(row.invoiceId) ? [row.invoiceId] : []));
+  const byId = new Map(
+    (missing.length ? await client.showInvoices(missing) : []).map((inv) => [inv.id, inv]),
+  );
+  return (row: OrderRow) => {
+    const entry = byOrder.get(row.orderNumber) ?? { invoices: [], highest: 0 };
+    const own = byId.get(row.invoiceId ?? '');
+    const all = own ? [...entry.invoices, own] : entry.invoices;
+    return { invoices: all.filter((invoice) => belongsTo(invoice, row)), highest: entry.highest };
+  };
+}
+
+/**
+ * Which invoice carries the payment's money: the current one, unless only an older one took money
+ * (then the payment moves to that invoice). Money on more than one is extra, for a person to give
+ * back; older invoices still payable are counted so they stay watched.
+ */
+function weigh(ctx: PaymentsContext, row: OrderRow, current: Look, looks: readonly Look[]) {
+  const withMoney = looks.filter((look) => WITH_MONEY.has(look.derived.state) && !givenBack(ctx, row, look));
+  const primary = withMoney.includes(current) ? current : (withMoney[0] ?? current);
+  const extra: ExtraMoney[] = withMoney
+    .filter((look) => look !== primary && look.payment)
+    .map((look) => ({
+      invoiceId: look.invoice.id,
+      paymentId: look.payment!.paymentId,
+      state: look.derived.state,
+      amount: kopiyky(look.payment!.amount),
+    }));
+  const open = looks.filter(
+    (look) =>
+      look !== primary &&
+      look.invoice.invoiceStatus !== 'INACTIVE' &&
+      (look.derived.state === 'link_sent' || look.derived.state === 'failed'),
+  ).length;
+  return { primary, extra, open };
+}
+
+/** Money this desktop refunded in full (UAPAY's state after a reverse may not show it, §4). */
+function givenBack(ctx: PaymentsContext, row: OrderRow, look: Look): boolean {
+  if (!look.payment) return false;
+  const totals = journalTotals(ctx.journal, row.paymentId, look.payment.paymentId);
+  const captured = Math.min(look.payment.amount, totals.captured ?? Infinity);
+  return totals.refunded > 0 && totals.refunded >= captured;
 }
 
 /** What the orders row keeps of UAPAY's answer (the bulk preflight records its fresh look the same way). */
@@ -79,13 +165,20 @@ export function facts(current: Look, holdMs: number, now: Date): UapayFacts {
 async function applyTransition(ctx: PaymentsContext, row: OrderRow, current: Look): Promise<boolean> {
   if (ctx.journal.inFlight(row.paymentId)) return false; // the running operation will write it
   const state = current.derived.state;
+  const switching = current.invoice.id !== row.invoiceId;
   // Another desktop of the shop may have written it already (they all get the same callbacks):
   // RetailCRM is read once more, so the shop sees one update, not one per desktop.
   const settings = await ctx.settings();
   const wanted = mappedStatus(settings, state);
   const order = await (await ctx.connections.retailCrm()).order(row.orderId);
   const now = order.payments.find((p) => p.id === row.paymentId);
-  if (now?.status === wanted) {
+  if (!now) return false;
+  // RetailCRM names another invoice than this row (a new link made meanwhile): the next refresh
+  // brings it, and the next round looks again.
+  if (now.externalId !== row.invoiceId) return false;
+  const lock = parseComment(now.comment).lock;
+  if (lock && isLiveLock(lock, ctx)) return false; // a money operation runs on it (maybe elsewhere)
+  if (now.status === wanted && !switching) {
     ctx.onRowChange?.(row.paymentId, {
       state,
       crmStatus: wanted,
@@ -100,30 +193,39 @@ async function applyTransition(ctx: PaymentsContext, row: OrderRow, current: Loo
     orderNumber: row.orderNumber,
     crmPaymentId: row.paymentId,
     ...(row.merchantId && { merchantId: row.merchantId }),
-    ...(row.invoiceId && { invoiceId: row.invoiceId }),
+    invoiceId: current.invoice.id,
     before: row.state,
     detail: {
       crmAmount: row.amount,
-      crmComment: row.comment ?? null,
       link: row.link ?? null,
       uapay: {
         status: current.payment?.status ?? null,
         paymentStatus: current.payment?.paymentStatus ?? null,
       },
+      // An older link of the payment took the money: the payment now names that invoice.
+      ...(switching && { invoiceBefore: row.invoiceId ?? null }),
     },
   });
   try {
     const paidAt = state === 'paid' ? current.payment?.paidAt : undefined;
-    const crmStatus = await writeToCrm(ctx, intent, {
-      state,
-      ...(captured !== undefined && { amount: captured, moved: captured }),
-      ...(paidAt && { paidAt }),
-    });
+    const crmStatus = await writeToCrm(
+      ctx,
+      intent,
+      {
+        state,
+        ...(captured !== undefined && { amount: captured, moved: captured }),
+        ...(paidAt && { paidAt }),
+        ...(switching && { invoiceId: current.invoice.id }),
+      },
+      now,
+    );
     await ctx.journal.finish(intent.opId, { outcome: 'succeeded', after: state });
     ctx.onRowChange?.(row.paymentId, {
       state,
       crmStatus,
       ...(captured !== undefined && { amount: captured }),
+      ...(switching && { invoiceId: current.invoice.id }),
+      ...(switching && { link: undefined }),
       lastOperation: { kind: 'status.sync', at: intent.at, outcome: 'succeeded' },
     });
     return true;

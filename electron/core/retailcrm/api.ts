@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { toHryvnias, type Kopiyky } from '../../shared/money';
 import type { CallOptions, Query, RetailCrmClient } from './client';
 import { RetailCrmError } from './errors';
+import { OrderReads } from './orderReads';
 import {
   credentials,
   crmCustomer,
@@ -68,6 +69,11 @@ function paymentBody(fields: PaymentFields): Record<string, unknown> {
 }
 
 export class RetailCrmApi {
+  private readonly reads = new OrderReads(
+    (id) => this.orderById(id),
+    async (ids) => (await this.orders({ ids }, 1, PAGE_LIMIT)).orders,
+  );
+
   constructor(readonly client: RetailCrmClient) {}
 
   /** Unversioned (reference §2). */
@@ -138,7 +144,12 @@ export class RetailCrmApi {
     }
   }
 
-  async order(id: number): Promise<CrmOrder> {
+  /** One order, fresh; reads made at the same moment share one request (orderReads.ts). */
+  order(id: number): Promise<CrmOrder> {
+    return this.reads.read(id);
+  }
+
+  private async orderById(id: number): Promise<CrmOrder> {
     const body = await this.client.get<{ order: unknown }>(`v5/orders/${id}`, { by: 'id' });
     return parse(crmOrder, body.order, 'order');
   }

@@ -3,8 +3,8 @@ import PQueue from 'p-queue';
 import type { Kopiyky } from '../../shared/money';
 import { DeskFailure, NetworkError, networkFailure } from '../errors';
 import { kyivDateTime } from '../kyivTime';
-import { signRequest, readReply } from './envelope';
-import { isSessionError, UapayError } from './errors';
+import { signRequest, readReply, type Reply } from './envelope';
+import { isLocalCode, isSessionError, LOCAL_CODES, UapayError } from './errors';
 import {
   invoiceCreatedReply,
   invoiceListReply,
@@ -37,7 +37,7 @@ export interface MerchantCredentials {
 export interface UapayClientOptions {
   timeoutMs?: number;
   now?: () => number;
-  /** Reference §3.1: "refresh the session at least once a day". */
+  /** Reference §3.1: "refresh the session at least once a day"; default SESSION_MAX_AGE_MS. */
   sessionMaxAgeMs?: number;
   /** Calls of this merchant in flight at once (default UAPAY_CALLS_IN_FLIGHT). */
   concurrency?: number;
@@ -51,7 +51,17 @@ export const UAPAY_CALLS_IN_FLIGHT = 4;
 
 /** Reference §3.4: at most 100 ids per invoices/show/list. */
 export const SHOW_LIST_LIMIT = 100;
-const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * UNCERTAIN (reference §3.1, §8.3): the session lifetime is undocumented ("at least once a day"),
+ * and so is the error an expired one gets. Renewing well inside any plausible lifetime keeps a
+ * money call from meeting an expired session under a code we could not recognise.
+ */
+export const SESSION_MAX_AGE_MS = 30 * 60 * 1000;
+
+/** What a money call (complete, cancel, reverse) tells: only a signed success is proof. */
+export interface MoneyReply {
+  signed: boolean;
+}
 
 export interface CreateInvoiceInput {
   type: 'PAY' | 'HOLD';
@@ -117,89 +127,132 @@ export class UapayClient {
       ...(input.extraInfo && { extraInfo: JSON.stringify(input.extraInfo) }),
       ...(input.payExpiresAt && { payExpiresAt: kyivDateTime(input.payExpiresAt) }),
     };
-    const fields = await this.call('invoicer/invoices/create', { systemType: 'ECOM' }, data);
+    const { fields } = await this.call('invoicer/invoices/create', { systemType: 'ECOM' }, data, 'create');
     return parseReply(invoiceCreatedReply, fields, 'invoices/create');
   }
 
   async showInvoice(id: string): Promise<UapayInvoice> {
-    return parseReply(invoiceReply, await this.call('invoicer/invoices/show', { id }), 'invoices/show');
+    const { fields } = await this.call('invoicer/invoices/show', { id });
+    return parseReply(invoiceReply, fields, 'invoices/show');
   }
 
   /** Any number of invoices, fetched 100 at a time. */
   async showInvoices(ids: readonly string[]): Promise<UapayInvoice[]> {
-    const out: UapayInvoice[] = [];
-    for (let i = 0; i < ids.length; i += SHOW_LIST_LIMIT) {
-      const fields = await this.call('invoicer/invoices/show/list', {
-        ids: ids.slice(i, i + SHOW_LIST_LIMIT),
-      });
-      out.push(...parseReply(invoiceListReply, fields, 'invoices/show/list').invoices);
-    }
-    return out;
+    return this.showList('ids', ids);
   }
 
   /** Invoices made with these merchant ids (`externalId`; more than one invoice may share one). */
   async showInvoicesByExternalId(externalIds: readonly string[]): Promise<UapayInvoice[]> {
+    return this.showList('externalIds', externalIds);
+  }
+
+  /**
+   * invoices/show/list, 100 at a time. UNCERTAIN (reference §3.4: the list's field table is cut
+   * short): an item without `payments[]` or `extraInfo` is only a summary, so that invoice is read
+   * whole with invoices/show.
+   */
+  private async showList(by: 'ids' | 'externalIds', keys: readonly string[]): Promise<UapayInvoice[]> {
     const out: UapayInvoice[] = [];
-    for (let i = 0; i < externalIds.length; i += SHOW_LIST_LIMIT) {
-      const batch = externalIds.slice(i, i + SHOW_LIST_LIMIT);
-      const fields = await this.call('invoicer/invoices/show/list', { externalIds: batch });
-      out.push(...parseReply(invoiceListReply, fields, 'invoices/show/list').invoices);
+    for (let i = 0; i < keys.length; i += SHOW_LIST_LIMIT) {
+      const { fields } = await this.call('invoicer/invoices/show/list', {
+        [by]: keys.slice(i, i + SHOW_LIST_LIMIT),
+      });
+      const { invoices } = parseReply(invoiceListReply, fields, 'invoices/show/list');
+      const raw = Array.isArray(fields.invoices) ? (fields.invoices as unknown[]) : [];
+      for (const [index, invoice] of invoices.entries()) {
+        const item = raw[index] as Record<string, unknown> | undefined;
+        const whole = !!item && Array.isArray(item.payments) && 'extraInfo' in item;
+        out.push(whole ? invoice : await this.showInvoice(invoice.id));
+      }
     }
     return out;
   }
 
   async showPayment(paymentId: string): Promise<UapayPayment> {
-    return parseReply(
-      paymentReply,
-      await this.call('invoicer/payments/show', { paymentId }),
-      'payments/show',
-    );
+    const { fields } = await this.call('invoicer/payments/show', { paymentId });
+    return parseReply(paymentReply, fields, 'payments/show');
   }
 
   /** Reference §3.7: a smaller capture amount goes in `params`. */
-  async complete(ref: PaymentRef, amount?: Kopiyky): Promise<void> {
-    const fields = await this.call('invoicer/payments/complete', {
-      ...ref,
-      ...(amount !== undefined && { amount }),
-    });
-    parseReply(paymentIdReply, fields, 'payments/complete');
+  async complete(ref: PaymentRef, amount?: Kopiyky): Promise<MoneyReply> {
+    const reply = await this.call(
+      'invoicer/payments/complete',
+      { ...ref, ...(amount !== undefined && { amount }) },
+      undefined,
+      'money',
+    );
+    parseReply(paymentIdReply, reply.fields, 'payments/complete');
+    return { signed: reply.signed };
   }
 
-  async cancel(ref: PaymentRef): Promise<void> {
-    parseReply(paymentIdReply, await this.call('invoicer/payments/cancel', { ...ref }), 'payments/cancel');
+  async cancel(ref: PaymentRef): Promise<MoneyReply> {
+    const reply = await this.call('invoicer/payments/cancel', { ...ref }, undefined, 'money');
+    parseReply(paymentIdReply, reply.fields, 'payments/cancel');
+    return { signed: reply.signed };
   }
 
   /** Reference §3.9: a partial refund amount goes in `data` (unlike complete); none = the rest. */
-  async reverse(ref: PaymentRef, amount?: Kopiyky): Promise<void> {
+  async reverse(ref: PaymentRef, amount?: Kopiyky): Promise<MoneyReply> {
     const data = amount !== undefined ? { amount } : undefined;
-    parseReply(
-      paymentIdReply,
-      await this.call('invoicer/payments/reverse', { ...ref }, data),
-      'payments/reverse',
-    );
+    const reply = await this.call('invoicer/payments/reverse', { ...ref }, data, 'money');
+    parseReply(paymentIdReply, reply.fields, 'payments/reverse');
+    return { signed: reply.signed };
   }
 
-  /** Signs and posts one call with a session; an expired session is renewed and the call sent again once. */
+  /**
+   * Signs and posts one call with a session. UNCERTAIN (reference §8.3): the code UAPAY gives an
+   * expired session is undocumented. A read refused for any reason is sent once more on a fresh
+   * session (reading twice is harmless). A money call or an invoice creation is sent again only
+   * when the refusal was the session's: its code names the session, or a harmless read on the same
+   * session is refused with the same code (then UAPAY ran neither).
+   */
   private async call(
     method: string,
     params: Record<string, unknown>,
     data?: Record<string, unknown>,
-  ): Promise<Record<string, unknown>> {
+    effect: 'read' | 'create' | 'money' = 'read',
+  ): Promise<Reply> {
     const sessionId = await this.sessionId();
     try {
       return await this.post(method, { sessionId, ...params }, data);
     } catch (error) {
-      // A session error means UAPAY did not run the call, so sending it again is safe.
-      if (!isSessionError(error)) throw error;
+      if (!(error instanceof UapayError) || isLocalCode(error.code)) throw error;
+      const sessionsFault =
+        effect === 'read' ||
+        isSessionError(error) ||
+        (await this.refusesSession(sessionId, error, params, data));
       this.session = undefined;
+      if (!sessionsFault) throw error;
       return this.post(method, { sessionId: await this.sessionId(), ...params }, data);
     }
   }
 
+  /** Whether a harmless read on this session meets the same refusal: the session is what is refused. */
+  private async refusesSession(
+    sessionId: string,
+    refusal: UapayError,
+    params: Record<string, unknown>,
+    data?: Record<string, unknown>,
+  ): Promise<boolean> {
+    const probe =
+      typeof params.invoiceId === 'string'
+        ? { method: 'invoicer/invoices/show', params: { sessionId, id: params.invoiceId } }
+        : {
+            method: 'invoicer/invoices/show/list',
+            params: { sessionId, externalIds: [String(data?.externalId ?? '')] },
+          };
+    try {
+      await this.post(probe.method, probe.params);
+      return false;
+    } catch (error) {
+      return error instanceof UapayError && error.code === refusal.code;
+    }
+  }
+
   private async sessionId(): Promise<string> {
-    const maxAge = this.options.sessionMaxAgeMs ?? DAY_MS;
+    const maxAge = this.options.sessionMaxAgeMs ?? SESSION_MAX_AGE_MS;
     if (this.session && this.now() - this.session.createdAt < maxAge) return this.session.id;
-    const fields = await this.post('sessions/create', { clientId: this.merchant.clientId });
+    const { fields } = await this.post('sessions/create', { clientId: this.merchant.clientId });
     const { id } = parseReply(sessionReply, fields, 'sessions/create');
     this.session = { id, createdAt: this.now() };
     return id;
@@ -209,7 +262,7 @@ export class UapayClient {
     method: string,
     params: Record<string, unknown>,
     data?: Record<string, unknown>,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<Reply> {
     // Signed once a slot is free: `iat` must be within 20 s of UAPAY's clock (reference §2.4).
     const response = await this.slots.add(async () => {
       const envelope = await signRequest(this.merchant.secretKey, params, data, this.now());
@@ -225,13 +278,25 @@ export class UapayClient {
         status: response.status,
       });
     }
+    let reply: Reply;
     try {
-      return await readReply(this.merchant.secretKey, response.data);
+      reply = await readReply(this.merchant.secretKey, response.data);
     } catch (error) {
       if (error instanceof UapayError && this.merchant.merchantId) {
         throw new UapayError(error.code, error.info.message, error.info.fields, this.merchant.merchantId);
       }
       throw error instanceof DeskFailure ? error : networkFailure('uapay', error);
     }
+    // Reference §2.5: every production integration reads `data.token`; an unsigned success there
+    // is not UAPAY's word (the sandbox "demo" host may answer unsigned, §8.10).
+    if (!reply.signed && this.merchant.environment === 'production') {
+      throw new UapayError(
+        LOCAL_CODES.unsigned,
+        'UAPAY answered without a signed token; the answer was not used.',
+        undefined,
+        this.merchant.merchantId,
+      );
+    }
+    return reply;
   }
 }

@@ -49,12 +49,22 @@ interface ErrorBody {
   fields?: unknown;
 }
 
+/** A reply's result fields, and whether they came inside a token signed with the merchant key. */
+export interface Reply {
+  fields: Record<string, unknown>;
+  /**
+   * Only a signed reply is proof (reference §2.5): an unsigned `status: 1` may come from anything
+   * between us and UAPAY, so money is never decided from it.
+   */
+  signed: boolean;
+}
+
 /**
  * The result fields of a reply, or a UapayError. Success is `status` 1 (number or string, §2.5
- * CONFLICT) with `data.token`; the decoded variant with plain `data.*` is accepted only when it
- * carries no token at all (reference §2.5: some clients see unsigned replies).
+ * CONFLICT) with `data.token`; the decoded variant with plain `data.*` is read only when it
+ * carries no token at all (reference §2.5: some clients see unsigned replies), and marked unsigned.
  */
-export async function readReply(secretKey: string, body: unknown): Promise<Record<string, unknown>> {
+export async function readReply(secretKey: string, body: unknown): Promise<Reply> {
   if (!isObject(body))
     throw new UapayError(LOCAL_CODES.badReply, 'UAPAY answered with something other than JSON.');
   const error = body.error as ErrorBody | undefined;
@@ -69,9 +79,9 @@ export async function readReply(secretKey: string, body: unknown): Promise<Recor
   if (isObject(data) && typeof data.token === 'string') {
     const fields = await verifyToken(secretKey, data.token);
     delete fields.iat;
-    return fields;
+    return { fields, signed: true };
   }
-  return isObject(data) ? data : {};
+  return { fields: isObject(data) ? data : {}, signed: false };
 }
 
 function readFields(fields: unknown) {

@@ -51,14 +51,32 @@ export const invoiceReply = z
     description: optionalString,
     callbackUrl: optionalString,
     createdAt: date.nullish(),
-    /** §3.3: an object in this reply (a JSON string on create and in callbacks). */
-    extraInfo: z.unknown().optional(),
+    /** §3.3: an object in this reply (a JSON string on create and in callbacks); read either way. */
+    extraInfo: z.unknown().optional().transform(extraInfoObject),
     payments: z
       .array(paymentReply)
       .nullish()
       .transform((p) => p ?? []),
   })
   .passthrough();
+
+/**
+ * `extraInfo` as an object whatever form it came in (reference §3.2/§3.3/§5: a JSON string when
+ * sent and in callbacks, an object in invoices/show), or undefined when it is neither.
+ */
+export function extraInfoObject(value: unknown): Record<string, unknown> | undefined {
+  let parsed = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : undefined;
+}
 
 export const invoiceListReply = z.object({ invoices: z.array(invoiceReply) });
 

@@ -20,6 +20,8 @@ export type FaultSpec = FaultAction & {
   pathId?: string | number;
   /** How many requests it hits; omitted → until cleared. */
   times?: number;
+  /** Lets this many matching requests through before it starts hitting (default 0). */
+  skip?: number;
   /**
    * true: do the work first, then fail the reply ("the write happened but the answer was lost").
    * false (default): fail before anything is done.
@@ -27,7 +29,7 @@ export type FaultSpec = FaultAction & {
   afterWork?: boolean;
 };
 
-export type Fault = Readonly<FaultSpec> & { readonly id: number; remaining?: number };
+export type Fault = Readonly<FaultSpec> & { readonly id: number; remaining?: number; skipped?: number };
 
 export interface CallCount {
   /** Requests that reached the route (whatever the answer). */
@@ -132,6 +134,10 @@ export class Control {
         (candidate.afterWork ?? false) === afterWork,
     );
     if (!fault) return undefined;
+    if ((fault.skipped ?? 0) < (fault.skip ?? 0)) {
+      fault.skipped = (fault.skipped ?? 0) + 1;
+      return undefined;
+    }
     if (fault.remaining !== undefined && --fault.remaining <= 0) {
       this.faultList = this.faultList.filter((other) => other !== fault);
     }

@@ -12,6 +12,7 @@ import type { InvoiceInput } from './invoices';
 import { UAPAY_METHODS, type UapayMethod } from './methodNames';
 import { NotPayableError } from './payments';
 import type { RateLimit } from './rateLimit';
+import { checkReadings, READING_PROFILE_NAMES, READING_PROFILES, type ReadingProfile } from './readings';
 import type { Merchant } from './state';
 import { UnknownRecordError, type PayCard, type UapayFakeState } from './stateApi';
 
@@ -134,6 +135,22 @@ export function registerAdminRoutes(
       });
 
       admin.get('/callbacks', () => ({ callbacks: control.callbacks() }));
+
+      admin.get('/readings', () => ({ readings: control.readings() }));
+      // {profile?, readings?}: a named profile first (all its switches), then the given switches.
+      admin.put<{ Body: Json }>('/readings', (request) => {
+        const { profile, readings } = body(request.body);
+        if (
+          profile !== undefined &&
+          (typeof profile !== 'string' || !Object.hasOwn(READING_PROFILES, profile))
+        ) {
+          throw new AdminError(`profile must be one of ${READING_PROFILE_NAMES.join(', ')}.`);
+        }
+        // Checked before anything changes, so a refused request changes nothing.
+        const named = readings === undefined ? {} : checkReadings(readings);
+        if (profile !== undefined) control.setReadings(READING_PROFILES[profile as ReadingProfile]);
+        return { readings: control.setReadings(named) };
+      });
     },
     { prefix: ADMIN_PREFIX },
   );

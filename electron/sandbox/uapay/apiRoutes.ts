@@ -5,18 +5,21 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { openEnvelope, peekEnvelope, requireToken, successBody, type PeekedEnvelope } from './envelope';
-import { ERROR_CODE, RATE_LIMIT_HTTP_STATUS, UapayApiError } from './errors';
+import { ERROR_CODE, httpStatusOf, RATE_LIMIT_HTTP_STATUS, UapayApiError } from './errors';
 import { FieldReader } from './fields';
 import { METHODS } from './methods';
 import { targetOf, UAPAY_METHODS, type CallTarget, type UapayMethod } from './methodNames';
 import { expireHolds } from './payments';
 import { originOf, type FakeRuntime } from './runtime';
 import { assertSessionAlive, findMerchant, findSession } from './sessions';
+import { peekToken, signToken } from './jwt';
 
 interface Answer {
   statusCode: number;
   body: unknown;
   errorCode?: string;
+  /** The call was refused for its session (unknown or expired), before its method ran. */
+  sessionRefused: boolean;
 }
 
 export function registerApiRoutes(app: FastifyInstance, runtime: FakeRuntime): void {
@@ -45,7 +48,7 @@ async function handle(
     );
     call.outcome = 'error';
     call.errorCode = error.code;
-    return reply.code(error.httpStatus).send(error.toBody());
+    return reply.code(httpStatusOf(error, store.readings)).send(error.toBody());
   }
 
   const { latencyMs, fault } = faults.take(method, call.target);
@@ -61,9 +64,10 @@ async function handle(
       call.outcome = 'fault';
       const error = new UapayApiError(fault.code, fault.message, undefined, fault.httpStatus);
       call.errorCode = error.code;
-      return reply.code(error.httpStatus).send(error.toBody());
+      return reply.code(httpStatusOf(error, store.readings)).send(error.toBody());
     }
     case 'lostReply':
+    case 'unprovenReply':
     case undefined:
       break;
   }
@@ -71,6 +75,7 @@ async function handle(
   const answer = await answerCall(runtime, method, envelope, call.target);
   call.outcome = answer.errorCode === undefined ? 'ok' : 'error';
   call.errorCode = answer.errorCode;
+  if (answer.sessionRefused) call.sessionRefused = true;
   if (fault?.kind === 'lostReply') {
     // The work is done (or refused); only the reply goes missing.
     if (fault.reply === 'drop') {
@@ -81,7 +86,21 @@ async function handle(
     if (fault.reply === 'hang') return holdUntilClose(runtime, request, reply);
     return reply.code(502).type('text/html').send(gatewayPage(502));
   }
+  if (fault?.kind === 'unprovenReply')
+    return reply.code(answer.statusCode).send(await unproven(answer.body, fault.reply));
   return reply.code(answer.statusCode).send(answer.body);
+}
+
+/** A success answer whose proof is missing or wrong; an error answer stays as it is. */
+async function unproven(body: unknown, how: 'unsigned' | 'bad-signature'): Promise<unknown> {
+  const token = (body as { data?: { token?: unknown } } | undefined)?.data?.token;
+  if (typeof token !== 'string') return body;
+  const fields = peekToken(token) ?? {};
+  if (how === 'unsigned') {
+    delete fields.iat;
+    return { status: 1, data: fields };
+  }
+  return { status: 1, data: { token: await signToken(fields, 'not-the-merchant-key') } };
 }
 
 async function answerCall(
@@ -92,6 +111,7 @@ async function answerCall(
 ): Promise<Answer> {
   const { store, clock } = runtime;
   const spec = METHODS[method];
+  let checkingSession = false;
   try {
     const token = requireToken(envelope);
     // Whose key signs the token is known only from the (unverified) payload: clientId or sessionId.
@@ -107,11 +127,15 @@ async function answerCall(
     } else {
       const sessionId = claimed.string('params', 'sessionId', true);
       claimed.done();
+      checkingSession = true;
       session = findSession(store, sessionId);
+      checkingSession = false;
       merchant = findMerchant(store, session.clientId);
     }
     const verified = await openEnvelope(token, merchant.secretKey, clock.now());
+    checkingSession = !!session;
     if (session) assertSessionAlive(store, session);
+    checkingSession = false;
     const result = spec.handle({
       store,
       merchant,
@@ -119,10 +143,19 @@ async function answerCall(
       reader: new FieldReader(verified),
       target,
     });
-    return { statusCode: 200, body: await successBody(result, merchant.secretKey, clock.now()) };
+    return {
+      statusCode: 200,
+      body: await successBody(result, merchant.secretKey, clock.now()),
+      sessionRefused: false,
+    };
   } catch (error) {
     if (!(error instanceof UapayApiError)) throw error;
-    return { statusCode: error.httpStatus, body: error.toBody(), errorCode: error.code };
+    return {
+      statusCode: httpStatusOf(error, store.readings),
+      body: error.toBody(),
+      errorCode: error.code,
+      sessionRefused: checkingSession,
+    };
   }
 }
 

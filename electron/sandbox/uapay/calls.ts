@@ -10,6 +10,8 @@ export interface CallRecord {
   /** How the fake answered: a success, a UAPAY error (with its code), or an injected fault. */
   outcome: 'pending' | 'ok' | 'error' | 'fault';
   errorCode?: string;
+  /** Refused for its session (unknown or expired) before its method ran: resending it is harmless. */
+  sessionRefused?: true;
 }
 
 export interface CallFilter {
@@ -17,6 +19,8 @@ export interface CallFilter {
   invoiceId?: string;
   paymentId?: string;
   externalId?: string;
+  /** false: leave out calls refused for their session (CallRecord.sessionRefused). */
+  sessionRefused?: boolean;
 }
 
 /** Demo mode may run for hours; the oldest records go beyond this. */
@@ -52,6 +56,7 @@ function matches(record: CallRecord, filter: CallFilter): boolean {
     (filter.method === undefined || record.method === filter.method) &&
     (filter.invoiceId === undefined || target.invoiceIds.includes(filter.invoiceId)) &&
     (filter.paymentId === undefined || target.paymentId === filter.paymentId) &&
-    (filter.externalId === undefined || target.externalIds.includes(filter.externalId))
+    (filter.externalId === undefined || target.externalIds.includes(filter.externalId)) &&
+    (filter.sessionRefused === undefined || (record.sessionRefused ?? false) === filter.sessionRefused)
   );
 }

@@ -1,10 +1,11 @@
-/** The library's controls: faults, call counts, the rate limit, callback deliveries and the clock. */
+/** The library's controls: faults, call counts, the rate limit, callback deliveries, the clock and the readings. */
 import type { SandboxClock } from '../clock';
 import type { CallbackDelivery } from './callbacks';
 import type { CallFilter, CallRecord } from './calls';
 import type { ActiveFault, FaultSpec } from './faults';
 import { expireHolds } from './payments';
 import type { RateLimit } from './rateLimit';
+import { checkReadings, type UapayReadings } from './readings';
 import type { FakeRuntime } from './runtime';
 
 export interface UapayFakeControl {
@@ -25,6 +26,12 @@ export interface UapayFakeControl {
   setRateLimit(limit: RateLimit | null): void;
   rateLimit(): RateLimit | null;
   callbacks(): readonly CallbackDelivery[];
+  /**
+   * Changes the named readings (readings.ts) from the next request on; the others stay. Existing
+   * payments are shown under the new readings at once. Throws TypeError on an unknown name or value.
+   */
+  setReadings(readings: Partial<UapayReadings>): UapayReadings;
+  readings(): UapayReadings;
 }
 
 export function createControlApi(runtime: FakeRuntime): UapayFakeControl {
@@ -45,5 +52,10 @@ export function createControlApi(runtime: FakeRuntime): UapayFakeControl {
     setRateLimit: (limit) => rateLimiter.set(limit),
     rateLimit: () => rateLimiter.get(),
     callbacks: () => callbacks.deliveries(),
+    setReadings(readings) {
+      store.readings = { ...store.readings, ...checkReadings(readings) };
+      return { ...store.readings };
+    },
+    readings: () => ({ ...store.readings }),
   };
 }

@@ -17,7 +17,12 @@ export type Fault =
    */
   | { kind: 'lostReply'; reply?: 'bad-gateway' | 'drop' | 'hang' }
   /** Refuse with UAPAY's error envelope, e.g. a capture refused with the bank's text. */
-  | { kind: 'error'; code: string; message?: string; httpStatus?: number };
+  | { kind: 'error'; code: string; message?: string; httpStatus?: number }
+  /**
+   * Do the work, then answer `status: 1` without proof: the result fields in plain `data` with no
+   * token ('unsigned', §2.5's decoded variant), or a token signed with another key ('bad-signature').
+   */
+  | { kind: 'unprovenReply'; reply: 'unsigned' | 'bad-signature' };
 
 export type FaultSpec = Fault & {
   /** A method, or '*' for all. */
@@ -104,6 +109,8 @@ function stripSpec(spec: FaultSpec): Exclude<Fault, { kind: 'latency' }> {
       return { kind: 'lostReply', reply: spec.reply ?? 'bad-gateway' };
     case 'error':
       return { kind: 'error', code: spec.code, message: spec.message, httpStatus: spec.httpStatus };
+    case 'unprovenReply':
+      return { kind: 'unprovenReply', reply: spec.reply };
     case 'latency':
       throw new Error('latency is not a reply fault');
   }
@@ -133,6 +140,10 @@ function validate(spec: FaultSpec): void {
       }
       return;
     case 'timeout':
+      return;
+    case 'unprovenReply':
+      if (!['unsigned', 'bad-signature'].includes(spec.reply))
+        throw new RangeError('unprovenReply.reply must be unsigned or bad-signature.');
       return;
     default:
       throw new RangeError(`Unknown fault kind ${JSON.stringify((spec as { kind: unknown }).kind)}.`);

@@ -17,11 +17,26 @@ import {
   type InvoiceSummary,
   type ResultInfo,
 } from './pageHtml';
-import { assertPayable, attemptPayment, expireHolds, NotPayableError } from './payments';
+import {
+  assertPayable,
+  attemptPayment,
+  expireHolds,
+  NotPayableError,
+  type NotPayableReason,
+} from './payments';
 import { originOf, type FakeRuntime } from './runtime';
 import type { InvoiceRecord, PaymentRecord } from './state';
-import { isHeld, STATUS } from './statuses';
+import { isFullyReversed, isHeld, isReleased } from './statuses';
 import { paymentPageUrl } from './views';
+
+const NOT_PAYABLE_PAGE: Record<NotPayableReason, [heading: string, text: string]> = {
+  paid: ['Рахунок уже сплачено', 'Цей рахунок можна сплатити лише один раз.'],
+  expired: ['Термін дії рахунку минув', 'Цей рахунок більше не можна сплатити.'],
+  declined: [
+    'Рахунок закрито',
+    'Після відхиленої оплати цей рахунок не можна сплатити. Попросіть у продавця нове посилання.',
+  ],
+};
 
 interface Challenge {
   invoiceId: string;
@@ -48,9 +63,7 @@ export function registerHostedPage(app: FastifyInstance, runtime: FakeRuntime): 
   const notFound = (reply: FastifyReply) =>
     html(reply, 404, messagePage('Рахунок не знайдено', 'Перевірте посилання на оплату.'));
   const notPayable = (reply: FastifyReply, error: NotPayableError, status: number) =>
-    error.reason === 'paid'
-      ? html(reply, status, messagePage('Рахунок уже сплачено', 'Цей рахунок можна сплатити лише один раз.'))
-      : html(reply, status, messagePage('Термін дії рахунку минув', 'Цей рахунок більше не можна сплатити.'));
+    html(reply, status, messagePage(...NOT_PAYABLE_PAGE[error.reason]));
   const toResult = (reply: FastifyReply, invoice: InvoiceRecord, payment: PaymentRecord) =>
     reply.code(303).header('location', `/payment/${invoice.id}/result/${payment.paymentId}`).send();
 
@@ -167,10 +180,10 @@ function describe(runtime: FakeRuntime, invoice: InvoiceRecord, payment: Payment
       redirectUrl,
     };
   }
-  if (payment.status === STATUS.canceled.status) {
+  if (isReleased(payment)) {
     return { heading: 'Оплату скасовано', text: 'Блокування коштів знято.', redirectUrl };
   }
-  if (payment.status === STATUS.reversed.status) {
+  if (isFullyReversed(payment)) {
     return { heading: 'Кошти повернено', text: 'Оплату повернено на вашу картку.', redirectUrl };
   }
   return { heading: 'Оплата успішна', text: 'Оплату здійснено.', redirectUrl };

@@ -14,6 +14,7 @@ import { RateLimiter } from './rateLimit';
 import type { FakeRuntime } from './runtime';
 import { buildServer } from './server';
 import { DEFAULT_SESSION_LIFETIME_MS } from './sessions';
+import { checkReadings, DEFAULT_READINGS, type UapayReadings } from './readings';
 import { Store } from './state';
 import { createStateApi, type UapayFakeState } from './stateApi';
 import { callbackPayload } from './views';
@@ -32,6 +33,18 @@ export { SHOW_LIST_LIMIT } from './methods';
 export { UAPAY_METHODS, type UapayMethod } from './methodNames';
 export { DEFAULT_HOLD_LIFETIME_MS, NotPayableError } from './payments';
 export type { RateLimit } from './rateLimit';
+export {
+  checkReadings,
+  DEFAULT_READINGS,
+  parseReadings,
+  READING_PROFILE_NAMES,
+  READING_PROFILES,
+  READING_VALUES,
+  SHORT_SESSION_LIFETIME_MS,
+  type ReadingName,
+  type ReadingProfile,
+  type UapayReadings,
+} from './readings';
 export { DEFAULT_SESSION_LIFETIME_MS } from './sessions';
 export type { Merchant } from './state';
 export {
@@ -42,9 +55,18 @@ export {
   type PayOptions,
 } from './stateApi';
 export type { PaymentMoney, UapayFakeState } from './stateApi';
-export { STATUS, type PaymentStatus, type ProcessingStatus, type StatusPair } from './statuses';
+export {
+  pairOf,
+  STATUS,
+  statusOf,
+  type PaymentFacts,
+  type PaymentPhase,
+  type PaymentStatus,
+  type ProcessingStatus,
+  type StatusPair,
+} from './statuses';
 export { formatPayExpiresAt, PAY_EXPIRES_AT_TIME_ZONE } from './time';
-export type { InvoiceView, PaymentView } from './views';
+export type { InvoiceSummaryView, InvoiceView, PaymentView } from './views';
 
 export interface UapayFakeOptions {
   /** Share one clock across the sandbox (default: a new one). */
@@ -55,6 +77,11 @@ export interface UapayFakeOptions {
   holdLifetimeMs?: number;
   /** Sandbox time a session lasts (default DEFAULT_SESSION_LIFETIME_MS, 24 h). */
   sessionLifetimeMs?: number;
+  /**
+   * How the fake reads each point the reference leaves UNCERTAIN (readings.ts); unnamed switches
+   * keep their default (the fake's historic guess). Also settable at run time: control.setReadings.
+   */
+  readings?: Partial<UapayReadings>;
   /** Fastify's logger (default off). */
   logger?: boolean;
 }
@@ -73,10 +100,14 @@ const HOLD_SWEEP_INTERVAL_MS = 250;
 
 export function createUapayFake(options: UapayFakeOptions = {}): UapayFake {
   const clock = options.clock ?? new SandboxClock();
-  const store = new Store(clock, {
-    holdLifetimeMs: options.holdLifetimeMs ?? DEFAULT_HOLD_LIFETIME_MS,
-    sessionLifetimeMs: options.sessionLifetimeMs ?? DEFAULT_SESSION_LIFETIME_MS,
-  });
+  const store = new Store(
+    clock,
+    {
+      holdLifetimeMs: options.holdLifetimeMs ?? DEFAULT_HOLD_LIFETIME_MS,
+      sessionLifetimeMs: options.sessionLifetimeMs ?? DEFAULT_SESSION_LIFETIME_MS,
+    },
+    { ...DEFAULT_READINGS, ...checkReadings(options.readings ?? {}) },
+  );
   const callbacks = new CallbackDispatcher({ clock, timeFactor: options.callbackTimeFactor ?? 1 });
   let beginClosing = () => {};
   const runtime: FakeRuntime = {
@@ -93,7 +124,7 @@ export function createUapayFake(options: UapayFakeOptions = {}): UapayFake {
   store.onPaymentChange(({ payment, invoice, event, notify }) => {
     const merchant = store.merchants.get(invoice.clientId);
     if (!notify || !invoice.callbackUrl || !merchant) return;
-    callbacks.send(invoice.callbackUrl, merchant.secretKey, callbackPayload(payment, invoice), event);
+    callbacks.send(invoice.callbackUrl, merchant.secretKey, callbackPayload(store, payment, invoice), event);
   });
 
   const state = createStateApi(runtime);

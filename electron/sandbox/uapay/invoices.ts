@@ -1,9 +1,10 @@
 /**
  * Invoices (reference §3.2–§3.4): PAY and HOLD, amounts in kopiyky, one-time (reusability=false).
  * An invoice is ACTIVE until an attempt is approved (a one-time invoice "can be paid only once",
- * §3.2 [D2]) or until `payExpiresAt` passes; declined attempts leave it ACTIVE.
+ * §3.2 [D2]) or until `payExpiresAt` passes; a declined attempt leaves it ACTIVE unless the reading
+ * `afterDecline` says INACTIVE. A used externalId is accepted unless `duplicateExternalId` refuses it.
  */
-import { ERROR_CODE, UapayApiError } from './errors';
+import { duplicateExternalIdError, ERROR_CODE, UapayApiError } from './errors';
 import { FieldReader, type Json } from './fields';
 import type { InvoiceRecord, InvoiceType, Store } from './state';
 import type { InvoiceStatus } from './statuses';
@@ -74,6 +75,10 @@ export function createInvoice(
   input: InvoiceInput,
   at?: number,
 ): InvoiceRecord {
+  if (store.invoicesByExternalId(clientId, input.externalId).length > 0) {
+    const refusal = duplicateExternalIdError(store.readings);
+    if (refusal) throw refusal;
+  }
   const invoice: InvoiceRecord = {
     id: store.newId(),
     invoiceNumber: store.nextInvoiceNumber(),
@@ -101,8 +106,18 @@ export function isExpired(store: Store, invoice: InvoiceRecord, at = store.clock
   return invoice.payExpiresAtMs !== undefined && at > invoice.payExpiresAtMs;
 }
 
+/** Under `afterDecline: 'INACTIVE'`, a declined attempt spends the one-time invoice. */
+export function isClosedByDecline(store: Store, invoice: InvoiceRecord): boolean {
+  return (
+    store.readings.afterDecline === 'INACTIVE' &&
+    invoice.paymentIds.some((id) => store.payments.get(id)?.phase === 'declined')
+  );
+}
+
 export function invoiceStatus(store: Store, invoice: InvoiceRecord): InvoiceStatus {
-  return invoice.usedAt === undefined && !isExpired(store, invoice) ? 'ACTIVE' : 'INACTIVE';
+  return invoice.usedAt === undefined && !isExpired(store, invoice) && !isClosedByDecline(store, invoice)
+    ? 'ACTIVE'
+    : 'INACTIVE';
 }
 
 /** Another merchant's invoice is "not found" for this one. */

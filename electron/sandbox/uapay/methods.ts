@@ -8,8 +8,8 @@ import { createInvoice, findInvoice, readInvoiceRequest } from './invoices';
 import type { CallTarget, UapayMethod } from './methodNames';
 import { cancelPayment, completePayment, findPayment, reversePayment } from './payments';
 import { createSession } from './sessions';
-import type { Merchant, Store } from './state';
-import { invoiceView, paymentPageQrUrl, paymentPageUrl, paymentView } from './views';
+import type { InvoiceRecord, Merchant, Store } from './state';
+import { invoiceSummaryView, invoiceView, paymentPageQrUrl, paymentPageUrl, paymentView } from './views';
 
 /** Documented (§3.4, §6.2): at most 100 ids per invoices/show/list request. */
 export const SHOW_LIST_LIMIT = 100;
@@ -84,7 +84,12 @@ export const METHODS: Record<UapayMethod, MethodSpec> = {
         : (externalIds ?? []).flatMap((externalId) =>
             store.invoicesByExternalId(merchant.clientId, externalId),
           );
-      return { invoices: invoices.map((invoice) => invoiceView(store, invoice, origin)) };
+      // The reading `showList` (§3.4's field list is truncated): full items, or a summary.
+      const item =
+        store.readings.showList === 'summary'
+          ? (invoice: InvoiceRecord) => invoiceSummaryView(store, invoice)
+          : (invoice: InvoiceRecord) => invoiceView(store, invoice, origin);
+      return { invoices: invoices.map(item) };
     },
   },
 
@@ -95,7 +100,7 @@ export const METHODS: Record<UapayMethod, MethodSpec> = {
       reader.done();
       const payment = findPayment(store, merchant.clientId, paymentId);
       const invoice = findInvoice(store, merchant.clientId, payment.invoiceId);
-      return { ...paymentView(payment, invoice, origin) };
+      return { ...paymentView(store, payment, invoice, origin, 'payments/show') };
     },
   },
 

@@ -1,22 +1,32 @@
 /**
- * Payment attempts and the money operations on them (reference §3.7–§3.9, §4). Every status pair
- * comes from statuses.ts. The API methods, the hosted page, the admin routes and the library's
+ * Payment attempts and the money operations on them (reference §3.7–§3.9, §4). They change a
+ * payment's facts (phase, amounts); its status pair is derived in statuses.ts under the readings.
+ * The API methods, the hosted page, the admin routes and the library's
  * `pay`/`actAsOtherParty` all go through these functions, so the rules exist once.
  */
 import { ERROR_CODE, UapayApiError } from './errors';
-import { isExpired } from './invoices';
+import { isClosedByDecline, isExpired } from './invoices';
 import type { InvoiceRecord, PaymentEvent, PaymentRecord, Store } from './state';
-import { isHeld, isReversible, STATUS, type StatusPair } from './statuses';
+import { isHeld, isReversible, type PaymentPhase } from './statuses';
 
 /** UNCERTAIN (§4: hold lifetime undocumented): how long a hold lasts before it is released. */
 export const DEFAULT_HOLD_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type NotPayableReason = 'paid' | 'expired';
+export type NotPayableReason = 'paid' | 'expired' | 'declined';
 
-/** The hosted page and `pay()` refuse an invoice that is used up or past `payExpiresAt`. */
+const NOT_PAYABLE_TEXT: Record<NotPayableReason, string> = {
+  paid: 'The invoice is already paid.',
+  expired: 'The invoice has expired.',
+  declined: 'The invoice was closed by a declined attempt.',
+};
+
+/**
+ * The hosted page and `pay()` refuse an invoice that is used up, past `payExpiresAt`, or (under the
+ * reading `afterDecline: 'INACTIVE'`) closed by a declined attempt.
+ */
 export class NotPayableError extends Error {
   constructor(readonly reason: NotPayableReason) {
-    super(reason === 'paid' ? 'The invoice is already paid.' : 'The invoice has expired.');
+    super(NOT_PAYABLE_TEXT[reason]);
     this.name = 'NotPayableError';
   }
 }
@@ -34,18 +44,15 @@ export interface AttemptInput {
 export function assertPayable(store: Store, invoice: InvoiceRecord, at = store.clock.now()): void {
   if (invoice.usedAt !== undefined) throw new NotPayableError('paid');
   if (isExpired(store, invoice, at)) throw new NotPayableError('expired');
+  if (isClosedByDecline(store, invoice)) throw new NotPayableError('declined');
 }
 
-/** One card attempt on an invoice: approved → paid (PAY) or held (HOLD); declined → CANCELED/REJECTED. */
+/** One card attempt on an invoice: approved → paid (PAY) or held (HOLD); or declined. */
 export function attemptPayment(store: Store, invoice: InvoiceRecord, input: AttemptInput): PaymentRecord {
   const at = input.at ?? store.clock.now();
   // A back-dated attempt (the seed's history) is checked against payExpiresAt at its own time.
   assertPayable(store, invoice, at);
-  const pair: StatusPair = !input.approved
-    ? STATUS.declined
-    : invoice.type === 'HOLD'
-      ? STATUS.held
-      : STATUS.paid;
+  const phase: PaymentPhase = !input.approved ? 'declined' : invoice.type === 'HOLD' ? 'held' : 'paid';
   const payment: PaymentRecord = {
     paymentId: store.newId(),
     invoiceId: invoice.id,
@@ -55,7 +62,7 @@ export function attemptPayment(store: Store, invoice: InvoiceRecord, input: Atte
     amount: invoice.amount,
     authorisedAmount: input.approved ? invoice.amount : 0,
     reversedAmount: 0,
-    ...pair,
+    phase,
     approved: input.approved,
     cardFromId: store.newId(),
     // §3.5: "4444444444" — the first 6 and last 4 digits of the card number.
@@ -73,8 +80,7 @@ export function attemptPayment(store: Store, invoice: InvoiceRecord, input: Atte
       store.heldPaymentIds.add(payment.paymentId);
     }
   }
-  const event: PaymentEvent = !input.approved ? 'declined' : invoice.type === 'HOLD' ? 'held' : 'paid';
-  store.emit({ event, payment, invoice, notify: input.notify ?? true });
+  store.emit({ event: phase, payment, invoice, notify: input.notify ?? true });
   // A back-dated hold may already be past its lifetime.
   releaseIfExpired(store, payment, input.notify ?? true);
   return payment;
@@ -107,14 +113,14 @@ export function completePayment(store: Store, payment: PaymentRecord, amount?: n
     throw new UapayApiError(ERROR_CODE.amount, 'The amount exceeds the held amount');
   }
   payment.amount = amount ?? payment.authorisedAmount;
-  change(store, payment, STATUS.captured, 'captured', notify);
+  change(store, payment, 'captured', 'captured', notify);
 }
 
 /** payments/cancel (§3.8): release a hold. */
 export function cancelPayment(store: Store, payment: PaymentRecord, notify = true): void {
   releaseIfExpired(store, payment, notify);
   if (!isHeld(payment)) throw statusError('Only a held payment can be canceled');
-  change(store, payment, STATUS.canceled, 'canceled', notify);
+  change(store, payment, 'canceled', 'canceled', notify);
 }
 
 /**
@@ -130,13 +136,7 @@ export function reversePayment(store: Store, payment: PaymentRecord, amount?: nu
   payment.reversedAmount += refund;
   payment.reversedAt = store.clock.now();
   const whole = payment.reversedAmount === payment.amount;
-  change(
-    store,
-    payment,
-    whole ? STATUS.reversed : STATUS.partlyReversed,
-    whole ? 'reversed' : 'partly-reversed',
-    notify,
-  );
+  change(store, payment, payment.phase, whole ? 'reversed' : 'partly-reversed', notify);
 }
 
 /** Releases every hold past its lifetime (called before each request and on a timer). */
@@ -150,18 +150,17 @@ export function expireHolds(store: Store): void {
 function releaseIfExpired(store: Store, payment: PaymentRecord, notify: boolean): void {
   if (!isHeld(payment) || payment.holdExpiresAt === undefined) return;
   if (store.clock.now() < payment.holdExpiresAt) return;
-  change(store, payment, STATUS.holdExpired, 'hold-expired', notify);
+  change(store, payment, 'hold-expired', 'hold-expired', notify);
 }
 
 function change(
   store: Store,
   payment: PaymentRecord,
-  pair: StatusPair,
+  phase: PaymentPhase,
   event: PaymentEvent,
   notify: boolean,
 ): void {
-  payment.status = pair.status;
-  payment.paymentStatus = pair.paymentStatus;
+  payment.phase = phase;
   payment.updatedAt = store.clock.now();
   if (!isHeld(payment)) store.heldPaymentIds.delete(payment.paymentId);
   const invoice = store.invoices.get(payment.invoiceId);

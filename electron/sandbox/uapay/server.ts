@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { ADMIN_PREFIX, registerAdminRoutes } from './adminRoutes';
 import { registerApiRoutes } from './apiRoutes';
 import type { UapayFakeControl } from './controlApi';
-import { ERROR_CODE, UapayApiError } from './errors';
+import { ERROR_CODE, httpStatusOf, UapayApiError } from './errors';
 import { registerHostedPage } from './hostedPage';
 import type { FakeRuntime } from './runtime';
 import type { UapayFakeState } from './stateApi';
@@ -27,7 +27,7 @@ export function buildServer({ runtime, state, control, logger }: ServerParts): F
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (request.url.startsWith('/api/') && status >= 400 && status < 500) {
       const refusal = new UapayApiError(ERROR_CODE.format, 'The request body is not a JSON object');
-      return reply.code(refusal.httpStatus).send(refusal.toBody());
+      return reply.code(httpStatusOf(refusal, runtime.store.readings)).send(refusal.toBody());
     }
     request.log.error(error);
     return reply.code(status).send({ error: error instanceof Error ? error.message : String(error) });

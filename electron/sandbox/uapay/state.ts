@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SandboxClock } from '../clock';
-import type { PaymentStatus, ProcessingStatus } from './statuses';
+import type { UapayReadings } from './readings';
+import type { PaymentPhase } from './statuses';
 
 export interface Merchant {
   clientId: string;
@@ -16,7 +17,6 @@ export interface SessionRecord {
   id: string;
   clientId: string;
   createdAt: number;
-  expiresAt: number;
 }
 
 export type InvoiceType = 'PAY' | 'HOLD';
@@ -50,14 +50,14 @@ export interface PaymentRecord {
   clientId: string;
   number: number;
   receiptId: string;
-  /** The public amount: authorised, then the captured amount after payments/complete. */
+  /** Authorised, then the captured amount after payments/complete (views.ts decides what is shown). */
   amount: number;
   /** Internal: what the card authorised (the ceiling for a capture). */
   authorisedAmount: number;
   /** Internal: the sum of reversals so far (the ceiling for refunds is `amount - reversedAmount`). */
   reversedAmount: number;
-  status: PaymentStatus;
-  paymentStatus: ProcessingStatus;
+  /** What happened to it; its status pair is derived from this and the readings (statuses.ts). */
+  phase: PaymentPhase;
   approved: boolean;
   cardFromId: string;
   cardFromMasked: string;
@@ -99,6 +99,8 @@ export class Store {
   constructor(
     readonly clock: SandboxClock,
     readonly config: StoreConfig,
+    /** The readings in force (readings.ts); replaced as a whole by control.setReadings. */
+    public readings: UapayReadings,
   ) {}
 
   newId(): string {
@@ -121,7 +123,7 @@ export class Store {
     else this.byExternalId.set(key, [invoice.id]);
   }
 
-  /** UNCERTAIN (§6.1): externalId uniqueness is undocumented, so several invoices may share one. */
+  /** UNCERTAIN (§6.1): several invoices may share an externalId unless a reading refuses it (invoices.ts). */
   invoicesByExternalId(clientId: string, externalId: string): InvoiceRecord[] {
     const ids = this.byExternalId.get(externalKey(clientId, externalId)) ?? [];
     return ids.map((id) => this.invoices.get(id)).filter((invoice) => invoice !== undefined);

@@ -16,6 +16,7 @@ import {
 import { originOf, type FakeRuntime } from './runtime';
 import { addMerchant } from './sessions';
 import type { Merchant } from './state';
+import type { PaymentPhase } from './statuses';
 import {
   invoiceView,
   paymentPageQrUrl,
@@ -56,14 +57,21 @@ export interface CreatedInvoice {
   paymentPageUrlQR: string;
 }
 
-/** A payment's money as the fake keeps it; replies show the amount but never the sum refunded. */
+/**
+ * A payment's money as the fake keeps it, the same under every reading; replies show the amount but
+ * never the sum refunded, and their status pairs depend on the readings.
+ */
 export interface PaymentMoney {
   /** Kopiyky the card authorised (0 for a declined attempt). */
   authorised: number;
-  /** The payment's amount: authorised, then the captured amount after payments/complete. */
+  /** Authorised, then the captured amount after payments/complete (whatever the reply shows). */
   amount: number;
+  /** Kopiyky taken from the card: the amount once paid or captured, 0 otherwise. */
+  captured: number;
   /** The sum of every reversal so far. */
   reversed: number;
+  /** What happened to the payment, whatever status pair the readings show for it. */
+  phase: PaymentPhase;
 }
 
 export interface UapayFakeState {
@@ -90,7 +98,7 @@ export function createStateApi(runtime: FakeRuntime): UapayFakeState {
   const viewOfPayment = (paymentId: string): PaymentView | undefined => {
     const payment = store.payments.get(paymentId);
     const invoice = payment && store.invoices.get(payment.invoiceId);
-    return payment && invoice ? paymentView(payment, invoice, origin()) : undefined;
+    return payment && invoice ? paymentView(store, payment, invoice, origin(), 'payments/show') : undefined;
   };
   const mustViewPayment = (paymentId: string): PaymentView => {
     const view = viewOfPayment(paymentId);
@@ -136,7 +144,9 @@ export function createStateApi(runtime: FakeRuntime): UapayFakeState {
         payment && {
           authorised: payment.authorisedAmount,
           amount: payment.amount,
+          captured: payment.phase === 'paid' || payment.phase === 'captured' ? payment.amount : 0,
           reversed: payment.reversedAmount,
+          phase: payment.phase,
         }
       );
     },

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { LifecycleState } from '../lifecycle';
 import { kopiykySchema, type Kopiyky } from '../money';
+import type { DeskError } from '../errors';
 import { phantom, type ChannelMap } from './spec';
 
 const paymentId = z.number('The payment id must be a number.').int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -14,12 +15,16 @@ export interface OperationOutcome {
   opId: string;
   /**
    * `crm_pending`: UAPAY did it; RetailCRM did not answer yet and is retried in the background.
-   * `awaiting_uapay`: UAPAY gave no clear answer to a refund; the payment stays locked until its
-   * state shows whether it happened.
+   * `needs_attention`: UAPAY gave no signed answer and its state cannot tell whether the call
+   * happened; the payment stays locked until a manager who checked the UAPAY cabinet says
+   * (`payments.resolve`), or UAPAY's state shows it.
    */
-  outcome: 'succeeded' | 'reconciled' | 'crm_pending' | 'awaiting_uapay';
+  outcome: 'succeeded' | 'reconciled' | 'crm_pending' | 'needs_attention';
   state: LifecycleState;
+  /** The operation's own amount: captured, released or refunded. */
   amount?: Kopiyky;
+  /** A refund: what the payment keeps afterwards. */
+  remaining?: Kopiyky;
 }
 
 export interface LinkResult {
@@ -46,6 +51,18 @@ export interface SyncSummary {
   failedMerchants: string[];
 }
 
+/** The facts a manager needs to decide whether an unclear operation happened. */
+export interface AttentionFacts {
+  /** When it was seen to be unclear. */
+  at: string;
+  /** The amount the operation was to move. */
+  amount?: Kopiyky;
+  /** What UAPAY showed of the payment afterwards (its own words), when it answered. */
+  uapay?: { status?: string; paymentStatus?: string; amount?: Kopiyky; reversedAt?: string };
+  /** Why the answer was unclear (a timeout, a reply without a signature…). */
+  error?: DeskError;
+}
+
 /** One operation of the journal, as the Activity view and the order's timeline show it. */
 export interface JournalEntry {
   opId: string;
@@ -60,12 +77,14 @@ export interface JournalEntry {
   amount?: Kopiyky;
   before?: string;
   after?: string;
-  outcome: 'succeeded' | 'failed' | 'reconciled' | 'in_progress' | 'crm_pending' | 'awaiting_uapay';
+  outcome: 'succeeded' | 'failed' | 'reconciled' | 'in_progress' | 'crm_pending' | 'needs_attention';
   error?: { kind: string; code?: string; message: string };
   finishedAt?: string;
   batchId?: string;
   /** What the operation recorded on the way (e.g. uapay-sent, uapay-confirmed, crm-pending). */
   steps: { step: string; at: string }[];
+  /** Set while the operation needs a person: what was sent, and what UAPAY showed afterwards. */
+  attention?: AttentionFacts;
   detail?: Record<string, unknown>;
 }
 
@@ -103,6 +122,26 @@ export const paymentsChannels = {
   'payments.cancel': { request: z.strictObject({ paymentId }), response: phantom<OperationOutcome>() },
   'payments.refund': {
     request: z.strictObject({ paymentId, amount: positiveAmount.optional() }),
+    response: phantom<OperationOutcome>(),
+  },
+  /**
+   * A manager's word on an operation that needs attention, after checking the UAPAY cabinet:
+   * `happened` true writes its result, false releases the payment as it was. Journaled with who.
+   */
+  'payments.resolve': {
+    request: z.strictObject({
+      paymentId,
+      opId: z.string().uuid('The operation id is not valid.'),
+      happened: z.boolean('Say whether it happened.'),
+    }),
+    response: phantom<OperationOutcome>(),
+  },
+  /**
+   * Gives back money that arrived on an extra invoice of the payment (two of its links paid):
+   * refunds it, or cancels it while it is a hold. The payment itself is left as it is.
+   */
+  'payments.giveBackExtra': {
+    request: z.strictObject({ paymentId, invoiceId: z.string().uuid('The invoice id is not valid.') }),
     response: phantom<OperationOutcome>(),
   },
   /** Asks UAPAY now (all watched payments, or these). */

@@ -19,11 +19,14 @@ export function ActionBar({
   state,
   actions,
   busy,
+  locked,
   onAction,
 }: {
   state: LifecycleState;
   actions: readonly PanelAction[];
   busy?: PanelAction;
+  /** An operation on the payment is still open: the note below it says which and why. */
+  locked?: boolean;
   onAction(action: PanelAction): void;
 }) {
   const { t } = useTranslation();
@@ -47,7 +50,8 @@ export function ActionBar({
         return { action, label: t('actions.add'), variant: 'primary' };
     }
   });
-  if (buttons.length === 0) return <p className="muted action-none">{t('actions.none')}</p>;
+  if (buttons.length === 0)
+    return <p className="muted action-none">{t(locked ? 'actions.locked' : 'actions.none')}</p>;
   return (
     <div className="action-bar" role="toolbar" aria-label={t('actions.label')}>
       {buttons.map((button) => (

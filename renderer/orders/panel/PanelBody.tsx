@@ -14,6 +14,7 @@ import { notifyError } from '../../store/notices';
 import { useOrderPanel } from '../panel';
 import { canDo, PAYMENT_ACTIONS, SHORTCUTS, type PanelAction } from './actions';
 import { AddPaymentDialog } from './AddPaymentDialog';
+import { AttentionNote } from './AttentionNote';
 import { paymentAmounts } from './amounts';
 import { ActionBar } from './ActionBar';
 import { CancelHoldDialog } from './CancelHoldDialog';
@@ -21,6 +22,7 @@ import { ConfirmPaymentDialog } from './ConfirmPaymentDialog';
 import { contactEmails, CustomerFacts } from './CustomerFacts';
 import { formatDateTime } from './dateTime';
 import { EmailDialog } from './EmailDialog';
+import { ExtraMoneyNote } from './ExtraMoneyNote';
 import { LinkResult } from './LinkResult';
 import { OrderItems } from './OrderItems';
 import { OtherPayments } from './OtherPayments';
@@ -31,6 +33,8 @@ import { Timeline } from './Timeline';
 import { usePanelData } from './usePanelData';
 
 type DialogAction = Exclude<PanelAction, 'createLink'>;
+
+const OPEN_OUTCOMES = new Set(['in_progress', 'crm_pending', 'needs_attention']);
 
 function typingInto(target: EventTarget | null): boolean {
   return (
@@ -54,9 +58,12 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
   const row = view?.row;
   const detail = view?.detail;
   const noLinkedPayment = detail !== undefined && !detail.payments.some((p) => p.linked);
+  // While an operation on the payment is open (running, RetailCRM pending, or waiting for a
+  // person), no other may start: the notes above say why.
+  const locked = timeline?.some((entry) => OPEN_OUTCOMES.has(entry.outcome)) ?? false;
   const actions: PanelAction[] = row
     ? [
-        ...PAYMENT_ACTIONS.filter((action) => canDo(action, row.state)),
+        ...PAYMENT_ACTIONS.filter((action) => !locked && canDo(action, row.state)),
         ...(noLinkedPayment ? ['add' as const] : []),
       ]
     : [];
@@ -157,7 +164,7 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
         {!view && !error && !gone && <PanelSkeleton />}
         {row && detail && amounts && (
           <>
-            <ActionBar state={row.state} actions={actions} busy={busy} onAction={act} />
+            <ActionBar state={row.state} actions={actions} busy={busy} locked={locked} onAction={act} />
             {linkError && (
               <ErrorMessage
                 error={linkError}
@@ -166,6 +173,8 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
               />
             )}
             {link && canDo('createLink', row.state) && <LinkResult link={link} />}
+            <AttentionNote paymentId={paymentId} timeline={timeline} onDone={done} />
+            <ExtraMoneyNote row={row} onDone={done} />
             <PendingNote timeline={timeline} />
             <PaymentFacts row={row} />
             <CustomerFacts row={row} detail={detail} />

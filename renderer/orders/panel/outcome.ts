@@ -8,7 +8,7 @@ export type MoneyOperation = 'confirm' | 'cancel' | 'refund';
 
 /**
  * Says how a money operation ended. Done: a success toast. UAPAY did it but RetailCRM is still
- * being written (crm_pending), or a refund UAPAY did not clearly answer (awaiting_uapay): a warning
+ * being written (crm_pending), or an operation UAPAY did not clearly answer (needs_attention): a warning
  * in plain words that stays until read, because the manager must not repeat the operation.
  */
 export function notifyOutcome(operation: MoneyOperation, result: OperationOutcome, fallback: Kopiyky): void {
@@ -23,8 +23,8 @@ export function notifyOutcome(operation: MoneyOperation, result: OperationOutcom
         t('actions.outcome.crmPending', { done: t(`actions.done.${operation}`, { amount }) }),
       );
       return;
-    case 'awaiting_uapay':
-      notify('warning', (t) => t('actions.outcome.awaitingUapay', { amount }));
+    case 'needs_attention':
+      notify('warning', (t) => t('actions.outcome.needsAttention', { amount }));
       return;
   }
 }

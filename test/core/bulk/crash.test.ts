@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { expectedPair } from '../../support/readings';
 import { openCore, openShop, STATUS_MAPPING, type Core, type Shop } from './support';
+
+/** The fake's paymentStatus of a captured hold: a detail of the run's UAPAY readings. */
+const CAPTURED = expectedPair('captured').paymentStatus;
 
 let shop: Shop;
 let core: Core | undefined;
@@ -58,7 +62,7 @@ describe('a batch whose process is killed', () => {
     shop.sandbox.uapay.fake.control.addFault({ method: '*', kind: 'latency', ms: 40, times: 'always' });
     const { eligible, doneAtKill } = await runAndKill(20);
     expect(eligible).toBe(100);
-    const capturedAtKill = all.filter((held) => shop.uapayStatus(held) === 'FINISHED').length;
+    const capturedAtKill = all.filter((held) => shop.uapayStatus(held) === CAPTURED).length;
     expect(capturedAtKill).toBeGreaterThanOrEqual(doneAtKill);
     expect(capturedAtKill).toBeLessThan(100);
 
@@ -77,19 +81,20 @@ describe('a batch whose process is killed', () => {
     // Reconciled with UAPAY: every in-flight payment now says what UAPAY shows.
     for (const row of report!.inFlight) {
       const held = all.find((h) => h.paymentId === row.paymentId)!;
-      expect(row.outcome).toBe(shop.uapayStatus(held) === 'FINISHED' ? 'done' : 'untouched');
+      expect(row.outcome).toBe(shop.uapayStatus(held) === CAPTURED ? 'done' : 'untouched');
     }
     expect((await core.payments.journal({ limit: 100_000 })).filter((e) => !e.finishedAt)).toEqual([]);
 
     const resumed = await core.bulk.resume(report!.batchId);
-    const done = report!.finished.length + report!.inFlight.filter((row) => row.outcome === 'done').length;
+    // (Finished is not always done: under a short-session reading UAPAY may refuse a capture.)
+    const done = [...report!.finished, ...report!.inFlight].filter((row) => row.outcome === 'done').length;
     expect(resumed.preflight.skipped.byReason).toEqual({ already_done: done });
     expect(resumed.preflight.eligible.count).toBe(100 - done);
     await core.bulk.idle();
     expect(await core.bulk.interrupted()).toEqual([]);
 
     for (const held of all) {
-      expect(shop.uapayStatus(held)).toBe('FINISHED');
+      expect(shop.uapayStatus(held)).toBe(CAPTURED);
       expect(shop.calls('complete', held)).toBe(1);
       expect([shop.crmStatus(held), shop.crmAmount(held)]).toEqual([STATUS_MAPPING.paid, held.amount]);
     }

@@ -11,8 +11,14 @@ import {
   type Held,
   type Shop,
 } from './support';
+import { expectedPair } from '../../support/readings';
 
 const DAY = 24 * 3_600_000;
+/** The fake's paymentStatus after each outcome: a detail of the run's UAPAY readings. */
+const CAPTURED = expectedPair('captured').paymentStatus;
+const HELD = expectedPair('held').paymentStatus;
+const CANCELED = expectedPair('canceled').paymentStatus;
+const EXPIRED = expectedPair('hold-expired').paymentStatus;
 let shop: Shop;
 let core: Core;
 afterEach(async () => {
@@ -108,7 +114,7 @@ describe('bulk confirmation', () => {
 
     for (const held of [...plain, ...lostReply]) {
       expect(rowOf(status, held)).toMatchObject({ outcome: 'done', state: 'paid' });
-      expect(shop.uapayStatus(held)).toBe('FINISHED');
+      expect(shop.uapayStatus(held)).toBe(CAPTURED);
       expect([shop.crmStatus(held), shop.crmAmount(held)]).toEqual([STATUS_MAPPING.paid, held.amount]);
     }
     for (const held of refused) {
@@ -123,12 +129,12 @@ describe('bulk confirmation', () => {
         error: { kind: 'network', code: 'server' },
       });
     for (const held of [...refused, ...gateway, ...mismatch, ...pastSetting]) {
-      expect(shop.uapayStatus(held)).toBe('HOLDED');
+      expect(shop.uapayStatus(held)).toBe(HELD);
       expect(shop.crmStatus(held)).toBe(STATUS_MAPPING.held);
     }
     // What moved on its own was brought into RetailCRM by status sync during the preflight.
     for (const held of released) {
-      expect(shop.uapayStatus(held)).toBe('CANCELED');
+      expect(shop.uapayStatus(held)).toBe(EXPIRED);
       expect(shop.crmStatus(held)).toBe(STATUS_MAPPING.expired);
     }
     for (const held of elsewhere) expect(shop.crmStatus(held)).toBe(STATUS_MAPPING.paid);
@@ -137,7 +143,7 @@ describe('bulk confirmation', () => {
     for (const held of eligible) expect(shop.calls('complete', held)).toBe(1);
     for (const held of [...released, ...pastSetting, ...elsewhere, ...mismatch])
       expect(shop.calls('complete', held)).toBe(0);
-    expect(uapay.fake.control.calls({ method: complete })).toBe(175);
+    expect(uapay.fake.control.calls({ method: complete, sessionRefused: false })).toBe(175);
 
     // Every intent of the batch has its result in the journal.
     const operations = await core.payments.batchOperations(status.batchId);
@@ -206,7 +212,7 @@ describe('bulk confirmation', () => {
     for (const held of all) {
       const row = rowOf(stopped, held)!;
       const captured = row.outcome === 'done';
-      expect(shop.uapayStatus(held)).toBe(captured ? 'FINISHED' : 'HOLDED');
+      expect(shop.uapayStatus(held)).toBe(captured ? CAPTURED : HELD);
       expect(shop.crmStatus(held)).toBe(captured ? STATUS_MAPPING.paid : STATUS_MAPPING.held);
       expect(shop.calls('complete', held)).toBe(captured ? 1 : 0);
     }
@@ -225,7 +231,7 @@ describe('bulk confirmation', () => {
       resumedBy: rest.batch!.batchId,
     });
     for (const held of all) {
-      expect(shop.uapayStatus(held)).toBe('FINISHED');
+      expect(shop.uapayStatus(held)).toBe(CAPTURED);
       expect(shop.calls('complete', held)).toBe(1);
     }
   });
@@ -266,7 +272,7 @@ describe('bulk confirmation', () => {
       failed: 0,
       skipped: 1,
     });
-    for (const held of all) expect(shop.uapayStatus(held)).toBe('FINISHED');
+    for (const held of all) expect(shop.uapayStatus(held)).toBe(CAPTURED);
     expect(failing.map((held) => shop.calls('complete', held))).toEqual([2, 2, 1]);
     expect(all.slice(3).map((held) => shop.calls('complete', held))).toEqual(Array(9).fill(1));
   });
@@ -284,6 +290,7 @@ describe('bulk confirmation', () => {
       pathId: busy.paymentId,
       kind: 'status',
       status: 500,
+      skip: 1, // the operation's lock on the payment goes in
     });
     await expect(core.payments.money('payment.confirm', busy.paymentId)).resolves.toMatchObject({
       outcome: 'crm_pending',
@@ -338,7 +345,7 @@ describe('bulk cancellation', () => {
     await core.bulk.idle();
     expect((await core.bulk.status(batchId))?.counts).toMatchObject({ done: 21, failed: 0 });
     for (const held of [...all, mismatch]) {
-      expect(shop.uapayStatus(held)).toBe('CANCELED');
+      expect(shop.uapayStatus(held)).toBe(CANCELED);
       expect(shop.crmStatus(held)).toBe(STATUS_MAPPING.rejected);
       expect(shop.calls('cancel', held)).toBe(1);
       expect(shop.calls('complete', held)).toBe(0);

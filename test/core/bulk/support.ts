@@ -13,6 +13,8 @@ import { Connections } from '../../../electron/core/connections';
 import { createDesk, type Desk, type DeskOptions } from '../../../electron/core/desk';
 import { EventBus } from '../../../electron/core/events';
 import { OrdersStore } from '../../../electron/core/orders/store';
+import type { LeaseTiming } from '../../../electron/core/payments/lease';
+import { PaymentLinks } from '../../../electron/core/payments/paymentLinks';
 import { PaymentsService } from '../../../electron/core/payments/service';
 import { merchantKeyAccount, RETAILCRM_API_KEY } from '../../../electron/core/secrets/accounts';
 import { osKeychain, type SecretStore } from '../../../electron/core/secrets/keychain';
@@ -24,6 +26,9 @@ import { startSandbox, type Sandbox } from '../../../electron/sandbox';
 import { MANUAL_MERCHANT, STATUS_MAPPING } from '../../../electron/sandbox/seed';
 import type { BulkProgress } from '../../../electron/shared/channels/bulk';
 import { kopiyky } from '../../../electron/shared/money';
+import { QUICK_LEASE } from '../../support/lease';
+import type { UapayReadings } from '../../../electron/sandbox/uapay';
+import { readingsFromEnv } from '../../support/readings';
 
 export { MANUAL_MERCHANT, STATUS_MAPPING };
 
@@ -65,12 +70,15 @@ export interface ShopOptions {
   rateLimitPerSecond?: number;
   /** Any SecretStore instead of the OS keychain under a service name of the run's own. */
   secretStore?: SecretStore;
+  /** UAPAY readings over the run's (DESK_UAPAY_READING, test/support/readings.ts). */
+  readings?: Partial<UapayReadings>;
 }
 
 export async function openShop(options: ShopOptions = {}): Promise<Shop> {
   const sandbox = await startSandbox({
     size: 0,
     retailcrm: { rateLimitPerSecond: options.rateLimitPerSecond ?? 0 },
+    uapay: { readings: { ...readingsFromEnv(), ...options.readings } },
   });
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'desk-bulk-'));
   const keychainService = `UAPAY Desk bulk test ${process.pid}-${Date.now()}`;
@@ -133,7 +141,12 @@ export async function openShop(options: ShopOptions = {}): Promise<Shop> {
     crmStatus: (held) => crm.payment(held.paymentId)?.status,
     crmAmount: (held) => crm.payment(held.paymentId)?.amount,
     calls: (method, held) =>
-      uapay.control.calls({ method: `invoicer/payments/${method}`, paymentId: held.uapayPaymentId }),
+      // A call refused for its session (UNCERTAIN lifetime, §8.3) did nothing and is sent again: not counted.
+      uapay.control.calls({
+        method: `invoicer/payments/${method}`,
+        paymentId: held.uapayPaymentId,
+        sessionRefused: false,
+      }),
     async close() {
       await sandbox.stop();
       await fs.rm(dir, { recursive: true, force: true });
@@ -171,6 +184,8 @@ export interface CoreOptions {
   retailCrmRequestsPerSecond?: number;
   concurrency?: number;
   lookAgainMs?: number[];
+  /** The RetailCRM lock's timing; default QUICK_LEASE (one desktop: no concurrent writer to wait for). */
+  lease?: LeaseTiming;
 }
 
 export interface Core {
@@ -200,11 +215,13 @@ export function openCore(options: CoreOptions): Core {
     retailCrmRequestsPerSecond: options.retailCrmRequestsPerSecond ?? 1_000,
     uapayTimeoutMs: 5_000,
   });
+  const links = new PaymentLinks(options.uapayUrl);
   const orders = new OrdersStore({
     dir,
     api: () => connections.retailCrm(),
     settings: () => settings.get(),
     events,
+    links: (invoiceId, link, merchant) => links.forInvoice(invoiceId, link, merchant),
   });
   const payments = new PaymentsService({
     dir,
@@ -212,6 +229,8 @@ export function openCore(options: CoreOptions): Core {
     secrets,
     connections,
     orders,
+    links,
+    lease: options.lease ?? QUICK_LEASE,
     lookAgainMs: options.lookAgainMs ?? [20, 50],
   });
   const bulk = new BulkService({

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { kopiyky } from '../../../electron/shared/money';
 import { useSandbox } from '../../../electron/core/demo/useSandbox';
 import { memoryKeychain } from '../../../electron/core/demo/memoryKeychain';
 import { EventBus } from '../../../electron/core/events';
@@ -88,5 +89,34 @@ describe('UAPAY → relay → two desktops → RetailCRM', () => {
       crm.control.callCount('orders/payments/{id}/edit', String(row!.paymentId)).succeeded - editsBefore,
     ).toBe(1);
     expect(a.relay.status().counts).toMatchObject({ forged: 0 });
+  });
+
+  it('a callback for an older link no row carries is routed by its signed extraInfo, and the payment follows it', async () => {
+    const relay = await TestRelay.start();
+    const paired = await relay.pair();
+    sandbox = await startSandbox({
+      size: 12,
+      uapay: { callbackTimeFactor: 0.001 },
+      retailcrm: { rateLimitPerSecond: 0 },
+    });
+    const a = await desktop(paired.pairingCode, 0);
+    const auto = (await a.settings.get()).merchants.find((m) => !m.confirmManually);
+    const row = (await a.orders.list()).rows.find((r) => r.state === 'no_link' && r.merchantId === auto?.id);
+    const old = await a.payments.createLink(row!.paymentId);
+    // The order's amount changes; the manager makes a new link, and the first one stays payable.
+    const crm = sandbox.retailcrm.fake;
+    crm.state.editPayment(row!.paymentId, { amount: kopiyky(row!.amount - 1_000) });
+    await a.orders.refresh();
+    const fresh = await a.payments.createLink(row!.paymentId);
+    expect(fresh.invoiceId).not.toBe(old.invoiceId);
+    expect((await a.orders.row(row!.paymentId))?.invoiceId).toBe(fresh.invoiceId);
+
+    // The customer pays from the first e-mail.
+    sandbox.uapay.fake.state.pay(old.invoiceId, { card: 'success' });
+    const paid = await until(
+      () => crm.state.payment(row!.paymentId),
+      (p) => p?.status === 'uapay-paid',
+    );
+    expect(paid).toMatchObject({ status: 'uapay-paid', externalId: old.invoiceId, amount: row!.amount });
   });
 });

@@ -24,6 +24,7 @@ import { openStore } from '../../../electron/relay/store/open';
 import type { RelayStore } from '../../../electron/relay/store/types';
 import { createUapayFake, type UapayFake } from '../../../electron/sandbox/uapay';
 import type { RelayStatus } from '../../../electron/shared/channels/relay';
+import { readingsFromEnv } from '../../support/readings';
 
 export const MERCHANT = { clientId: '7001', secretKey: 'uapay-callback-key-one-1', name: 'Квіти' };
 export const OTHER_MERCHANT = { clientId: '7002', secretKey: 'uapay-callback-key-two-2', name: 'Books' };
@@ -140,7 +141,7 @@ export class TestRelay {
 
 /** The UAPAY fake with two merchants; callback retries 1000× faster than UAPAY's schedule. */
 export async function startUapay(): Promise<UapayFake> {
-  const fake = createUapayFake({ callbackTimeFactor: 0.001 });
+  const fake = createUapayFake({ callbackTimeFactor: 0.001, readings: readingsFromEnv() });
   fake.state.addMerchant(MERCHANT);
   fake.state.addMerchant(OTHER_MERCHANT);
   await fake.listen();

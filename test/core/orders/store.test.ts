@@ -114,6 +114,7 @@ describe('orders store: cold load', () => {
       state: 'held',
       invoiceId: 'inv-1',
       link: 'https://pay.example/inv-1',
+      comment: 'UAPAY: https://pay.example/inv-1\nUAPAY Desk: held by Olena',
     });
     expect(rows.get(ids.noLink.payment)).toMatchObject({
       createdAt: '2025-07-01T07:00:00.000Z', // summer time, UTC+3
@@ -125,6 +126,20 @@ describe('orders store: cold load', () => {
     });
     expect(rows.get(ids.noLink.payment)).not.toHaveProperty('invoiceId');
     expect(rows.get(ids.refunded.payment)).toMatchObject({ state: 'partially_refunded', amount: 100_00 });
+  });
+
+  it('shows a link from the payment comment only on UAPAY’s page for that very invoice', async () => {
+    const { state, url } = await startCrm();
+    const ids = seed(state);
+    const note = 'Оплата: https://pay.example/inv-1';
+    state.editPayment(ids.held.payment, { comment: `UAPAY: https://evil.example/pay/inv-1\n${note}` });
+    state.editPayment(ids.refunded.payment, { comment: 'UAPAY: https://pay.example/inv-1' }); // another invoice's
+    const { store } = await openStore(url);
+    await store.refresh();
+    const rows = byId((await store.list()).rows);
+    expect(rows.get(ids.held.payment)).not.toHaveProperty('link');
+    expect(rows.get(ids.held.payment)?.comment).toContain(note);
+    expect(rows.get(ids.refunded.payment)).not.toHaveProperty('link');
   });
 
   it('leaves out payments of unlinked types and orders without a linked payment', async () => {

@@ -8,12 +8,15 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { EventBus } from '../../../electron/core/events';
 import { OrdersStore, type OrdersSettings } from '../../../electron/core/orders/store';
+import { PaymentLinks } from '../../../electron/core/payments/paymentLinks';
 import { RetailCrmApi } from '../../../electron/core/retailcrm/api';
 import { RetailCrmClient } from '../../../electron/core/retailcrm/client';
 import { createRetailCrmLimiter } from '../../../electron/core/retailcrm/limiter';
 import { createRetailCrmFake, type RetailCrmFake } from '../../../electron/sandbox/retailcrm';
 import type { OrdersChanged } from '../../../electron/shared/channels/orders';
 import type { Merchant, StatusMapping } from '../../../electron/shared/settings';
+
+const TRUSTED_PAGES = new PaymentLinks('https://pay.example');
 
 export const API_KEY = 'orders-test-key-0001';
 export const MERCHANT_A = '6f1c3c1e-6a43-4b39-9d55-2f1a0c4c0a01';
@@ -128,6 +131,8 @@ export async function openStore(
     settings: async () => settings,
     events: bus,
     saveDelayMs: 10,
+    // The fixtures' payment page, as the sandbox's would be: links elsewhere are not shown.
+    links: (invoiceId, link, merchant) => TRUSTED_PAGES.forInvoice(invoiceId, link, merchant),
     ...(options.historyRoundsPerRefresh && { historyRoundsPerRefresh: options.historyRoundsPerRefresh }),
   });
   stores.push(store);

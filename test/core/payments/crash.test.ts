@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Journal, JOURNAL_FILE } from '../../../electron/core/journal/journal';
 import { MoneyRunner } from '../../../electron/core/payments/moneyRunner';
+import { expectedPair } from '../../support/readings';
 import { createWorld, MAPPING, type World } from '../../support/world';
 
 let world: World;
@@ -27,7 +28,8 @@ describe('a crash between the UAPAY call and the RetailCRM write', () => {
     const target = await world.heldPayment(64_000);
     const journalDir = path.join(world.userDataDir, 'child');
     // RetailCRM does not answer the edit: the child has captured and waits on the write when killed.
-    world.crm.control.injectFault({ route: 'orders/payments/{id}/edit', kind: 'hang', times: 10 });
+    // (The first edit is the child's lock on the payment, and goes in.)
+    world.crm.control.injectFault({ route: 'orders/payments/{id}/edit', kind: 'hang', times: 10, skip: 1 });
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures/confirmInChild.ts')],
@@ -40,6 +42,7 @@ describe('a crash between the UAPAY call and the RetailCRM write', () => {
           DESK_JOURNAL_DIR: journalDir,
           DESK_UAPAY_URL: world.uapayUrl,
           DESK_TARGET: JSON.stringify(target),
+          DESK_DESKTOP_ID: world.ctx.desktopId,
         },
       },
     );
@@ -49,7 +52,9 @@ describe('a crash between the UAPAY call and the RetailCRM write', () => {
     await exited;
     world.crm.control.clearFaults();
 
-    expect(world.uapay.state.invoice(target.invoiceId ?? '')?.payments[0]?.paymentStatus).toBe('FINISHED');
+    expect(world.uapay.state.invoice(target.invoiceId ?? '')?.payments[0]).toMatchObject(
+      expectedPair('captured'),
+    );
     expect(world.crmPayment(target.paymentId).status).toBe(MAPPING.held);
 
     const journal = await Journal.open(journalDir);

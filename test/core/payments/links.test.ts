@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kopiyky } from '../../../electron/shared/money';
 import { addPayment } from '../../../electron/core/payments/addPayment';
 import { createLink } from '../../../electron/core/payments/createLink';
-import type { PaymentTarget } from '../../../electron/core/payments/context';
+import { extraInfoOf } from '../../support/readings';
 import { MANUAL, AUTO, createWorld, MAPPING, type World } from '../../support/world';
 
 let world: World;
@@ -11,24 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
-/** An order with a UAPAY payment of the manual merchant's type and no link yet. */
-function unlinkedOrder(amount = 99_990, type = MANUAL.type): PaymentTarget {
-  const order = world.crm.state.addOrder({
-    number: `L${Math.floor(Math.random() * 1e6)}`,
-    totalSumm: kopiyky(amount),
-    payments: [{ type, status: MAPPING.no_link, amount: kopiyky(amount) }],
-  });
-  const payment = world.crm.state.paymentsOf(order.id)[0]!;
-  return {
-    paymentId: payment.id,
-    orderId: order.id,
-    orderNumber: order.number,
-    site: 'shop',
-    merchantId: type === MANUAL.type ? world.merchantIds.manual : world.merchantIds.auto,
-    amount: kopiyky(amount),
-    state: 'no_link',
-  };
-}
+const unlinkedOrder = (amount?: number, type?: string) => world.unlinkedPayment(amount, type);
 
 describe('generate link', () => {
   it('creates a HOLD invoice for a merchant that confirms manually and writes id, link and status to RetailCRM', async () => {
@@ -37,7 +20,11 @@ describe('generate link', () => {
     expect(result).toMatchObject({ created: true, outcome: 'succeeded' });
     const invoice = world.uapay.state.invoice(result.invoiceId);
     expect(invoice).toMatchObject({ type: 'HOLD', amount: 99_990, externalId: target.orderNumber });
-    expect(invoice?.extraInfo).toMatchObject({ orderId: target.orderId, paymentId: target.paymentId });
+    // The fake shows extraInfo as an object or as the JSON string sent, by reading.
+    expect(extraInfoOf(invoice?.extraInfo)).toMatchObject({
+      orderId: target.orderId,
+      paymentId: target.paymentId,
+    });
     expect(world.crmPayment(target.paymentId)).toMatchObject({
       externalId: result.invoiceId,
       status: MAPPING.link_sent,
@@ -63,18 +50,44 @@ describe('generate link', () => {
     expect(world.uapay.control.calls({ method: 'invoicer/invoices/create' })).toBe(1);
   });
 
-  it('makes a new link when the old one failed (a declined card)', async () => {
+  it('after a declined card, reuses the link while UAPAY keeps it payable, else makes a new one', async () => {
     const target = unlinkedOrder();
     const first = await createLink(world.ctx, target);
     world.uapay.state.pay(first.invoiceId, { card: 'decline', notify: false });
+    const stillPayable = world.uapay.state.invoice(first.invoiceId)?.invoiceStatus === 'ACTIVE';
     const second = await createLink(world.ctx, {
       ...target,
       state: 'failed',
       invoiceId: first.invoiceId,
       link: first.link,
     });
+    if (stillPayable) {
+      expect(second).toMatchObject({ created: false, invoiceId: first.invoiceId, link: first.link });
+      expect(world.uapay.control.calls({ method: 'invoicer/invoices/create' })).toBe(1);
+    } else {
+      expect(second.created).toBe(true);
+      expect(second.invoiceId).not.toBe(first.invoiceId);
+      // Unique per invoice, should UAPAY refuse a repeated externalId (reference §6.1).
+      expect(world.uapay.state.invoice(second.invoiceId)?.externalId).toBe(`${target.orderNumber}-2`);
+    }
+  });
+
+  it('makes a new invoice when the payment’s amount changed since its link; the old one stays watched', async () => {
+    const target = unlinkedOrder(50_000);
+    const first = await createLink(world.ctx, target);
+    const second = await createLink(world.ctx, {
+      ...target,
+      amount: kopiyky(45_000),
+      state: 'link_sent',
+      invoiceId: first.invoiceId,
+      link: first.link,
+    });
     expect(second.created).toBe(true);
-    expect(second.invoiceId).not.toBe(first.invoiceId);
+    expect(world.uapay.state.invoice(second.invoiceId)).toMatchObject({
+      amount: 45_000,
+      externalId: `${target.orderNumber}-2`,
+    });
+    expect(world.crmPayment(target.paymentId).externalId).toBe(second.invoiceId);
   });
 
   it('refuses a new link for a payment that is already held', async () => {

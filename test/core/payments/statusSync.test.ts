@@ -15,17 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
-function row(target: PaymentTarget, extra: Partial<OrderRow> = {}): OrderRow {
-  return {
-    ...target,
-    createdAt: new Date().toISOString(),
-    customerName: 'Тарас Шевченко',
-    emails: [],
-    orderTotal: target.amount,
-    paymentType: target.merchantId === world.merchantIds.manual ? MANUAL.type : AUTO.type,
-    ...extra,
-  };
-}
+const row = (target: PaymentTarget, extra?: Partial<OrderRow>) => world.rowOf(target, extra);
 
 async function linkSent(type: string, amount = 25_000): Promise<OrderRow> {
   const order = world.crm.state.addOrder({
@@ -105,7 +95,9 @@ describe('status sync', () => {
     world.uapay.control.resetCalls();
     await syncStatuses(world.ctx, rows);
     expect(world.uapay.control.calls({ method: 'invoicer/invoices/show/list' })).toBe(2);
-    expect(world.uapay.control.calls({ method: 'invoicer/invoices/show' })).toBe(0);
+    // UNCERTAIN (reference §3.4): where list items are only summaries, each invoice is read whole.
+    const whole = world.uapay.control.readings().showList === 'summary' ? 120 : 0;
+    expect(world.uapay.control.calls({ method: 'invoicer/invoices/show' })).toBe(whole);
   });
 
   it('leaves a payment alone while an operation runs on it', async () => {

@@ -7,6 +7,7 @@ import { NetworkError } from '../../../electron/core/errors';
 import { UapayClient, type MerchantCredentials } from '../../../electron/core/uapay/client';
 import { UapayError } from '../../../electron/core/uapay/errors';
 import { createUapayFake, SandboxClock, type UapayFake } from '../../../electron/sandbox/uapay';
+import { expectedPair, readingsFromEnv } from '../../support/readings';
 
 const merchant = { clientId: '7001', secretKey: 'a-24-character-test-key!', name: 'Shop' };
 let fake: UapayFake;
@@ -14,7 +15,7 @@ let origin: string;
 const clock = new SandboxClock();
 
 beforeAll(async () => {
-  fake = createUapayFake({ clock });
+  fake = createUapayFake({ clock, readings: readingsFromEnv() });
   fake.state.addMerchant(merchant);
   origin = await fake.listen();
 });
@@ -102,7 +103,8 @@ describe('UAPAY client against the sandbox', () => {
     const c = client();
     const ref = await heldInvoice(c);
     await c.complete(ref, kopiyky(100_000));
-    expect(fake.state.payment(ref.paymentId)).toMatchObject({ paymentStatus: 'FINISHED', amount: 100_000 });
+    expect(fake.state.payment(ref.paymentId)).toMatchObject(expectedPair('captured'));
+    expect(fake.state.money(ref.paymentId)).toMatchObject({ captured: 100_000 });
     expect(fake.control.calls({ method: 'invoicer/payments/complete', paymentId: ref.paymentId })).toBe(1);
   });
 
@@ -157,7 +159,7 @@ describe('UAPAY client against the sandbox', () => {
     expect(fake.control.calls({ method: 'invoicer/invoices/show/list' })).toBe(2);
   });
 
-  it('keeps one session for a day and opens a new one after that', async () => {
+  it('keeps one session while it is fresh and opens a new one after that', async () => {
     const c = client();
     await c.checkConnection();
     const ref = await heldInvoice(c);
@@ -178,6 +180,64 @@ describe('UAPAY client against the sandbox', () => {
     await expect(c.showInvoice(ref.invoiceId)).resolves.toMatchObject({ id: ref.invoiceId });
     expect(fake.control.calls({ method: 'sessions/create' })).toBe(2);
     expect(fake.control.calls({ method: 'invoicer/invoices/show', invoiceId: ref.invoiceId })).toBe(2);
+  });
+
+  it('after a refusal it cannot place, reads again once on a new session; a money call it does not resend', async () => {
+    const c = client();
+    const ref = await heldInvoice(c);
+    // UNCERTAIN (reference §8.3): an expired session's code need not name the session.
+    fake.control.addFault({ method: 'invoicer/invoices/show', kind: 'error', code: 'TOKEN_EXPIRED' });
+    await expect(c.showInvoice(ref.invoiceId)).resolves.toMatchObject({ id: ref.invoiceId });
+    expect(fake.control.calls({ method: 'sessions/create' })).toBe(2);
+
+    fake.control.addFault({ method: 'invoicer/payments/complete', kind: 'error', code: 'TOKEN_EXPIRED' });
+    await expect(c.complete(ref)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+    expect(fake.control.calls({ method: 'invoicer/payments/complete' })).toBe(1);
+    // The next call starts from a fresh session.
+    await expect(c.complete(ref)).resolves.toEqual({ signed: true });
+    expect(fake.control.calls({ method: 'sessions/create' })).toBe(3);
+  });
+
+  it('sends a capture again on a fresh session when its refusal was the session’s, under any code for it', async () => {
+    const before = fake.control.readings();
+    // UNCERTAIN (reference §8.3): an expired session answered with a code that does not name it.
+    fake.control.setReadings({ sessionError: 'TOKEN_EXPIRED', sessionLifetime: 'short' });
+    try {
+      const c = new UapayClient(
+        { clientId: merchant.clientId, secretKey: merchant.secretKey, environment: 'test', baseUrl: origin },
+        { now: () => clock.now(), sessionMaxAgeMs: Infinity },
+      );
+      const ref = await heldInvoice(c);
+      clock.advance(60_000);
+      await expect(c.complete(ref)).resolves.toEqual({ signed: true });
+      const completes = { method: 'invoicer/payments/complete' as const, paymentId: ref.paymentId };
+      expect(fake.control.calls(completes)).toBe(2);
+      expect(fake.control.calls({ ...completes, sessionRefused: false })).toBe(1);
+      expect(fake.state.money(ref.paymentId)).toMatchObject({ captured: 150_000 });
+    } finally {
+      fake.control.setReadings(before);
+    }
+  });
+
+  it('says whether a money call’s success was signed', async () => {
+    const c = client();
+    const ref = await heldInvoice(c);
+    fake.control.addFault({ method: 'invoicer/payments/complete', kind: 'unprovenReply', reply: 'unsigned' });
+    await expect(c.complete(ref)).resolves.toEqual({ signed: false });
+  });
+
+  it('in production, refuses a success without a signed token instead of reading it', async () => {
+    const ref = await heldInvoice(client());
+    fake.control.addFault({
+      method: 'invoicer/invoices/show',
+      kind: 'unprovenReply',
+      reply: 'unsigned',
+      times: 2,
+    });
+    const production = client({ environment: 'production' });
+    await expect(production.showInvoice(ref.invoiceId)).rejects.toMatchObject({ code: 'UNSIGNED_REPLY' });
+    // The demo environment may answer unsigned (reference §8.10): read there.
+    await expect(client().showInvoice(ref.invoiceId)).resolves.toMatchObject({ id: ref.invoiceId });
   });
 
   it('treats a reply with a forged signature as an error, not data', async () => {
@@ -207,7 +267,7 @@ describe('UAPAY client against the sandbox', () => {
     const ref = await heldInvoice(c);
     fake.control.addFault({ method: 'invoicer/payments/complete', kind: 'lostReply', reply: 'drop' });
     await expect(c.complete(ref)).rejects.toBeInstanceOf(NetworkError);
-    expect(fake.state.payment(ref.paymentId)?.paymentStatus).toBe('FINISHED');
+    expect(fake.state.payment(ref.paymentId)).toMatchObject(expectedPair('captured'));
   });
 
   it('turns a gateway page into a NetworkError', async () => {

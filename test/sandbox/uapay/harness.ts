@@ -121,6 +121,39 @@ export async function startFake(options: UapayFakeOptions = {}): Promise<Harness
   return { fake, origin, clock, call, session, createInvoice, paidInvoice };
 }
 
+export type PaymentIds = { sessionId: string; invoiceId: string; paymentId: string };
+
+/** payments/complete|cancel|reverse on one payment, with extra params (complete's amount) or data (reverse's). */
+export async function operate(
+  h: Harness,
+  method: string,
+  ids: PaymentIds,
+  extra: { params?: object; data?: object } = {},
+): Promise<CallResult> {
+  return h.call(`invoicer/payments/${method}`, {
+    params: { sessionId: ids.sessionId, invoiceId: ids.invoiceId, paymentId: ids.paymentId, ...extra.params },
+    ...(extra.data ? { data: { ...extra.data } } : {}),
+  });
+}
+
+/** payments/show's verified payload (the call must succeed). */
+export async function paymentShow(h: Harness, ids: Pick<PaymentIds, 'sessionId' | 'paymentId'>) {
+  const result = await h.call('invoicer/payments/show', {
+    params: { sessionId: ids.sessionId, paymentId: ids.paymentId },
+  });
+  expect(result.body.status).toBe(1);
+  return result.payload!;
+}
+
+/** invoices/show's verified payload (the call must succeed). */
+export async function invoiceShow(h: Harness, ids: Pick<PaymentIds, 'sessionId' | 'invoiceId'>) {
+  const result = await h.call('invoicer/invoices/show', {
+    params: { sessionId: ids.sessionId, id: ids.invoiceId },
+  });
+  expect(result.body.status).toBe(1);
+  return result.payload!;
+}
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOLD_LIFETIME_MS, NotPayableError, UapayApiError } from '../../../electron/sandbox/uapay';
-import { startFake, type Harness } from './harness';
+import { invoiceShow, operate, paymentShow, startFake } from './harness';
 
-type Ids = { sessionId: string; invoiceId: string; paymentId: string };
-
-async function operate(h: Harness, method: string, ids: Ids, extra: { params?: object; data?: object } = {}) {
-  return h.call(`invoicer/payments/${method}`, {
-    params: { sessionId: ids.sessionId, invoiceId: ids.invoiceId, paymentId: ids.paymentId, ...extra.params },
-    ...(extra.data ? { data: { ...extra.data } } : {}),
-  });
-}
-
-async function payment(h: Harness, ids: Ids) {
-  const result = await h.call('invoicer/payments/show', {
-    params: { sessionId: ids.sessionId, paymentId: ids.paymentId },
-  });
-  expect(result.body.status).toBe(1);
-  return result.payload!;
-}
-
-async function invoice(h: Harness, ids: Pick<Ids, 'sessionId' | 'invoiceId'>) {
-  return (await h.call('invoicer/invoices/show', { params: { sessionId: ids.sessionId, id: ids.invoiceId } }))
-    .payload!;
-}
+const payment = paymentShow;
+const invoice = invoiceShow;
 
 describe('UAPAY fake: payments and their status pairs (reference §3.5–§3.9, §4)', () => {
   it('shows a paid PAY invoice as FINISHED/FINISHED and the invoice INACTIVE', async () => {
