@@ -19,7 +19,10 @@ export interface OperationOutcome {
    */
   outcome: 'succeeded' | 'reconciled' | 'crm_pending' | 'awaiting_uapay';
   state: LifecycleState;
+  /** The operation's own sum: what was captured, released or refunded. */
   amount?: Kopiyky;
+  /** What the payment keeps afterwards (a refund: what is still paid). */
+  remaining?: Kopiyky;
 }
 
 export interface LinkResult {
@@ -57,7 +60,10 @@ export interface JournalEntry {
   orderNumber?: string;
   /** RetailCRM payment id (absent for "add payment", which had none yet). */
   paymentId?: number;
+  /** The operation's own sum (captured, released, refunded; a link's or a letter's amount). */
   amount?: Kopiyky;
+  /** What the payment keeps after a money operation (a partial refund: what is still paid). */
+  remaining?: Kopiyky;
   before?: string;
   after?: string;
   outcome: 'succeeded' | 'failed' | 'reconciled' | 'in_progress' | 'crm_pending' | 'awaiting_uapay';
