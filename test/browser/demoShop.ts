@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Desk } from '../../electron/core/desk';
 import type { LifecycleState } from '../../electron/shared/lifecycle';
-import { kopiyky } from '../../electron/shared/money';
+import { kopiyky, stillOwed } from '../../electron/shared/money';
 import type { OrderRow } from '../../electron/shared/orders';
 import { SCREENSHOTS } from '../playwright.config';
 import { expect, type Lang } from './fixtures';
@@ -47,9 +47,9 @@ export async function touch(desk: Desk, row: OrderRow): Promise<void> {
 }
 
 /**
- * "Add UAPAY payment" (through the core) to a seeded order paid some other way (cash, a bank
- * card), for its total, with the manual merchant: a fresh no_link payment, journaled, on an order
- * the test has to itself.
+ * "Add UAPAY payment" (through the core) to a seeded order that still owes money and has no UAPAY
+ * payment, for what it owes, with the manual merchant: a fresh no_link payment, journaled, on an
+ * order the test has to itself.
  */
 export async function addPayment(desk: Desk): Promise<OrderRow> {
   const merchantId = await manualMerchant(desk);
@@ -58,10 +58,10 @@ export async function addPayment(desk: Desk): Promise<OrderRow> {
   const linked = new Set(settings.merchants.map((m) => m.paymentTypeCode));
   for await (const page of crm.allOrders({})) {
     const order = page.find(
-      (o) => (o.totalSumm ?? 0) > 0 && !o.payments.some((p) => p.type && linked.has(p.type)),
+      (o) => (o.totalSumm ?? 0) > (o.prepaySum ?? 0) && !o.payments.some((p) => p.type && linked.has(p.type)),
     );
     if (!order) continue;
-    const amount = kopiyky(order.totalSumm ?? 0);
+    const amount = stillOwed(kopiyky(order.totalSumm ?? 0), order.prepaySum);
     const added = await desk.handlers['payments.add']({ orderId: order.id, merchantId, amount });
     const row = (await demoRows(desk)).find((r) => r.paymentId === added.paymentId);
     if (row) return row;

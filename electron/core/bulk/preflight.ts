@@ -6,7 +6,7 @@
  * own are handed to status sync, which brings RetailCRM and the list in step.
  */
 import type { BulkAction, BulkRow, SkipDetail, SkipReason } from '../../shared/channels/bulk';
-import { kopiyky, type Kopiyky } from '../../shared/money';
+import { kopiyky, stillOwed, type Kopiyky } from '../../shared/money';
 import { queryOrders, type OrderQuery } from '../../shared/orderQuery';
 import type { OrderRow } from '../../shared/orders';
 import type { Settings } from '../../shared/settings';
@@ -166,6 +166,9 @@ export async function preflight(
       customerName: row.customerName,
       ...(row.merchantId && { merchantId: row.merchantId }),
       amount: c.held ?? row.amount,
+      ...(row.amount !== row.orderTotal && {
+        part: { orderTotal: row.orderTotal, owed: stillOwed(row.orderTotal, row.orderPaid) },
+      }),
       eligible: !skip,
       ...(skip && { reason: skip.reason }),
       ...(skip?.detail && { detail: skip.detail }),
@@ -208,7 +211,10 @@ function select(
   });
 }
 
-/** UAPAY's fresh answer decides: still held, not near its end, and (confirm) the amount agrees. */
+/**
+ * UAPAY's fresh answer decides: still held, not near its end, and (confirm) the hold is the
+ * payment's own amount and within what the order still owes.
+ */
 function judge(
   c: Candidate,
   look: Look,
@@ -236,6 +242,13 @@ function judge(
     c.skip = { reason: 'hold_expired', detail: { holdExpiresAt } };
     return;
   }
-  if (action === 'confirm' && held !== c.row.orderTotal)
-    c.skip = { reason: 'amount_mismatch', detail: { held, orderTotal: c.row.orderTotal } };
+  if (action !== 'confirm') return;
+  // A split order (a prepayment, a second payment) has payments of their own amounts: a hold is
+  // captured whole when it is what its payment asked, and no more than the order still owes.
+  const owed = stillOwed(c.row.orderTotal, c.row.orderPaid);
+  if (held !== c.row.amount || held > owed)
+    c.skip = {
+      reason: 'amount_mismatch',
+      detail: { held, amount: c.row.amount, orderTotal: c.row.orderTotal, owed },
+    };
 }

@@ -90,6 +90,7 @@ export function rowsOfOrder(
     customerName: fullName(order) || fullName(order.customer),
     emails: emailsOf(order),
     orderTotal: order.totalSumm ?? kopiyky(0),
+    ...optional('orderPaid', order.prepaySum),
   };
   return linked.map((payment) => paymentRow(payment, shared, context, previous(payment.id), now));
 }
@@ -98,7 +99,7 @@ function paymentRow(
   payment: CrmPayment,
   shared: Pick<
     OrderRow,
-    'orderId' | 'orderNumber' | 'site' | 'createdAt' | 'customerName' | 'emails' | 'orderTotal'
+    'orderId' | 'orderNumber' | 'site' | 'createdAt' | 'customerName' | 'emails' | 'orderTotal' | 'orderPaid'
   >,
   context: RowContext,
   before: OrderRow | undefined,

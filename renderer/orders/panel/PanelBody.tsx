@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkResult as Link } from '../../../electron/shared/channels/payments';
 import type { DeskError } from '../../../electron/shared/errors';
-import { kopiyky } from '../../../electron/shared/money';
+import { stillOwed } from '../../../electron/shared/money';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Callout } from '../../components/Callout';
@@ -185,7 +185,9 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
               <ConfirmPaymentDialog
                 paymentId={paymentId}
                 held={amounts.held}
+                paymentAmount={row.amount}
                 orderTotal={detail.totalSumm}
+                owed={stillOwed(detail.totalSumm, detail.prepaySum)}
                 onDone={done}
                 onClose={() => setDialog(undefined)}
               />
@@ -212,7 +214,7 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
                 orderId={detail.orderId}
                 orderNumber={detail.orderNumber}
                 site={detail.site}
-                remainder={kopiyky(Math.max(0, detail.totalSumm - detail.prepaySum))}
+                remainder={stillOwed(detail.totalSumm, detail.prepaySum)}
                 onAdded={(added) => open(added)}
                 onClose={() => setDialog(undefined)}
               />
