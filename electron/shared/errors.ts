@@ -25,6 +25,7 @@ export const REFUSAL_REASONS = [
   'not_ready',
   'no_sender',
   'bad_address',
+  'currency',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -61,6 +62,8 @@ export interface ErrorKinds {
     message: string;
     state?: string;
     limit?: number;
+    /** `currency`: the order's currency (UAPAY takes UAH only). */
+    currency?: string;
   };
   /** The mail server refused: the login, a recipient or the message. `response` is its own text. */
   mail: { reason: 'auth' | 'rejected' | 'failed'; message: string; response?: string; responseCode?: number };

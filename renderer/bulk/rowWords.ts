@@ -44,6 +44,8 @@ export function skipWords(
         total: money(detail.orderTotal),
         owed: money(detail.owed),
       });
+    case 'other_currency':
+      return t('bulk.reasons.other_currency', { currency: detail?.currency ?? '?' });
     case 'not_found':
     case 'in_flight':
     case 'merchant_not_connected':

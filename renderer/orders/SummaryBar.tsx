@@ -3,6 +3,7 @@ import type { OrdersSummary, Tally } from '../../electron/shared/orderQuery';
 import { Money } from '../components/Money';
 import { currentLanguage } from '../i18n';
 import { formatCount } from './format';
+import { HoldAssumption } from './HoldAssumption';
 import { RefreshStatus } from './RefreshStatus';
 
 /** Count and total of held, paid today and refunded today, for the current filter (from `queryOrders`). */
@@ -48,6 +49,7 @@ export function SummaryBar({
         {item('paidToday', t('orders.summary.paidToday'), summary.paidToday)}
         {item('refundedToday', t('orders.summary.refundedToday'), summary.refundedToday)}
       </dl>
+      <HoldAssumption />
     </section>
   );
 }

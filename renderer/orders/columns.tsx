@@ -107,7 +107,7 @@ export function orderColumns(t: TFunction, language: Language) {
     column.accessor('amount', {
       size: 122,
       header: () => t('orders.columns.amount'),
-      cell: ({ row }) => <Money amount={row.original.amount} />,
+      cell: ({ row }) => <Money amount={row.original.amount} currency={row.original.currency} />,
       meta: { sort: 'amount', align: 'end' },
     }),
     column.display({
@@ -140,28 +140,28 @@ export function orderColumns(t: TFunction, language: Language) {
     column.accessor('orderTotal', {
       size: 150,
       header: () => t('orders.columns.orderTotal'),
-      cell: ({ row }) => <Money amount={row.original.orderTotal} />,
+      cell: ({ row }) => <Money amount={row.original.orderTotal} currency={row.original.currency} />,
       meta: { sort: 'orderTotal', align: 'end' },
     }),
     column.display({
       id: 'held',
       size: 124,
       header: () => t('orders.columns.held'),
-      cell: ({ row }) => optionalMoney(heldAmount(row.original)),
+      cell: ({ row }) => optionalMoney(heldAmount(row.original), row.original.currency),
       meta: { align: 'end' },
     }),
     column.display({
       id: 'captured',
       size: 124,
       header: () => t('orders.columns.captured'),
-      cell: ({ row }) => optionalMoney(capturedAmount(row.original)),
+      cell: ({ row }) => optionalMoney(capturedAmount(row.original), row.original.currency),
       meta: { align: 'end' },
     }),
     column.display({
       id: 'refunded',
       size: 124,
       header: () => t('orders.columns.refunded'),
-      cell: ({ row }) => optionalMoney(refunded(row.original)),
+      cell: ({ row }) => optionalMoney(refunded(row.original), row.original.currency),
       meta: { align: 'end' },
     }),
     column.accessor((row) => row.merchantId ?? '', {
@@ -187,6 +187,10 @@ export function orderColumns(t: TFunction, language: Language) {
   ]);
 }
 
-function optionalMoney(amount: Kopiyky | undefined) {
-  return amount === undefined ? <span className="orders-none">—</span> : <Money amount={amount} />;
+function optionalMoney(amount: Kopiyky | undefined, currency: string | undefined) {
+  return amount === undefined ? (
+    <span className="orders-none">—</span>
+  ) : (
+    <Money amount={amount} currency={currency} />
+  );
 }

@@ -6,6 +6,7 @@
  * own are handed to status sync, which brings RetailCRM and the list in step.
  */
 import type { BulkAction, BulkRow, SkipDetail, SkipReason } from '../../shared/channels/bulk';
+import { isPaymentCurrency } from '../../shared/currency';
 import { kopiyky, stillOwed, type Kopiyky } from '../../shared/money';
 import { queryOrders, type OrderQuery } from '../../shared/orderQuery';
 import type { OrderRow } from '../../shared/orders';
@@ -90,7 +91,9 @@ export async function preflight(
   }
   const candidates = out.filter((c): c is Candidate => 'row' in c && !c.skip);
   for (const c of candidates) {
-    if (!c.row.invoiceId) c.skip = { reason: 'no_invoice' };
+    if (!isPaymentCurrency(c.row.currency))
+      c.skip = { reason: 'other_currency', detail: { ...(c.row.currency && { currency: c.row.currency }) } };
+    else if (!c.row.invoiceId) c.skip = { reason: 'no_invoice' };
     else if (!c.row.merchantId) c.skip = { reason: 'merchant_not_connected' };
   }
 

@@ -13,12 +13,15 @@ import { parseComment } from '../payments/comment';
 import type { CrmCustomer, CrmOrder, CrmPayment } from '../retailcrm/types';
 import { crmTimeToIso } from './crmTime';
 
-export type RowSettings = Pick<Settings, 'merchants' | 'statusMapping'>;
+export type RowSettings = Pick<Settings, 'merchants' | 'statusMapping'> &
+  Partial<Pick<Settings, 'retailCrm'>>;
 
 export interface RowContext {
   /** Linked payment-type code → our merchant's id. */
   merchantOf: ReadonlyMap<string, string>;
   mapping: StatusMapping;
+  /** The stores chosen in setup; absent: every store the key can see. */
+  sites?: ReadonlySet<string>;
 }
 
 export function rowContext(settings: RowSettings): RowContext {
@@ -26,7 +29,13 @@ export function rowContext(settings: RowSettings): RowContext {
   for (const merchant of settings.merchants) {
     if (merchant.paymentTypeCode) merchantOf.set(merchant.paymentTypeCode, merchant.id);
   }
-  return { merchantOf, mapping: settings.statusMapping };
+  const sites = settings.retailCrm?.siteCodes ?? [];
+  return { merchantOf, mapping: settings.statusMapping, ...(sites.length > 0 && { sites: new Set(sites) }) };
+}
+
+/** A row (or an order) of a store the app works with: the list shows only the stores chosen in setup. */
+export function inScope(site: string | undefined, context: Pick<RowContext, 'sites'>): boolean {
+  return !context.sites || (site !== undefined && context.sites.has(site));
 }
 
 /** The linked payment-type codes, sorted: the cache is only valid for the same set. */
@@ -80,6 +89,7 @@ export function rowsOfOrder(
   previous: (paymentId: number) => OrderRow | undefined,
   now: Date,
 ): OrderRow[] {
+  if (!inScope(order.site, context)) return [];
   const linked = order.payments.filter((p) => p.type !== undefined && context.merchantOf.has(p.type));
   if (linked.length === 0) return [];
   const shared = {
@@ -91,6 +101,7 @@ export function rowsOfOrder(
     emails: emailsOf(order),
     orderTotal: order.totalSumm ?? kopiyky(0),
     ...optional('orderPaid', order.prepaySum),
+    ...optional('currency', order.currency),
   };
   return linked.map((payment) => paymentRow(payment, shared, context, previous(payment.id), now));
 }
@@ -99,7 +110,15 @@ function paymentRow(
   payment: CrmPayment,
   shared: Pick<
     OrderRow,
-    'orderId' | 'orderNumber' | 'site' | 'createdAt' | 'customerName' | 'emails' | 'orderTotal' | 'orderPaid'
+    | 'orderId'
+    | 'orderNumber'
+    | 'site'
+    | 'createdAt'
+    | 'customerName'
+    | 'emails'
+    | 'orderTotal'
+    | 'orderPaid'
+    | 'currency'
   >,
   context: RowContext,
   before: OrderRow | undefined,

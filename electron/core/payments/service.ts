@@ -17,6 +17,7 @@ import { addPayment } from './addPayment';
 import { parseComment } from './comment';
 import type { PaymentsContext, PaymentTarget } from './context';
 import { createLink } from './createLink';
+import { requirePaymentCurrency } from './currency';
 import { MoneyRunner } from './moneyRunner';
 import type { MoneyKind } from './moneyOperations';
 import { reconcileOpen } from './reconcile';
@@ -102,6 +103,7 @@ export class PaymentsService {
         'This payment is not in the list (it may have been deleted in RetailCRM). Refresh the list.';
       throw new ValidationError(message, [{ path: 'paymentId', code: 'not_found', message }]);
     }
+    requirePaymentCurrency(row);
     return row;
   }
 

@@ -5,14 +5,12 @@
  * finding says what is wrong and where to fix it, in the manager's terms.
  */
 import type { CrmSite, RetailCrmCheck, SetupFinding } from '../../shared/channels/setup';
+import { PAYMENT_CURRENCY } from '../../shared/currency';
 import { NetworkError } from '../errors';
 import type { RetailCrmApi } from '../retailcrm/api';
 import { MESSAGES, RetailCrmError } from '../retailcrm/errors';
 import type { Credentials } from '../retailcrm/types';
 import { methodName, missingMethods } from './requiredMethods';
-
-/** UAPAY takes hryvnias only (uapay-api.md §3.2): orders in another currency cannot be paid. */
-export const PAYMENT_CURRENCY = 'UAH';
 
 const KEY_PLACE = 'Administration > Integration > API keys';
 const CURRENCY_PLACE = 'Administration > Reference books > Currencies';

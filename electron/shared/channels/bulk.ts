@@ -26,6 +26,7 @@ export type BulkAction = (typeof BULK_ACTIONS)[number];
  * - `no_invoice`: no UAPAY invoice, or UAPAY does not know it.
  * - `uapay_unavailable`: UAPAY could not be asked, or answered something the app does not understand.
  * - `already_done`: the journal shows it was already captured or cancelled (a resumed batch).
+ * - `other_currency`: the order is not in hryvnias, which is all UAPAY takes (`detail.currency`).
  */
 export const SKIP_REASONS = [
   'not_found',
@@ -37,6 +38,7 @@ export const SKIP_REASONS = [
   'no_invoice',
   'uapay_unavailable',
   'already_done',
+  'other_currency',
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
@@ -52,6 +54,8 @@ export interface SkipDetail {
   holdExpiresAt?: string;
   /** The journal kind of the operation in flight. */
   operation?: string;
+  /** The order's currency, when it is not one UAPAY takes. */
+  currency?: string;
   /** The provider's or the app's own words (e.g. UAPAY's error text), for a tooltip. */
   message?: string;
 }

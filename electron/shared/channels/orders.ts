@@ -61,6 +61,26 @@ export interface OrderView {
   detail: OrderDetail;
 }
 
+/** `orders.find`: an order of RetailCRM found by its number, whether or not it has a UAPAY payment. */
+export interface OrderFound {
+  orderId: number;
+  orderNumber: string;
+  site: string;
+  /** ISO. */
+  createdAt?: string;
+  customerName: string;
+  totalSumm: Kopiyky;
+  currency?: string;
+  /** Payment ids of its payments of our merchants' types (rows of the list). */
+  linkedPaymentIds: number[];
+}
+
+/** `orders.order`: one order fresh from RetailCRM, with the list's rows of its UAPAY payments. */
+export interface OrderLookup {
+  detail: OrderDetail;
+  rows: OrderRow[];
+}
+
 /** Event `orders.changed`: merge by `paymentId`, so the list keeps its scroll and selection. */
 export interface OrdersChanged {
   changed: OrderRow[];
@@ -75,6 +95,19 @@ export const ordersChannels = {
   'orders.refresh': {
     request: z.strictObject({ full: z.boolean('"full" must be true or false.').optional() }),
     response: phantom<OrdersRefreshResult>(),
+  },
+  /** Any order of the chosen stores by its number, asked of RetailCRM (not only the cache). */
+  'orders.find': {
+    request: z.strictObject({
+      number: z.string('The order number must be text.').trim().min(1, 'Enter an order number.').max(100),
+    }),
+    response: phantom<OrderFound[]>(),
+  },
+  'orders.order': {
+    request: z.strictObject({
+      orderId: z.number('The order id must be a number.').int().positive().max(Number.MAX_SAFE_INTEGER),
+    }),
+    response: phantom<OrderLookup>(),
   },
   'orders.get': {
     request: z.strictObject({

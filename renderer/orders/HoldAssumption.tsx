@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
+import { useRouter } from '../store/router';
+import { useSettings } from '../store/settings';
+
+/**
+ * UAPAY does not document how long a hold lasts (uapay-api.md §4): every countdown is an estimate
+ * from the hold lifetime setting. Said next to each countdown, with the way to change it.
+ */
+export function HoldAssumption() {
+  const { t } = useTranslation();
+  const hours = useSettings((s) => s.view?.settings.holdLifetimeHours ?? HOLD_LIFETIME_HOURS.default);
+  const openSettings = useRouter((s) => s.openSettings);
+  const lifetime =
+    hours % 24 === 0 ? t('hold.lifetimeDays', { days: hours / 24 }) : t('hold.lifetimeHours', { hours });
+  return (
+    <span className="hold-assumption" data-testid="hold-assumption">
+      {t('hold.assumed', { lifetime })}{' '}
+      <button type="button" className="link-button" onClick={() => openSettings('general')}>
+        {t('hold.change')}
+      </button>
+    </span>
+  );
+}
