@@ -98,6 +98,12 @@ export class References {
     return currency;
   }
 
+  /** Makes `code` the base currency (exactly one is base), adding it when the account has none of it. */
+  setBaseCurrency(code: string): void {
+    if (!this.currencies.some((currency) => currency.code === code)) this.addCurrency({ code });
+    for (const currency of this.currencies) currency.isBase = currency.code === code;
+  }
+
   baseCurrency(): string | undefined {
     return this.currencies.find((currency) => currency.isBase)?.code;
   }

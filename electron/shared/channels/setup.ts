@@ -139,6 +139,7 @@ export interface StatusMappingView {
 export type ReadinessGap =
   | { code: 'keychain'; message: string }
   | { code: 'retailcrm'; message: string }
+  | { code: 'currency'; base: string; message: string }
   | { code: 'merchant'; message: string }
   | { code: 'merchant_key'; merchantId: string; message: string }
   | { code: 'merchant_payment_type'; merchantId: string; message: string }
