@@ -1,5 +1,7 @@
 import type { QueryResult } from '../../electron/shared/orderQuery';
 import { ClearFiltersButton } from './ClearFiltersButton';
+import { ExportMenu } from './ExportMenu';
+import { FindOrderButton } from './FindOrderButton';
 import { OrdersFilters } from './OrdersFilters';
 import { RefreshButtons } from './RefreshButtons';
 import { SearchBox } from './SearchBox';
@@ -12,6 +14,8 @@ export function OrdersToolbar({ counts }: { counts: QueryResult['counts'] }) {
       <div className="orders-toolbar-row">
         <SearchBox />
         <OrdersFilters />
+        <FindOrderButton />
+        <ExportMenu />
         <RefreshButtons />
       </div>
       <div className="orders-toolbar-row">

@@ -16,6 +16,7 @@ import { formatDateTime } from './format';
 import { HoldCountdown } from './HoldCountdown';
 import { lastOperationCell } from './lastOperationCell';
 import { MerchantName } from './MerchantName';
+import { OpenInCrm } from './OpenInCrm';
 import { RowCheckbox } from './RowCheckbox';
 
 export interface OrdersColumnMeta {
@@ -122,11 +123,15 @@ export function orderColumns(t: TFunction, language: Language) {
       id: 'link',
       size: 96,
       header: () => t('orders.columns.link'),
+      // The payment link to copy, and the order's own page in RetailCRM.
       cell: ({ row }) => (
-        <CopyLinkButton
-          link={row.original.link}
-          label={t('orders.link.copy', { number: row.original.orderNumber })}
-        />
+        <span className="orders-links">
+          <CopyLinkButton
+            link={row.original.link}
+            label={t('orders.link.copy', { number: row.original.orderNumber })}
+          />
+          <OpenInCrm orderId={row.original.orderId} orderNumber={row.original.orderNumber} variant="icon" />
+        </span>
       ),
       meta: { align: 'center' },
     }),

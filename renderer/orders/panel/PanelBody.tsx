@@ -29,6 +29,9 @@ import { PendingNote } from './PendingNote';
 import { RefundDialog } from './RefundDialog';
 import { Timeline } from './Timeline';
 import { usePanelData } from './usePanelData';
+import { CurrencyNote } from './CurrencyNote';
+import { OpenInCrm } from '../OpenInCrm';
+import { isPaymentCurrency } from '../../../electron/shared/currency';
 
 type DialogAction = Exclude<PanelAction, 'createLink'>;
 
@@ -54,12 +57,15 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
   const row = view?.row;
   const detail = view?.detail;
   const noLinkedPayment = detail !== undefined && !detail.payments.some((p) => p.linked);
-  const actions: PanelAction[] = row
-    ? [
-        ...PAYMENT_ACTIONS.filter((action) => canDo(action, row.state)),
-        ...(noLinkedPayment ? ['add' as const] : []),
-      ]
-    : [];
+  // UAPAY takes hryvnias only: an order in another currency gets no link or money operation.
+  const payable = isPaymentCurrency(detail?.currency ?? row?.currency);
+  const actions: PanelAction[] =
+    row && payable
+      ? [
+          ...PAYMENT_ACTIONS.filter((action) => canDo(action, row.state)),
+          ...(noLinkedPayment ? ['add' as const] : []),
+        ]
+      : [];
 
   const createLink = async () => {
     setBusy('createLink');
@@ -127,6 +133,7 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
             </p>
           )}
         </div>
+        {row && <OpenInCrm orderId={row.orderId} orderNumber={row.orderNumber} variant="button" />}
         <Button
           size="sm"
           variant="ghost"
@@ -157,6 +164,7 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
         {!view && !error && !gone && <PanelSkeleton />}
         {row && detail && amounts && (
           <>
+            <CurrencyNote currency={detail.currency ?? row.currency} />
             <ActionBar state={row.state} actions={actions} busy={busy} onAction={act} />
             {linkError && (
               <ErrorMessage
