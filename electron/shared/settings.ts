@@ -107,6 +107,11 @@ export const merchantSchema = z.strictObject({
   paymentTypeCode: crmCode('The payment type code').optional(),
   /** Set once payments of that type exist: the link can no longer change (workflow 3). */
   paymentTypeLocked: z.boolean('"Locked" must be true or false.').default(false),
+  /**
+   * The shop's thank-you page: where UAPAY sends the payer back after paying (`redirectUrl`,
+   * uapay-api.md §3.2; without it the payment page shows no "back to the shop" button). Empty: none.
+   */
+  redirectUrl: z.union([z.literal(''), webAddress('The thank-you page address')]).optional(),
 });
 
 export const merchantsSchema = z

@@ -6,6 +6,7 @@ import type { UapayClient } from '../uapay/client';
 import type { UapayInvoice } from '../uapay/replies';
 import type { PaymentsContext, PaymentTarget } from './context';
 import { mappedStatus, writeToCrm } from './crmWrite';
+import { invoiceFields } from './invoiceFields';
 import { look } from './look';
 
 /** The link as the core returns it; the handler adds the QR code. */
@@ -63,7 +64,7 @@ export async function createLink(ctx: PaymentsContext, target: PaymentTarget): P
       type: merchant.confirmManually ? 'HOLD' : 'PAY',
       amount: target.amount,
       externalId: target.orderNumber,
-      description: `${target.orderNumber}`,
+      ...invoiceFields(target, merchant, settings),
       // The RetailCRM ids (and our operation) let anyone find the invoice again (reconciliation).
       extraInfo: { orderId: target.orderId, paymentId: target.paymentId, opId: intent.opId },
       ...(settings.relay?.callbackUrl && { callbackUrl: settings.relay.callbackUrl }),

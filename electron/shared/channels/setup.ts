@@ -163,6 +163,7 @@ const merchantFields = merchantSchema.pick({
   clientId: true,
   environment: true,
   confirmManually: true,
+  redirectUrl: true,
 });
 const merchantId = z.uuid('The merchant id must be a UUID.');
 const siteCodes = z.array(crmCode('A site code')).max(500, 'At most 500 sites.');
