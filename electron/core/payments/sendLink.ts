@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { RefusedError, toDeskError } from '../errors';
 import { paymentLinkLetter } from '../mail/letters';
 import { sendLetter } from '../mail/mailer';
+import type { Language } from '../../shared/settings';
+import { shopName } from './invoiceFields';
 import type { PaymentsContext, PaymentTarget } from './context';
 
 const email = z.email();
@@ -14,6 +16,8 @@ export async function sendLink(
   ctx: PaymentsContext,
   target: PaymentTarget,
   to: string,
+  /** The customer's language (default: the manager's). */
+  language?: Language,
 ): Promise<{ messageId: string }> {
   const settings = await ctx.settings();
   if (!settings.smtp) {
@@ -29,8 +33,8 @@ export async function sendLink(
   }
   if (!target.link) throw new RefusedError('no_invoice', 'Generate the payment link first.');
   const letter = paymentLinkLetter({
-    language: settings.language,
-    shopName: settings.smtp.fromName || target.site,
+    language: language ?? settings.language,
+    shopName: shopName(settings, target.site),
     orderNumber: target.orderNumber,
     amount: target.amount,
     link: target.link,
@@ -44,7 +48,7 @@ export async function sendLink(
     ...(target.invoiceId && { invoiceId: target.invoiceId }),
     amount: target.amount,
     before: target.state,
-    detail: { to: address, subject: letter.subject },
+    detail: { to: address, subject: letter.subject, language: language ?? settings.language },
   });
   try {
     const messageId = await sendLetter(settings.smtp, await ctx.smtpPassword(), address, letter);

@@ -8,7 +8,10 @@ import { entriesToCsv, selectEntries, toEntry } from '../journal/view';
 import { Journal } from '../journal/journal';
 import { log } from '../log';
 import { paymentLinkLetter, testLetter } from '../mail/letters';
+import { storeLanguage } from '../mail/letterLanguage';
 import { sendLetter } from '../mail/mailer';
+import type { Language } from '../../shared/settings';
+import { shopName } from './invoiceFields';
 import type { OrdersStore } from '../orders/store';
 import { SMTP_PASSWORD } from '../secrets/accounts';
 import type { Secrets } from '../secrets/secrets';
@@ -142,23 +145,30 @@ export class PaymentsService {
     return { ...result, qr: await QRCode.toDataURL(result.link, { margin: 1, width: 240 }) };
   }
 
-  async previewLetter(paymentId: number) {
+  async previewLetter(paymentId: number, asked?: Language) {
     const { ctx } = await this.ready;
     const [settings, row] = [await ctx.settings(), await this.target(paymentId)];
     if (!row.link) throw new RefusedError('no_invoice', 'Generate the payment link first.');
+    const language = asked ?? (await this.letterLanguage(row.site)) ?? settings.language;
     const letter = paymentLinkLetter({
-      language: settings.language,
-      shopName: settings.smtp?.fromName || row.site,
+      language,
+      shopName: shopName(settings, row.site),
       orderNumber: row.orderNumber,
       amount: row.amount,
       link: row.link,
     });
-    return { to: row.emails, ...letter };
+    return { to: row.emails, language, ...letter };
   }
 
-  async sendLink(paymentId: number, to: string) {
+  /** The store's language for a customer's letter, when RetailCRM says it. */
+  private letterLanguage(site: string) {
+    return storeLanguage(() => this.options.connections.retailCrm(), site);
+  }
+
+  async sendLink(paymentId: number, to: string, language?: Language) {
     const { ctx } = await this.ready;
-    return sendLink(ctx, await this.target(paymentId), to);
+    const target = await this.target(paymentId);
+    return sendLink(ctx, target, to, language ?? (await this.letterLanguage(target.site)));
   }
 
   async addPayment(request: { orderId: number; merchantId?: string; amount?: Kopiyky }) {

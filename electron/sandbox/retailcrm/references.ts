@@ -11,6 +11,7 @@ export interface SiteInput {
   description?: string;
   currency?: string;
   countryIso?: string;
+  language?: string;
   defaultForCrm?: boolean;
   ordering?: number;
 }
@@ -74,6 +75,7 @@ export class References {
       description: input.description,
       currency: input.currency,
       countryIso: input.countryIso,
+      language: input.language,
       defaultForCrm: input.defaultForCrm ?? this.sites.size === 0,
       ordering: input.ordering ?? 990,
     };
