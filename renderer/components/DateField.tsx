@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import { dayPattern, formatDay, parseDay } from './dates';
@@ -34,11 +34,14 @@ export function DateField({
   const [invalid, setInvalid] = useState(false);
   const root = useRef<HTMLDivElement>(null);
 
-  // A value set from outside (a reset, a pick, another language) is shown in the field.
-  useEffect(() => {
+  // A value set from outside (a reset, a pick, another language) is shown in the field at once.
+  const shown = `${value}|${language}`;
+  const [synced, setSynced] = useState(shown);
+  if (synced !== shown) {
+    setSynced(shown);
     setText(formatDay(value, language));
     setInvalid(false);
-  }, [value, language]);
+  }
 
   const type = (next: string) => {
     setText(next);
