@@ -4,7 +4,8 @@ import { BulkService } from './bulk/service';
 import { relayHandlers } from './callbacks/handlers';
 import { RelayService } from './callbacks/service';
 import { Connections, type ConnectionsOptions } from './connections';
-import type { EventBus } from './events';
+import { EventBus, type EventListener } from './events';
+import { Notifier } from './notifications/notifier';
 import { ordersHandlers } from './orders/handlers';
 import { OrdersStore } from './orders/store';
 import { paymentsHandlers } from './payments/handlers';
@@ -32,6 +33,8 @@ export interface WorkspaceOptions {
   background?: BackgroundTiming;
   /** Payment-service tuning (tests: how long to wait on a relayed hint, re-look delays). */
   payments?: Pick<PaymentsServiceOptions, 'hintDelayMs' | 'lookAgainMs'>;
+  /** How often the notifier looks at hold ends and pending writes (default a minute; 0: never by itself). */
+  notifyCheckEveryMs?: number;
 }
 
 /**
@@ -47,6 +50,7 @@ export class Workspace {
   readonly payments: PaymentsService;
   readonly relay: RelayService;
   readonly bulk: BulkService;
+  readonly notifier: Notifier;
   readonly handlers: WorkspaceHandlers;
 
   constructor(options: WorkspaceOptions) {
@@ -60,11 +64,17 @@ export class Workspace {
       ...(options.uapayBaseUrl && { uapayBaseUrl: options.uapayBaseUrl }),
       ...options.connections,
     });
+    // The orders store's announcements go to the UI and to the notifier, which tells the person.
+    const ordersEvents = new EventBus();
+    ordersEvents.subscribe((...args) => {
+      (events.emit as (...pair: Parameters<EventListener>) => void)(...args);
+      if (args[0] === 'orders.changed') this.notifier.rowsChanged(args[1]);
+    });
     this.orders = new OrdersStore({
       dir,
       api: () => this.connections.retailCrm(),
       settings: () => this.settings.get(),
-      events,
+      events: ordersEvents,
     });
     this.payments = new PaymentsService({
       dir,
@@ -73,6 +83,14 @@ export class Workspace {
       connections: this.connections,
       orders: this.orders,
       ...(options.background && { background: options.background }),
+    });
+    this.notifier = new Notifier({
+      dir,
+      events,
+      rows: async () => (await this.orders.list()).rows,
+      pendingWrites: () => this.payments.journal({ limit: 1_000 }),
+      settings: () => this.settings.get(),
+      ...(options.notifyCheckEveryMs !== undefined && { checkEveryMs: options.notifyCheckEveryMs }),
     });
     this.bulk = new BulkService({
       dir,
@@ -110,6 +128,7 @@ export class Workspace {
   }
 
   async close(): Promise<void> {
+    await this.notifier.close();
     await this.relay.close();
     await this.bulk.close();
     await this.payments.close();

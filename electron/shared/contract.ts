@@ -11,6 +11,7 @@ import type { Notice } from './app';
 import { appChannels } from './channels/app';
 import { bulkChannels, type BulkProgress } from './channels/bulk';
 import { demoChannels } from './channels/demo';
+import type { BadgeCount, DeskNotification, OpenPayment } from './channels/notifications';
 import { ordersChannels, type OrdersChanged } from './channels/orders';
 import { paymentsChannels } from './channels/payments';
 import { relayChannels, type RelayStatus } from './channels/relay';
@@ -39,6 +40,9 @@ export const events = {
   'orders.changed': phantom<OrdersChanged>(),
   'relay.status': phantom<RelayStatus>(),
   'bulk.progress': phantom<BulkProgress>(),
+  'notify.show': phantom<DeskNotification>(),
+  'notify.badge': phantom<BadgeCount>(),
+  'notify.open': phantom<OpenPayment>(),
 } satisfies Record<`${string}.${string}`, unknown>;
 
 export type Channel = keyof typeof contract;

@@ -44,7 +44,8 @@ export interface OrderRow {
   lastOperation?: {
     kind: string;
     at: string;
-    outcome: 'succeeded' | 'failed' | 'reconciled' | 'in_progress';
+    /** `needs_attention`: UAPAY's state cannot tell whether it happened; a person decides. */
+    outcome: 'succeeded' | 'failed' | 'reconciled' | 'in_progress' | 'needs_attention';
   };
 }
 

@@ -182,6 +182,29 @@ export const relaySchema = z.strictObject({
   eventsUrl: webAddress('The relay events address'),
 });
 
+/** Desktop notifications, one switch per kind (issue 16), and how early an ending hold is told. */
+export const NOTIFY_EXPIRING_HOURS = { default: 24, min: 1, max: 7 * 24 } as const;
+const onOff = (label: string) => z.boolean(typeError(label, 'on or off'));
+export const notificationsSchema = z.strictObject({
+  /** A payment became held: money waits for a manager's decision. */
+  held: onOff('"Payment held"'),
+  /** A hold ends within `expiringHours` (once per payment). */
+  expiring: onOff('"Hold ending"'),
+  /** A background write to RetailCRM keeps failing. */
+  crmFailing: onOff('"RetailCRM not updated"'),
+  /** A payment needs a person (UAPAY's state cannot tell what happened). */
+  attention: onOff('"Needs attention"'),
+  expiringHours: hours('The warning before a hold ends', NOTIFY_EXPIRING_HOURS),
+});
+export type NotificationSettings = z.output<typeof notificationsSchema>;
+export const DEFAULT_NOTIFICATIONS: NotificationSettings = {
+  held: true,
+  expiring: true,
+  crmFailing: true,
+  attention: true,
+  expiringHours: NOTIFY_EXPIRING_HOURS.default,
+};
+
 const holdLifetimeHours = hours('The hold lifetime', HOLD_LIFETIME_HOURS);
 const payLinkLifetimeHours = hours('The payment link lifetime', PAY_LINK_LIFETIME_HOURS);
 const managerName = optionalText("The manager's name", 100);
@@ -205,6 +228,8 @@ export const personalSettingsShape = {
   managerName,
   language,
   demoMode: z.boolean(typeError('"Demo mode"', 'on or off')),
+  /** A settings file from before notifications existed gets every kind on. */
+  notifications: notificationsSchema.default(DEFAULT_NOTIFICATIONS),
 };
 
 export const settingsSchema = z.strictObject({ ...teamSettingsShape, ...personalSettingsShape });
@@ -222,6 +247,8 @@ export const settingsPatchSchema = z.strictObject({
   payLinkLifetimeHours: payLinkLifetimeHours.optional(),
   managerName: managerName.optional(),
   language: language.optional(),
+  /** Merged into the current notification switches. */
+  notifications: notificationsSchema.partial().optional(),
   /** Merged into the current SMTP settings; `null` removes the sender (not its password). */
   smtp: smtpSchema.partial().nullable().optional(),
 });

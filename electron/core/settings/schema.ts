@@ -1,4 +1,9 @@
-import { HOLD_LIFETIME_HOURS, PAY_LINK_LIFETIME_HOURS, type Settings } from '../../shared/settings';
+import {
+  DEFAULT_NOTIFICATIONS,
+  HOLD_LIFETIME_HOURS,
+  PAY_LINK_LIFETIME_HOURS,
+  type Settings,
+} from '../../shared/settings';
 
 /**
  * The settings file: `{ "version": N, …settings }` (settings as `settingsSchema` in
@@ -19,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   managerName: '',
   language: 'uk',
   demoMode: false,
+  notifications: DEFAULT_NOTIFICATIONS,
 };
 
 export function defaultSettings(): Settings {
