@@ -80,10 +80,10 @@ export function ExportMenu() {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
+        aria-label={t('orders.export.button')}
+        title={t('orders.export.button')}
         onClick={() => setOpen(!open)}
-      >
-        {t('orders.export.button')}
-      </Button>
+      />
       {open && (
         <div
           className="orders-menu"

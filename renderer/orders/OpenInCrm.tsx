@@ -12,7 +12,11 @@ export function crmOrderUrl(account: string, orderId: number): string {
   return `${account}/orders/${orderId}/edit`;
 }
 
-/** "Open in RetailCRM": an icon in the list's row, a labelled button in the panel. */
+/**
+ * "Open in RetailCRM": an icon in the list's row (out of the Tab order, like the row's other
+ * icons: the row itself is the keyboard's stop), an icon in the payment panel's header, a labelled
+ * button in an order's panel.
+ */
 export function OpenInCrm({
   orderId,
   orderNumber,
@@ -20,7 +24,7 @@ export function OpenInCrm({
 }: {
   orderId: number;
   orderNumber: string;
-  variant: 'icon' | 'button';
+  variant: 'row' | 'icon' | 'button';
 }) {
   const { t } = useTranslation();
   const account = useSettings((s) => s.view?.settings.retailCrm?.url);
@@ -28,13 +32,13 @@ export function OpenInCrm({
   const label = t('orders.openInCrm', { number: orderNumber });
   // A click in the list's row must not open the row's panel too.
   const keep = (event: MouseEvent) => event.stopPropagation();
-  return variant === 'icon' ? (
+  return variant !== 'button' ? (
     <a
       className="icon-button"
       href={crmOrderUrl(account, orderId)}
       target="_blank"
       rel="noopener noreferrer"
-      tabIndex={-1}
+      tabIndex={variant === 'row' ? -1 : undefined}
       title={label}
       aria-label={label}
       onClick={keep}

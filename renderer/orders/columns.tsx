@@ -130,7 +130,7 @@ export function orderColumns(t: TFunction, language: Language) {
             link={row.original.link}
             label={t('orders.link.copy', { number: row.original.orderNumber })}
           />
-          <OpenInCrm orderId={row.original.orderId} orderNumber={row.original.orderNumber} variant="icon" />
+          <OpenInCrm orderId={row.original.orderId} orderNumber={row.original.orderNumber} variant="row" />
         </span>
       ),
       meta: { align: 'center' },

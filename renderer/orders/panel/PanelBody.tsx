@@ -133,7 +133,7 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
             </p>
           )}
         </div>
-        {row && <OpenInCrm orderId={row.orderId} orderNumber={row.orderNumber} variant="button" />}
+        {row && <OpenInCrm orderId={row.orderId} orderNumber={row.orderNumber} variant="icon" />}
         <Button
           size="sm"
           variant="ghost"
