@@ -27,6 +27,8 @@ export function SummaryBar({
           ·
         </span>
         <Money amount={tally.total} />
+        {/* Holds are counted down from an assumed lifetime: said here, with the way to change it. */}
+        {key === 'held' && <HoldAssumption compact />}
       </dd>
     </div>
   );
@@ -49,7 +51,6 @@ export function SummaryBar({
         {item('paidToday', t('orders.summary.paidToday'), summary.paidToday)}
         {item('refundedToday', t('orders.summary.refundedToday'), summary.refundedToday)}
       </dl>
-      <HoldAssumption />
     </section>
   );
 }

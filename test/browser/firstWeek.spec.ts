@@ -516,7 +516,11 @@ test.describe("a manager's first week", () => {
     await touch(desk, row!);
     await open();
     const assumed = fill(t.hold.assumed, { lifetime: fill(t.hold.lifetimeDays, { days: 7 }) });
-    await expect(page.getByTestId('hold-assumption')).toContainText(assumed);
+    // In the list's summary, compact, its full words in its name; it leads to Settings as well.
+    await expect(page.getByTestId('summary-held').getByTestId('hold-assumption')).toHaveAttribute(
+      'title',
+      fill(t.hold.assumedChange, { assumed, change: t.hold.change }),
+    );
     await openFromActivity(page, 'uk', row!.orderNumber);
     const facts = panel(page, 'uk', row!.orderNumber).getByTestId('payment-facts');
     await expect(facts.getByTestId('hold-assumption')).toContainText(assumed);
