@@ -43,12 +43,12 @@ export function DateField({
     setInvalid(false);
   }
 
+  // `min` and `max` bound the calendar; a typed day is taken as it is (an empty range says so).
   const type = (next: string) => {
     setText(next);
     const day = parseDay(next, language);
-    const outside = day && ((min && day < min) || (max && day > max));
-    setInvalid(day === undefined || !!outside);
-    if (day !== undefined && !outside) onChange(day);
+    setInvalid(day === undefined);
+    if (day !== undefined) onChange(day);
   };
 
   return (

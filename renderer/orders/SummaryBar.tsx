@@ -3,7 +3,6 @@ import type { OrdersSummary, Tally } from '../../electron/shared/orderQuery';
 import { Money } from '../components/Money';
 import { currentLanguage } from '../i18n';
 import { formatCount } from './format';
-import { HoldAssumption } from './HoldAssumption';
 import { RefreshStatus } from './RefreshStatus';
 
 /** Count and total of held, paid today and refunded today, for the current filter (from `queryOrders`). */
@@ -27,8 +26,6 @@ export function SummaryBar({
           ·
         </span>
         <Money amount={tally.total} />
-        {/* Holds are counted down from an assumed lifetime: said here, with the way to change it. */}
-        {key === 'held' && <HoldAssumption compact />}
       </dd>
     </div>
   );

@@ -516,10 +516,10 @@ test.describe("a manager's first week", () => {
     await touch(desk, row!);
     await open();
     const assumed = fill(t.hold.assumed, { lifetime: fill(t.hold.lifetimeDays, { days: 7 }) });
-    // In the list's summary, compact, its full words in its name; it leads to Settings as well.
-    await expect(page.getByTestId('summary-held').getByTestId('hold-assumption')).toHaveAttribute(
+    // In the list, each countdown's tooltip says the lifetime is assumed.
+    await expect(page.locator('.orders-countdown').first()).toHaveAttribute(
       'title',
-      fill(t.hold.assumedChange, { assumed, change: t.hold.change }),
+      new RegExp(fill(t.hold.assumedShort, { lifetime: fill(t.hold.lifetimeDays, { days: 7 }) })),
     );
     await openFromActivity(page, 'uk', row!.orderNumber);
     const facts = panel(page, 'uk', row!.orderNumber).getByTestId('payment-facts');

@@ -103,6 +103,21 @@ export function EmailDialog({
       }
     >
       <form className="money-form" onSubmit={(event) => void send(event)} noValidate>
+        <fieldset className="choice-group choice-row" data-testid="letter-language">
+          <legend className="field-label">{t('actions.emailLanguage')}</legend>
+          {LANGUAGES.map((code) => (
+            <label key={code} className="choice-option">
+              <input
+                type="radio"
+                name="letter-language"
+                checked={letterLanguage === code}
+                disabled={!preview && !previewError}
+                onChange={() => setLanguage(code)}
+              />
+              <span>{t(`actions.emailLanguages.${code}`)}</span>
+            </label>
+          ))}
+        </fieldset>
         <fieldset className="choice-group">
           <legend className="field-label">{t('actions.emailTo')}</legend>
           {choices.map((address) => (
@@ -137,21 +152,6 @@ export function EmailDialog({
             autoComplete="email"
           />
         )}
-        <fieldset className="choice-group choice-row" data-testid="letter-language">
-          <legend className="field-label">{t('actions.emailLanguage')}</legend>
-          {LANGUAGES.map((code) => (
-            <label key={code} className="choice-option">
-              <input
-                type="radio"
-                name="letter-language"
-                checked={letterLanguage === code}
-                disabled={!preview && !previewError}
-                onChange={() => setLanguage(code)}
-              />
-              <span>{t(`actions.emailLanguages.${code}`)}</span>
-            </label>
-          ))}
-        </fieldset>
         <button type="submit" hidden />
       </form>
       <section className="letter-preview" aria-label={t('actions.emailPreview')}>
