@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrdersExportRequest } from '../../electron/shared/channels/orders';
 import { Button } from '../components/Button';
 import { Icon } from '../components/Icon';
+import { downloadText } from '../activity/downloadCsv';
 import { call, deskError } from '../desk';
 import { moveFocusInList } from '../keyboard';
 import { notify, notifyError } from '../store/notices';
@@ -10,20 +11,6 @@ import { useSettings } from '../store/settings';
 import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
 import { exportColumns, exportRequest } from './exportColumns';
 import { useShownRows } from './shownRows';
-
-/** Saves bytes the core made as a download (the same in Electron and in a browser). */
-function download(fileName: string, base64: string, type: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.hidden = true;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * "Export": the list as the manager sees it now (filters, search and sort applied; every visible
@@ -61,7 +48,8 @@ export function ExportMenu() {
         'orders.export',
         exportRequest(format, t('orders.export.sheet'), columns, rows),
       );
-      download(file.fileName, file.base64, file.mimeType);
+      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+      downloadText(file.fileName, bytes, file.mimeType);
       notify('success', (tr) => tr('orders.export.done', { count: file.rows, file: file.fileName }));
     } catch (failure) {
       notifyError(deskError(failure));
