@@ -1,7 +1,5 @@
 import type { QueryResult } from '../../electron/shared/orderQuery';
 import { ClearFiltersButton } from './ClearFiltersButton';
-import { ExportMenu } from './ExportMenu';
-import { FindOrderButton } from './FindOrderButton';
 import { OrdersFilters } from './OrdersFilters';
 import { RefreshButtons } from './RefreshButtons';
 import { SearchBox } from './SearchBox';
@@ -14,8 +12,6 @@ export function OrdersToolbar({ counts }: { counts: QueryResult['counts'] }) {
       <div className="orders-toolbar-row">
         <SearchBox />
         <OrdersFilters />
-        <FindOrderButton />
-        <ExportMenu />
         <RefreshButtons />
       </div>
       <div className="orders-toolbar-row">

@@ -82,7 +82,8 @@ function grid(page: Page, lang: Lang) {
 async function findOrder(page: Page, lang: Lang, number: string) {
   const tr = ui(lang);
   await openScreen(page, lang, 'orders');
-  await page.getByTestId('find-order').first().click();
+  await page.getByRole('button', { name: tr.orders.refresh.more }).click();
+  await page.getByRole('menuitem', { name: tr.orders.find.button }).click();
   const dialog = page.getByRole('dialog', { name: tr.orders.find.title });
   await dialog.getByRole('textbox', { name: tr.orders.find.number }).fill(number);
   await dialog.getByRole('button', { name: tr.orders.find.action }).click();
@@ -338,7 +339,7 @@ test.describe("a manager's first week", () => {
     await expect(grid(page, 'uk')).toHaveAttribute('aria-rowcount', String(held.length + 1));
 
     const exportAs = async (item: string) => {
-      await page.getByRole('button', { name: t.orders.export.button }).click();
+      await page.getByRole('button', { name: t.orders.refresh.more }).click();
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('menuitem', { name: item }).click(),
@@ -552,9 +553,9 @@ test.describe("screenshots of a manager's first week", () => {
         await expect(grid(page, lang).getByRole('row').nth(3)).toBeVisible({ timeout: 20_000 });
 
         // The list with its export menu and the hold assumption.
-        await page.getByRole('button', { name: tr.orders.export.button }).click();
+        await page.getByRole('button', { name: tr.orders.refresh.more }).click();
         await expect(page.getByRole('menuitem', { name: tr.orders.export.xlsx })).toBeVisible();
-        await shot('orders-export-menu', true);
+        await shot('orders-menu-find-export', true);
         await page.keyboard.press('Escape');
 
         // The calendar in the UI's language.
@@ -566,7 +567,8 @@ test.describe("screenshots of a manager's first week", () => {
         await page.keyboard.press('Escape');
 
         // Find an order, then the order panel without a UAPAY payment.
-        await page.getByTestId('find-order').first().click();
+        await page.getByRole('button', { name: tr.orders.refresh.more }).click();
+        await page.getByRole('menuitem', { name: tr.orders.find.button }).click();
         const find = page.getByRole('dialog', { name: tr.orders.find.title });
         await find.getByRole('textbox', { name: tr.orders.find.number }).fill('NO-SUCH-ORDER');
         await find.getByRole('button', { name: tr.orders.find.action }).click();
