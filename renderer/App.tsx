@@ -14,6 +14,7 @@ import { TopBar, type TopBarScreen } from './frame/TopBar';
 import { UpdateBanner } from './frame/UpdateBanner';
 import { useGlobalShortcuts } from './keyboard';
 import { FirstRun } from './onboarding/FirstRun';
+import { useOpenFromNotifications } from './orders/openFromNotifications';
 import { OrderPanel } from './orders/OrderPanel';
 import { OrdersScreen } from './orders/OrdersScreen';
 import { useAppInfo } from './store/appInfo';
@@ -48,6 +49,7 @@ export function App() {
   useCoreNotices();
   useUpdatesFeed();
   useGlobalShortcuts();
+  useOpenFromNotifications();
 
   useEffect(() => {
     void load();

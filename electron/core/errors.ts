@@ -87,7 +87,7 @@ export class RefusedError extends DeskFailure<'refused'> {
   constructor(
     reason: ErrorKinds['refused']['reason'],
     message: string,
-    extra: { state?: string; limit?: number } = {},
+    extra: { state?: string; limit?: number; currency?: string } = {},
   ) {
     super({ kind: 'refused', reason, message, ...extra });
   }

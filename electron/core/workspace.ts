@@ -5,7 +5,8 @@ import { BulkService } from './bulk/service';
 import { relayHandlers } from './callbacks/handlers';
 import { RelayService } from './callbacks/service';
 import { Connections, type ConnectionsOptions } from './connections';
-import type { EventBus } from './events';
+import { EventBus, type EventListener } from './events';
+import { Notifier } from './notifications/notifier';
 import { ordersHandlers } from './orders/handlers';
 import { OrdersStore } from './orders/store';
 import { paymentsHandlers } from './payments/handlers';
@@ -38,6 +39,8 @@ export interface WorkspaceOptions {
   background?: BackgroundTiming | false;
   /** Payment-service tuning (tests: how long to wait on a relayed hint, re-look delays). */
   payments?: Pick<PaymentsServiceOptions, 'hintDelayMs' | 'lookAgainMs'>;
+  /** How often the notifier looks at hold ends and pending writes (default a minute; 0: never by itself). */
+  notifyCheckEveryMs?: number;
 }
 
 /**
@@ -54,6 +57,7 @@ export class Workspace {
   readonly relay: RelayService;
   readonly bulk: BulkService;
   readonly background: BackgroundRound;
+  readonly notifier: Notifier;
   readonly handlers: WorkspaceHandlers;
 
   constructor(options: WorkspaceOptions) {
@@ -68,11 +72,17 @@ export class Workspace {
       ...options.connections,
     });
     const links = new PaymentLinks(options.uapayBaseUrl);
+    // The orders store's announcements go to the UI and to the notifier, which tells the person.
+    const ordersEvents = new EventBus();
+    ordersEvents.subscribe((...args) => {
+      (events.emit as (...pair: Parameters<EventListener>) => void)(...args);
+      if (args[0] === 'orders.changed') this.notifier.rowsChanged(args[1]);
+    });
     this.orders = new OrdersStore({
       dir,
       api: () => this.connections.retailCrm(),
       settings: () => this.settings.get(),
-      events,
+      events: ordersEvents,
       links: (invoiceId, link, merchant) => links.forInvoice(invoiceId, link, merchant),
     });
     this.payments = new PaymentsService({
@@ -83,6 +93,14 @@ export class Workspace {
       orders: this.orders,
       links,
       ...options.payments,
+    });
+    this.notifier = new Notifier({
+      dir,
+      events,
+      rows: async () => (await this.orders.list()).rows,
+      pendingWrites: () => this.payments.journal({ limit: 1_000 }),
+      settings: () => this.settings.get(),
+      ...(options.notifyCheckEveryMs !== undefined && { checkEveryMs: options.notifyCheckEveryMs }),
     });
     this.bulk = new BulkService({
       dir,
@@ -133,6 +151,7 @@ export class Workspace {
 
   async close(): Promise<void> {
     await this.background.close();
+    await this.notifier.close();
     await this.relay.close();
     await this.bulk.close();
     await this.payments.close();

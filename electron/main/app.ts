@@ -6,6 +6,7 @@ import { log } from '../core/log';
 import { isAllowedExternal } from './externalLinks';
 import { openLogFolderHandler } from './logFolder';
 import { registerIpc, trustedSender } from './ipc';
+import { showNotifications } from './notifications';
 import { ProfileFiles } from './profileFile';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
 import { startUpdater } from './updater';
@@ -68,6 +69,7 @@ export async function startApp(makeDesk: typeof createDesk = createDesk): Promis
   let window = openWindow();
   void profileFiles.attach({ desk, window: () => (window.isDestroyed() ? (window = openWindow()) : window) });
   startUpdater(desk.updates);
+  showNotifications(desk, () => (window.isDestroyed() ? (window = openWindow()) : window));
 
   app.on('second-instance', () => {
     if (window.isDestroyed()) window = openWindow();

@@ -12,6 +12,7 @@ import { appChannels } from './channels/app';
 import { backgroundChannels, backgroundEvents } from './channels/background';
 import { bulkChannels, type BulkProgress } from './channels/bulk';
 import { demoChannels } from './channels/demo';
+import type { BadgeCount, DeskNotification, OpenPayment } from './channels/notifications';
 import { ordersChannels, type OrdersChanged } from './channels/orders';
 import { paymentsChannels } from './channels/payments';
 import { relayChannels, type RelayStatus } from './channels/relay';
@@ -42,6 +43,9 @@ export const events = {
   'relay.status': phantom<RelayStatus>(),
   'bulk.progress': phantom<BulkProgress>(),
   ...backgroundEvents,
+  'notify.show': phantom<DeskNotification>(),
+  'notify.badge': phantom<BadgeCount>(),
+  'notify.open': phantom<OpenPayment>(),
 } satisfies Record<`${string}.${string}`, unknown>;
 
 export type Channel = keyof typeof contract;

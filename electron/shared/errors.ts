@@ -35,6 +35,8 @@ export const REFUSAL_REASONS = [
   'not_unclear',
   /** The payment has no link that can still be paid for its current amount. */
   'link_outdated',
+  /** The order is in a currency other than UAH: UAPAY takes hryvnias only. */
+  'currency',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -71,6 +73,8 @@ export interface ErrorKinds {
     message: string;
     state?: string;
     limit?: number;
+    /** `currency`: the order's currency (UAPAY takes UAH only). */
+    currency?: string;
   };
   /**
    * The mail server refused: the login, a recipient or the message; or it offers no encryption

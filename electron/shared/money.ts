@@ -42,6 +42,14 @@ export function parseHryvnias(value: number | string): Kopiyky {
   return kopiyky(Object.is(result, -0) ? 0 : result);
 }
 
+/**
+ * What an order still owes: its total less what RetailCRM counts as paid (its `prepaySum`, every
+ * completed payment together). Never below zero (an order may be overpaid).
+ */
+export function stillOwed(total: Kopiyky, paid: Kopiyky | undefined): Kopiyky {
+  return kopiyky(Math.max(0, total - (paid ?? 0)));
+}
+
 /** Kopiyky → the decimal hryvnias RetailCRM expects, e.g. 123450 → 1234.5 (exact on the wire). */
 export function toHryvnias(amount: Kopiyky): number {
   return Number(formatDecimal(amount));

@@ -5,6 +5,7 @@
  */
 import { LIFECYCLE_STATES, type LifecycleState } from './lifecycle';
 import type { Kopiyky } from './money';
+import type { OperationKind } from './operationKinds';
 import type { OrderRow } from './orders';
 
 /** The state filters of the list (issue 5, "Orders"). */
@@ -156,6 +157,8 @@ interface Facts {
   keys: Partial<Record<SortColumn, string>>;
 }
 
+const REFUND_KIND: OperationKind = 'payment.refund';
+
 const factsCache = new WeakMap<OrderRow, Facts>();
 
 const time = (iso: string | undefined) => (iso ? Date.parse(iso) : Number.NaN);
@@ -176,7 +179,8 @@ function factsOf(row: OrderRow): Facts {
       holdStart: Number.isNaN(holdStart) ? undefined : holdStart,
       paidAt: time(row.paidAt),
       stateChangedAt: time(row.stateChangedAt),
-      refundAt: row.lastOperation?.kind === 'refund' ? time(row.lastOperation.at) : Number.NaN,
+      // The journal's kind: a second partial refund leaves the state as it was, so only it tells.
+      refundAt: row.lastOperation?.kind === REFUND_KIND ? time(row.lastOperation.at) : Number.NaN,
       keys: {},
     };
     factsCache.set(row, facts);

@@ -18,6 +18,10 @@ export interface OrderRow {
   /** The order's e-mail first, then the customer's, without duplicates. */
   emails: string[];
   orderTotal: Kopiyky;
+  /** The order's currency (ISO code) as RetailCRM has it; UAPAY takes only UAH (shared/currency.ts). */
+  currency?: string;
+  /** What RetailCRM counts as paid on the order (`prepaySum`: every completed payment together). */
+  orderPaid?: Kopiyky;
   /** The RetailCRM payment's amount: what the link asks for, or what the shop keeps after refunds. */
   amount: Kopiyky;
   paymentType: string;
@@ -40,6 +44,7 @@ export interface OrderRow {
   lastOperation?: {
     kind: string;
     at: string;
+    /** `needs_attention`: UAPAY's state cannot tell whether it happened; a person decides. */
     outcome: 'succeeded' | 'failed' | 'reconciled' | 'in_progress' | 'needs_attention';
   };
 }

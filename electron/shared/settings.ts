@@ -114,6 +114,11 @@ export const merchantSchema = z.strictObject({
   paymentTypeCode: crmCode('The payment type code').optional(),
   /** Set once payments of that type exist: the link can no longer change (workflow 3). */
   paymentTypeLocked: z.boolean('"Locked" must be true or false.').default(false),
+  /**
+   * The shop's thank-you page: where UAPAY sends the payer back after paying (`redirectUrl`,
+   * uapay-api.md §3.2; without it the payment page shows no "back to the shop" button). Empty: none.
+   */
+  redirectUrl: z.union([z.literal(''), webAddress('The thank-you page address')]).optional(),
 });
 
 export const merchantsSchema = z
@@ -184,6 +189,29 @@ export const relaySchema = z.strictObject({
   eventsUrl: secureAddress('The relay events address'),
 });
 
+/** Desktop notifications, one switch per kind (issue 16), and how early an ending hold is told. */
+export const NOTIFY_EXPIRING_HOURS = { default: 24, min: 1, max: 7 * 24 } as const;
+const onOff = (label: string) => z.boolean(typeError(label, 'on or off'));
+export const notificationsSchema = z.strictObject({
+  /** A payment became held: money waits for a manager's decision. */
+  held: onOff('"Payment held"'),
+  /** A hold ends within `expiringHours` (once per payment). */
+  expiring: onOff('"Hold ending"'),
+  /** A background write to RetailCRM keeps failing. */
+  crmFailing: onOff('"RetailCRM not updated"'),
+  /** A payment needs a person (UAPAY's state cannot tell what happened). */
+  attention: onOff('"Needs attention"'),
+  expiringHours: hours('The warning before a hold ends', NOTIFY_EXPIRING_HOURS),
+});
+export type NotificationSettings = z.output<typeof notificationsSchema>;
+export const DEFAULT_NOTIFICATIONS: NotificationSettings = {
+  held: true,
+  expiring: true,
+  crmFailing: true,
+  attention: true,
+  expiringHours: NOTIFY_EXPIRING_HOURS.default,
+};
+
 const holdLifetimeHours = hours('The hold lifetime', HOLD_LIFETIME_HOURS);
 const payLinkLifetimeHours = hours('The payment link lifetime', PAY_LINK_LIFETIME_HOURS);
 const managerName = optionalText("The manager's name", 100);
@@ -207,6 +235,8 @@ export const personalSettingsShape = {
   managerName,
   language,
   demoMode: z.boolean(typeError('"Demo mode"', 'on or off')),
+  /** A settings file from before notifications existed gets every kind on. */
+  notifications: notificationsSchema.default(DEFAULT_NOTIFICATIONS),
 };
 
 export const settingsSchema = z.strictObject({ ...teamSettingsShape, ...personalSettingsShape });
@@ -224,6 +254,8 @@ export const settingsPatchSchema = z.strictObject({
   payLinkLifetimeHours: payLinkLifetimeHours.optional(),
   managerName: managerName.optional(),
   language: language.optional(),
+  /** Merged into the current notification switches. */
+  notifications: notificationsSchema.partial().optional(),
   /** Merged into the current SMTP settings; `null` removes the sender (not its password). */
   smtp: smtpSchema.partial().nullable().optional(),
 });

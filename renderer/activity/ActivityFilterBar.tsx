@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../components/DateField';
 import { Button } from '../components/Button';
 import { isFiltered, NO_FILTERS, type ActivityFilters } from './filters';
 import { OPERATION_KINDS, type OperationKind } from '../../electron/shared/operationKinds';
@@ -40,26 +41,28 @@ export function ActivityFilterBar({
             onChange={(event) => onChange({ ...filters, search: event.target.value })}
           />
         </label>
-        <label className="activity-field">
-          <span className="field-label">{t('activity.from')}</span>
-          <input
-            className="input"
-            type="date"
+        <div className="activity-field">
+          <span className="field-label" aria-hidden="true">
+            {t('activity.from')}
+          </span>
+          <DateField
+            label={t('activity.from')}
             value={filters.from}
             max={filters.to || undefined}
-            onChange={(event) => onChange({ ...filters, from: event.target.value })}
+            onChange={(from) => onChange({ ...filters, from })}
           />
-        </label>
-        <label className="activity-field">
-          <span className="field-label">{t('activity.to')}</span>
-          <input
-            className="input"
-            type="date"
+        </div>
+        <div className="activity-field">
+          <span className="field-label" aria-hidden="true">
+            {t('activity.to')}
+          </span>
+          <DateField
+            label={t('activity.to')}
             value={filters.to}
             min={filters.from || undefined}
-            onChange={(event) => onChange({ ...filters, to: event.target.value })}
+            onChange={(to) => onChange({ ...filters, to })}
           />
-        </label>
+        </div>
         {isFiltered(filters) && (
           <Button variant="ghost" size="sm" className="activity-reset" onClick={() => onChange(NO_FILTERS)}>
             {t('activity.reset')}

@@ -1,11 +1,11 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalEntry } from '../../electron/shared/channels/payments';
-import { Money } from '../components/Money';
 import { formatDateTime } from '../orders/panel/dateTime';
 import { useOrderPanel } from '../orders/panel';
 import { EntryError } from './EntryError';
-import { entryAmount, kindLabel, paymentOf } from './journalWords';
+import { EntryMoney } from './EntryMoney';
+import { kindLabel, paymentOf } from './journalWords';
 import { OutcomeBadge } from './OutcomeBadge';
 import { StateChange } from './StateChange';
 
@@ -32,7 +32,6 @@ export function ActivityTable({ entries }: { entries: JournalEntry[] }) {
         {entries.map((entry) => {
           const paymentId = paymentOf(entry);
           const number = entry.orderNumber ?? String(entry.orderId);
-          const amount = entryAmount(entry);
           return (
             <Fragment key={entry.opId}>
               <tr className={entry.error ? 'has-error' : undefined} data-op={entry.opId}>
@@ -55,7 +54,9 @@ export function ActivityTable({ entries }: { entries: JournalEntry[] }) {
                   )}
                 </td>
                 <td>{kindLabel(t, entry.kind)}</td>
-                <td className="num">{amount !== undefined && <Money amount={amount} />}</td>
+                <td className="num">
+                  <EntryMoney entry={entry} />
+                </td>
                 <td>
                   <StateChange before={entry.before} after={entry.after} />
                 </td>

@@ -36,9 +36,16 @@ export function skipWords(
         ? t('bulk.reasons.holdEndsSoon', { time: formatDateTime(detail.holdExpiresAt, language) })
         : t('bulk.reasons.hold_expired');
     case 'amount_mismatch':
-      return detail?.held !== undefined && detail.orderTotal !== undefined
-        ? t('bulk.reasons.amountDiffers', { held: money(detail.held), total: money(detail.orderTotal) })
-        : t('bulk.reasons.amount_mismatch');
+      if (detail?.held === undefined) return t('bulk.reasons.amount_mismatch');
+      if (detail.amount !== undefined && detail.held !== detail.amount)
+        return t('bulk.reasons.amountDiffers', { held: money(detail.held), amount: money(detail.amount) });
+      return t('bulk.reasons.aboveOwed', {
+        held: money(detail.held),
+        total: money(detail.orderTotal),
+        owed: money(detail.owed),
+      });
+    case 'other_currency':
+      return t('bulk.reasons.other_currency', { currency: detail?.currency ?? '?' });
     case 'not_found':
     case 'in_flight':
     case 'merchant_not_connected':
@@ -51,7 +58,18 @@ export function skipWords(
 
 /** A preflight row: goes, or is left out and why. */
 export function preflightWords(t: TFunction, row: BulkRow, action: BulkAction, language: Language): RowWords {
-  if (row.eligible) return { verdict: t(`bulk.rows.eligible.${action}`), tone: 'ok' };
+  if (row.eligible)
+    return {
+      verdict: t(`bulk.rows.eligible.${action}`),
+      ...(row.part && {
+        detail: t('bulk.rows.part', {
+          amount: formatMoney(row.amount, language),
+          total: formatMoney(row.part.orderTotal, language),
+          owed: formatMoney(row.part.owed, language),
+        }),
+      }),
+      tone: 'ok',
+    };
   return {
     verdict: t('bulk.rows.skipped'),
     detail: row.reason ? skipWords(t, row.reason, row.detail, language) : undefined,

@@ -63,7 +63,10 @@ export function errorWords(t: TFunction, error: DeskError): Words {
       };
     case 'refused': {
       const limit = error.limit === undefined ? '' : formatMoney(error.limit as Kopiyky, currentLanguage());
-      return { title: t(`errors.refused.${error.reason}`, { limit }), next: t('errors.refused.next') };
+      return {
+        title: t(`errors.refused.${error.reason}`, { limit, currency: error.currency ?? '' }),
+        next: t(error.reason === 'currency' ? 'errors.refused.nextCurrency' : 'errors.refused.next'),
+      };
     }
     case 'mail':
       return {

@@ -20,6 +20,8 @@ function gapText(t: TFunction, gap: ReadinessGap, view: SettingsView | undefined
       return t(
         view?.settings.retailCrm ? 'setup.checklist.gaps.retailcrmKey' : 'setup.checklist.gaps.retailcrm',
       );
+    case 'currency':
+      return t('setup.checklist.gaps.currency', { base: gap.base });
     case 'merchant':
       return t('setup.checklist.gaps.merchant');
     case 'merchant_key':

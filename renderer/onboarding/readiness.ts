@@ -27,6 +27,7 @@ export function sectionOf(gap: ReadinessGap): SettingsSection {
     case 'keychain':
       return 'about';
     case 'retailcrm':
+    case 'currency':
       return 'retailcrm';
     case 'merchant':
     case 'merchant_key':

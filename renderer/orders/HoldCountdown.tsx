@@ -33,7 +33,15 @@ export function HoldCountdown({ row, t, language }: { row: OrderRow; t: TFunctio
   return (
     <span
       className={ms <= EXPIRING_WITHIN_MS ? 'orders-countdown orders-countdown-urgent' : 'orders-countdown'}
-      title={t(left.unit === 'expired' ? 'orders.timeLeft.endedAt' : 'orders.timeLeft.endsAt', { time: at })}
+      title={t('hold.countdownTitle', {
+        when: t(left.unit === 'expired' ? 'orders.timeLeft.endedAt' : 'orders.timeLeft.endsAt', { time: at }),
+        assumed: t('hold.assumedShort', {
+          lifetime:
+            lifetime % 24 === 0
+              ? t('hold.lifetimeDays', { days: lifetime / 24 })
+              : t('hold.lifetimeHours', { hours: lifetime }),
+        }),
+      })}
     >
       {text}
     </span>

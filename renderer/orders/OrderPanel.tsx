@@ -5,6 +5,7 @@ import './panel/panel.css';
 
 // The panel's code (dialogs, forms, words) is its own chunk, fetched the first time a panel opens.
 const PanelBody = lazy(() => import('./panel/PanelBody').then((m) => ({ default: m.PanelBody })));
+const OrderBody = lazy(() => import('./panel/OrderBody').then((m) => ({ default: m.OrderBody })));
 
 /** While the panel's chunk arrives (the first time only): its shape, so nothing jumps. */
 function Loading() {
@@ -19,16 +20,16 @@ function Loading() {
 
 /**
  * The order side panel: a drawer over the right of the screen while `useOrderPanel` names a
- * payment. Not modal, so the list stays usable beside it (another row opens in its place). Focus
+ * payment (or an order found by number, which may have no UAPAY payment yet). Not modal, so the list stays usable beside it (another row opens in its place). Focus
  * moves into it when it opens and back to where it was when it closes; Esc closes it (a dialog
  * open above it takes Esc first).
  */
 export function OrderPanel() {
-  const { paymentId, close } = useOrderPanel();
+  const { paymentId, orderId, close } = useOrderPanel();
   const ref = useRef<HTMLElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const titleId = useId();
-  const isOpen = paymentId !== undefined;
+  const isOpen = paymentId !== undefined || orderId !== undefined;
 
   useEffect(() => {
     if (!isOpen) return;
@@ -52,9 +53,9 @@ export function OrderPanel() {
     if (active instanceof HTMLElement && active !== document.body && !ref.current?.contains(active)) {
       opener.current = active;
     }
-  }, [paymentId]);
+  }, [paymentId, orderId]);
 
-  if (paymentId === undefined) return null;
+  if (!isOpen) return null;
   return (
     <aside
       ref={ref}
@@ -66,7 +67,11 @@ export function OrderPanel() {
       data-testid="order-panel"
     >
       <Suspense fallback={<Loading />}>
-        <PanelBody key={paymentId} paymentId={paymentId} titleId={titleId} />
+        {paymentId !== undefined ? (
+          <PanelBody key={paymentId} paymentId={paymentId} titleId={titleId} />
+        ) : (
+          orderId !== undefined && <OrderBody key={orderId} orderId={orderId} titleId={titleId} />
+        )}
       </Suspense>
     </aside>
   );

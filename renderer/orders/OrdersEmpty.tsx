@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { EmptyState } from '../components/EmptyState';
 import { useRouter } from '../store/router';
+import { FindOrderButton } from './FindOrderButton';
 import { useOrders } from './ordersStore';
 import { useOrdersQuery } from './queryStore';
 
@@ -20,9 +21,12 @@ export function OrdersEmpty({ reason }: { reason: EmptyReason }) {
         {t('orders.empty.noMerchants.action')}
       </Button>
     ) : reason === 'noMatch' ? (
-      <Button onClick={() => useOrdersQuery.getState().clearFilters()}>
-        {t('orders.empty.noMatch.action')}
-      </Button>
+      <span className="orders-empty-actions">
+        <Button onClick={() => useOrdersQuery.getState().clearFilters()}>
+          {t('orders.empty.noMatch.action')}
+        </Button>
+        <FindOrderButton label={t('orders.find.inCrm')} />
+      </span>
     ) : (
       <Button icon="refresh" onClick={() => void useOrders.getState().refresh()}>
         {t('orders.refresh.refresh')}

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../components/DateField';
 import { useSettings } from '../store/settings';
 import { useOrders } from './ordersStore';
 import { useOrdersQuery } from './queryStore';
@@ -51,22 +52,20 @@ export function OrdersFilters() {
       )}
       <div className="orders-dates" role="group" aria-label={t('orders.columns.createdAt')}>
         <span aria-hidden="true">{t('orders.columns.createdAt')}</span>
-        <input
-          type="date"
-          className="input orders-date"
-          aria-label={t('orders.filters.dateFrom')}
+        <DateField
+          className="orders-date"
+          label={t('orders.filters.dateFrom')}
           value={query.dateFrom}
           max={query.dateTo || undefined}
-          onChange={(event) => setDates({ dateFrom: event.target.value })}
+          onChange={(dateFrom) => setDates({ dateFrom })}
         />
         <span aria-hidden="true">–</span>
-        <input
-          type="date"
-          className="input orders-date"
-          aria-label={t('orders.filters.dateTo')}
+        <DateField
+          className="orders-date"
+          label={t('orders.filters.dateTo')}
           value={query.dateTo}
           min={query.dateFrom || undefined}
-          onChange={(event) => setDates({ dateTo: event.target.value })}
+          onChange={(dateTo) => setDates({ dateTo })}
         />
       </div>
     </div>

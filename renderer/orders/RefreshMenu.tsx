@@ -4,10 +4,22 @@ import { Icon } from '../components/Icon';
 import { moveFocusInList } from '../keyboard';
 
 /**
- * The "⋯" menu beside Refresh. The full reload lives here, one step away, because it re-reads every
- * order from RetailCRM (minutes for a big shop at its request rate).
+ * The "⋯" menu beside Refresh: find any order in RetailCRM, export the list (Excel or CSV), and the
+ * full reload, one step away because it re-reads every order from RetailCRM (minutes for a big shop
+ * at its request rate).
  */
-export function RefreshMenu({ onFullReload, disabled }: { onFullReload(): void; disabled: boolean }) {
+export function RefreshMenu({
+  onFullReload,
+  disabled,
+  onFind,
+  onExport,
+}: {
+  onFullReload(): void;
+  disabled: boolean;
+  onFind(): void;
+  /** Absent while the list shows no row. */
+  onExport?: (format: 'xlsx' | 'csv') => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -56,6 +68,35 @@ export function RefreshMenu({ onFullReload, disabled }: { onFullReload(): void; 
             } else moveFocusInList(event);
           }}
         >
+          <button
+            type="button"
+            role="menuitem"
+            className="orders-menu-item"
+            data-testid="find-order"
+            onClick={() => {
+              setOpen(false);
+              onFind();
+            }}
+          >
+            <Icon name="search" />
+            {t('orders.find.button')}
+          </button>
+          {(['xlsx', 'csv'] as const).map((format) => (
+            <button
+              key={format}
+              type="button"
+              role="menuitem"
+              className="orders-menu-item"
+              disabled={!onExport}
+              onClick={() => {
+                close();
+                onExport?.(format);
+              }}
+            >
+              <Icon name="download" />
+              {t(`orders.export.${format}`)}
+            </button>
+          ))}
           <button
             type="button"
             role="menuitem"

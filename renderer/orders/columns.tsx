@@ -16,6 +16,7 @@ import { formatDateTime } from './format';
 import { HoldCountdown } from './HoldCountdown';
 import { lastOperationCell } from './lastOperationCell';
 import { MerchantName } from './MerchantName';
+import { OpenInCrm } from './OpenInCrm';
 import { RowCheckbox } from './RowCheckbox';
 
 export interface OrdersColumnMeta {
@@ -107,7 +108,7 @@ export function orderColumns(t: TFunction, language: Language) {
     column.accessor('amount', {
       size: 122,
       header: () => t('orders.columns.amount'),
-      cell: ({ row }) => <Money amount={row.original.amount} />,
+      cell: ({ row }) => <Money amount={row.original.amount} currency={row.original.currency} />,
       meta: { sort: 'amount', align: 'end' },
     }),
     column.display({
@@ -122,11 +123,15 @@ export function orderColumns(t: TFunction, language: Language) {
       id: 'link',
       size: 96,
       header: () => t('orders.columns.link'),
+      // The payment link to copy, and the order's own page in RetailCRM.
       cell: ({ row }) => (
-        <CopyLinkButton
-          link={row.original.link}
-          label={t('orders.link.copy', { number: row.original.orderNumber })}
-        />
+        <span className="orders-links">
+          <CopyLinkButton
+            link={row.original.link}
+            label={t('orders.link.copy', { number: row.original.orderNumber })}
+          />
+          <OpenInCrm orderId={row.original.orderId} orderNumber={row.original.orderNumber} variant="row" />
+        </span>
       ),
       meta: { align: 'center' },
     }),
@@ -140,28 +145,28 @@ export function orderColumns(t: TFunction, language: Language) {
     column.accessor('orderTotal', {
       size: 150,
       header: () => t('orders.columns.orderTotal'),
-      cell: ({ row }) => <Money amount={row.original.orderTotal} />,
+      cell: ({ row }) => <Money amount={row.original.orderTotal} currency={row.original.currency} />,
       meta: { sort: 'orderTotal', align: 'end' },
     }),
     column.display({
       id: 'held',
       size: 124,
       header: () => t('orders.columns.held'),
-      cell: ({ row }) => optionalMoney(heldAmount(row.original)),
+      cell: ({ row }) => optionalMoney(heldAmount(row.original), row.original.currency),
       meta: { align: 'end' },
     }),
     column.display({
       id: 'captured',
       size: 124,
       header: () => t('orders.columns.captured'),
-      cell: ({ row }) => optionalMoney(capturedAmount(row.original)),
+      cell: ({ row }) => optionalMoney(capturedAmount(row.original), row.original.currency),
       meta: { align: 'end' },
     }),
     column.display({
       id: 'refunded',
       size: 124,
       header: () => t('orders.columns.refunded'),
-      cell: ({ row }) => optionalMoney(refunded(row.original)),
+      cell: ({ row }) => optionalMoney(refunded(row.original), row.original.currency),
       meta: { align: 'end' },
     }),
     column.accessor((row) => row.merchantId ?? '', {
@@ -187,6 +192,10 @@ export function orderColumns(t: TFunction, language: Language) {
   ]);
 }
 
-function optionalMoney(amount: Kopiyky | undefined) {
-  return amount === undefined ? <span className="orders-none">—</span> : <Money amount={amount} />;
+function optionalMoney(amount: Kopiyky | undefined, currency: string | undefined) {
+  return amount === undefined ? (
+    <span className="orders-none">—</span>
+  ) : (
+    <Money amount={amount} currency={currency} />
+  );
 }

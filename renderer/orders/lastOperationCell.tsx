@@ -16,15 +16,18 @@ const KINDS = [
 type Kind = (typeof KINDS)[number];
 const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind);
 
+/** What the last operation was, in words. */
+export function operationWhat(kind: string, t: TFunction): string {
+  return isKind(kind) ? t(`orders.operations.${kind}`) : t('orders.operations.other');
+}
+
 /**
  * The last operation on the payment: what, how it ended, when. A plain function of the column
  * (no hooks): hundreds of these mount while the list scrolls.
  */
 export function lastOperationCell(operation: OrderRow['lastOperation'], t: TFunction, language: Language) {
   if (!operation) return <span className="orders-none">—</span>;
-  const what = isKind(operation.kind)
-    ? t(`orders.operations.${operation.kind}`)
-    : t('orders.operations.other');
+  const what = operationWhat(operation.kind, t);
   const when = formatDateTime(operation.at, language);
   return (
     <span className={`orders-operation orders-outcome-${operation.outcome}`} title={`${what} · ${when}`}>

@@ -13,6 +13,7 @@ import { LANGUAGES, switchLanguage } from '../i18n';
 import { notify, notifyError } from '../store/notices';
 import { useSettings } from '../store/settings';
 import { fieldErrors, focusFirstInvalid, fromZod, type FieldIssue } from './issues';
+import { NotificationsPanel } from './NotificationsPanel';
 import { SectionFrame } from './SectionFrame';
 
 interface Draft {
@@ -33,6 +34,7 @@ export function GeneralSection({ settings }: { settings: Settings }) {
     <SectionFrame title={t('settings.sections.general')} description={t('settings.general.description')}>
       <LanguagePanel language={settings.language} />
       <GeneralForm settings={settings} />
+      <NotificationsPanel notifications={settings.notifications} />
     </SectionFrame>
   );
 }

@@ -22,10 +22,17 @@ const fieldsSchema = merchantSchema.pick({
   clientId: true,
   environment: true,
   confirmManually: true,
+  redirectUrl: true,
 });
 type Fields = ReturnType<typeof fieldsSchema.parse>;
 
-const blank: Fields = { name: '', clientId: '', environment: 'production', confirmManually: true };
+const blank: Fields = {
+  name: '',
+  clientId: '',
+  environment: 'production',
+  confirmManually: true,
+  redirectUrl: '',
+};
 const missingKey: FieldIssue = { path: 'secretKey', code: 'too_small', origin: 'string', message: '' };
 
 /**
@@ -47,7 +54,9 @@ export function MerchantDialog({
   const form = useRef<HTMLFormElement>(null);
   const keyInput = useRef<HTMLInputElement>(null);
   const outcome = useRef<HTMLDivElement>(null);
-  const [fields, setFields] = useState<Fields>(() => (merchant ? fieldsSchema.parse(merchant) : blank));
+  const [fields, setFields] = useState<Fields>(() =>
+    merchant ? { redirectUrl: '', ...fieldsSchema.parse(merchant) } : blank,
+  );
   const [replacing, setReplacing] = useState(false);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<DeskError>();
@@ -196,6 +205,17 @@ export function MerchantDialog({
           hint={t('setup.merchants.confirmManuallyHint')}
           checked={fields.confirmManually}
           onChange={editField('confirmManually')}
+        />
+        <TextField
+          label={t('setup.merchants.redirectUrl')}
+          hint={t('setup.merchants.redirectUrlHint')}
+          value={fields.redirectUrl ?? ''}
+          onChange={editField('redirectUrl')}
+          error={errors.redirectUrl}
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
         />
       </form>
       {checked && (

@@ -115,9 +115,11 @@ test.describe('the Activity screen', () => {
     const today = new Date();
     const day = (d: Date) =>
       `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    await page.getByLabel(t.activity.to).fill(day(today));
+    await page.getByRole('textbox', { name: t.activity.to }).fill(day(today));
     await expect(rows).toHaveCount(3);
-    await page.getByLabel(t.activity.from).fill(day(new Date(today.getTime() + 86_400_000)));
+    await page
+      .getByRole('textbox', { name: t.activity.from })
+      .fill(day(new Date(today.getTime() + 86_400_000)));
     await expect(page.getByRole('heading', { name: t.activity.noMatchesTitle })).toBeVisible();
     await page.getByRole('button', { name: t.activity.reset }).last().click();
     await expect(rows).toHaveCount(3);

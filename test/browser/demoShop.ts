@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Desk } from '../../electron/core/desk';
 import type { LifecycleState } from '../../electron/shared/lifecycle';
-import { kopiyky } from '../../electron/shared/money';
+import { kopiyky, type Kopiyky } from '../../electron/shared/money';
 import type { OrderRow } from '../../electron/shared/orders';
 import { SCREENSHOTS } from '../playwright.config';
 import { expect, type Lang } from './fixtures';
@@ -46,27 +46,54 @@ export async function touch(desk: Desk, row: OrderRow): Promise<void> {
   await desk.handlers['payments.sendLink']({ paymentId: row.paymentId, to: 'manager@shop.example' });
 }
 
+/** The Demo RetailCRM's admin API (the sandbox's, beside its API). */
+export async function crmAdmin<T>(desk: Desk, route: string, body: unknown): Promise<T> {
+  const { settings } = await desk.handlers['settings.get']({});
+  const response = await fetch(`${settings.retailCrm!.url}/__sandbox/${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`the RetailCRM sandbox refused ${route}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+let ordersMade = 0;
+
+/** A new order in the Demo RetailCRM with nothing paid and no payment: the test has it to itself. */
+export async function owingOrder(
+  desk: Desk,
+  total = 2_500_00,
+): Promise<{ id: number; number: string; totalSumm: Kopiyky; prepaySum: Kopiyky; email: string }> {
+  ordersMade += 1;
+  const number = `T${process.pid % 1000}-${ordersMade}`;
+  const email = `buyer${ordersMade}@customer.example`;
+  const { order } = await crmAdmin<{ order: { id: number } }>(desk, 'orders', {
+    site: 'demo-shop',
+    number,
+    totalSumm: total,
+    firstName: 'Марія',
+    lastName: 'Коваленко',
+    email,
+  });
+  return { id: order.id, number, totalSumm: kopiyky(total), prepaySum: kopiyky(0), email };
+}
+
 /**
- * "Add UAPAY payment" (through the core) to a seeded order paid some other way (cash, a bank
- * card), for its total, with the manual merchant: a fresh no_link payment, journaled, on an order
- * the test has to itself.
+ * "Add UAPAY payment" (through the core) to a new order that owes money, for what it owes, with
+ * the manual merchant: a fresh no_link payment, journaled, on an order the test has to itself.
  */
 export async function addPayment(desk: Desk): Promise<OrderRow> {
   const merchantId = await manualMerchant(desk);
-  const crm = await desk.workspace().connections.retailCrm();
-  const { settings } = await desk.handlers['settings.get']({});
-  const linked = new Set(settings.merchants.map((m) => m.paymentTypeCode));
-  for await (const page of crm.allOrders({})) {
-    const order = page.find(
-      (o) => (o.totalSumm ?? 0) > 0 && !o.payments.some((p) => p.type && linked.has(p.type)),
-    );
-    if (!order) continue;
-    const amount = kopiyky(order.totalSumm ?? 0);
-    const added = await desk.handlers['payments.add']({ orderId: order.id, merchantId, amount });
-    const row = (await demoRows(desk)).find((r) => r.paymentId === added.paymentId);
-    if (row) return row;
-  }
-  throw new Error('the Demo shop has no order paid some other way');
+  const order = await owingOrder(desk);
+  const added = await desk.handlers['payments.add']({
+    orderId: order.id,
+    merchantId,
+    amount: order.totalSumm,
+  });
+  const row = (await demoRows(desk)).find((r) => r.paymentId === added.paymentId);
+  if (!row) throw new Error(`the added payment of order ${order.number} is not in the list`);
+  return row;
 }
 
 /** Activity → search the order → its order button: the panel opens (a real way to reach it). */

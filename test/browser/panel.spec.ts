@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Desk } from '../../electron/core/desk';
-import { kopiyky } from '../../electron/shared/money';
+import { kopiyky, stillOwed } from '../../electron/shared/money';
 import type { OrderRow } from '../../electron/shared/orders';
 import { amountInWords } from '../../renderer/orders/panel/amountInWords';
 import { amountToText } from '../../renderer/orders/panel/amountText';
@@ -116,10 +116,11 @@ test.describe('the order panel', () => {
       `${t.actions.cancel}X`,
     ]);
 
-    // C: confirm, the amount prefilled with the order total (never above the hold).
+    // C: confirm, the amount prefilled with the payment's own amount (never above the hold or what
+    // the order still owes).
     const { row: heldRow, detail } = await desk.handlers['orders.get']({ paymentId: row.paymentId });
     const held = heldRow.uapay?.amount ?? heldRow.amount;
-    const capture = kopiyky(Math.min(held, detail.totalSumm));
+    const capture = kopiyky(Math.min(held, heldRow.amount, stillOwed(detail.totalSumm, detail.prepaySum)));
     await page.keyboard.press('c');
     const confirm = page.getByRole('dialog', { name: t.actions.confirmTitle });
     await expect(confirm.getByRole('textbox', { name: t.actions.confirmAmount })).toHaveValue(

@@ -155,24 +155,27 @@ for (const lang of LANGUAGES) {
     await shoot(page, lang, 'retailcrm-missing-methods');
     expect((await settings()).settings.retailCrm).toBeNull();
 
-    // The account's base currency is USD and it has a store in dollars: two warnings to accept.
-    crm.addCurrency({ code: 'USD', isBase: true });
+    // The account's base currency is USD: refused, with where to change it (the module guide
+    // requires UAH). Once UAH is the base again, a store in dollars is a warning to accept.
+    crm.setBaseCurrency('USD');
     crm.addSite({ code: 'demo-usd', name: 'Sunflower USD', currency: 'USD' });
     await key.fill(sandbox.retailcrm.apiKey);
     await connect.click();
-    const baseWarning = report.locator('[data-code="base_currency"]');
-    await expect(baseWarning).toContainText(
-      fill(t.setup.retailcrm.findings.base_currency, { base: 'USD', sites: 'demo-shop, demo-outlet' }),
+    await expect(report.locator('[data-code="currency"]')).toContainText(
+      fill(t.setup.retailcrm.findings.currency, { base: 'USD' }),
     );
+    await shoot(page, lang, 'retailcrm-base-currency');
+    expect((await settings()).settings.retailCrm).toBeNull();
+    crm.setBaseCurrency('UAH');
+    await connect.click();
     await expect(report.locator('[data-code="site_currency"]')).toContainText(
       fill(t.setup.retailcrm.findings.site_currency, { sites: 'demo-usd' }),
     );
     await expect(report.getByRole('checkbox', { name: 'demo-usd' })).toBeChecked();
     await shoot(page, lang, 'retailcrm-warnings');
     expect((await settings()).settings.retailCrm).toBeNull();
-    // Dollars are no use to UAPAY: that store goes; the base currency is accepted.
+    // Dollars are no use to UAPAY: that store goes.
     await report.getByRole('checkbox', { name: 'demo-usd' }).uncheck();
-    await baseWarning.getByRole('checkbox').check();
     await connect.click();
     await expect(report).toContainText(t.setup.retailcrm.report.saved);
     await expect(page.getByTestId('retailcrm-connection')).toContainText('demo-shop, demo-outlet');
@@ -180,7 +183,7 @@ for (const lang of LANGUAGES) {
     expect(afterCrm.settings.retailCrm).toMatchObject({
       url: sandbox.retailcrm.url,
       siteCodes: ['demo-shop', 'demo-outlet'],
-      lastCheck: { baseCurrency: 'USD', acceptedWarnings: ['base_currency'] },
+      lastCheck: { baseCurrency: 'UAH', acceptedWarnings: [] },
     });
     expect(afterCrm.secrets.retailCrmApiKey).toBe(true);
     await expect(key).toBeHidden(); // write-only: "saved", with Replace

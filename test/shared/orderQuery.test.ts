@@ -222,7 +222,7 @@ describe('orders query: summary', () => {
         amount: 70 as Kopiyky,
         uapay: { amount: 100 as Kopiyky, checkedAt: at(10) },
         paidAt: at(10, 8),
-        lastOperation: { kind: 'refund', at: at(10, 11), outcome: 'succeeded' },
+        lastOperation: { kind: 'payment.refund', at: at(10, 11), outcome: 'succeeded' },
       }),
       row({ state: 'refunded', amount: 40 as Kopiyky, stateChangedAt: at(9) }),
     ];

@@ -37,6 +37,19 @@ export class FakeBrowserWindow extends EventEmitter {
   restore = vi.fn();
 }
 
+/** Records the notifications shown; a test clicks one with `emit('click')`. */
+export class FakeNotification extends EventEmitter {
+  static shown: FakeNotification[] = [];
+  static supported = true;
+  static isSupported = () => FakeNotification.supported;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show() {
+    FakeNotification.shown.push(this);
+  }
+}
+
 export function createElectronMock() {
   const handlers = new Map<string, (...args: unknown[]) => unknown>();
   const app = Object.assign(new EventEmitter(), {
@@ -50,10 +63,13 @@ export function createElectronMock() {
     getVersion: () => '1.2.3',
     getPath: (name: string) => `/tmp/desk-test-${name}`,
     setPath: vi.fn(),
+    setBadgeCount: vi.fn(() => true),
+    setAppUserModelId: vi.fn(),
   });
   return {
     app,
     BrowserWindow: FakeBrowserWindow,
+    Notification: FakeNotification,
     nativeTheme: { shouldUseDarkColors: false },
     ipcMain: {
       handlers,

@@ -6,7 +6,8 @@
  * own are handed to status sync, which brings RetailCRM and the list in step.
  */
 import type { BulkAction, BulkRow, SkipDetail, SkipReason } from '../../shared/channels/bulk';
-import { kopiyky, type Kopiyky } from '../../shared/money';
+import { isPaymentCurrency } from '../../shared/currency';
+import { kopiyky, stillOwed, type Kopiyky } from '../../shared/money';
 import { queryOrders, type OrderQuery } from '../../shared/orderQuery';
 import type { OrderRow } from '../../shared/orders';
 import type { Settings } from '../../shared/settings';
@@ -90,7 +91,9 @@ export async function preflight(
   }
   const candidates = out.filter((c): c is Candidate => 'row' in c && !c.skip);
   for (const c of candidates) {
-    if (!c.row.invoiceId) c.skip = { reason: 'no_invoice' };
+    if (!isPaymentCurrency(c.row.currency))
+      c.skip = { reason: 'other_currency', detail: { ...(c.row.currency && { currency: c.row.currency }) } };
+    else if (!c.row.invoiceId) c.skip = { reason: 'no_invoice' };
     else if (!c.row.merchantId) c.skip = { reason: 'merchant_not_connected' };
   }
 
@@ -166,6 +169,9 @@ export async function preflight(
       customerName: row.customerName,
       ...(row.merchantId && { merchantId: row.merchantId }),
       amount: c.held ?? row.amount,
+      ...(row.amount !== row.orderTotal && {
+        part: { orderTotal: row.orderTotal, owed: stillOwed(row.orderTotal, row.orderPaid) },
+      }),
       eligible: !skip,
       ...(skip && { reason: skip.reason }),
       ...(skip?.detail && { detail: skip.detail }),
@@ -208,7 +214,10 @@ function select(
   });
 }
 
-/** UAPAY's fresh answer decides: still held, not near its end, and (confirm) the amount agrees. */
+/**
+ * UAPAY's fresh answer decides: still held, not near its end, and (confirm) the hold is the
+ * payment's own amount and within what the order still owes.
+ */
 function judge(
   c: Candidate,
   look: Look,
@@ -236,6 +245,13 @@ function judge(
     c.skip = { reason: 'hold_expired', detail: { holdExpiresAt } };
     return;
   }
-  if (action === 'confirm' && held !== c.row.orderTotal)
-    c.skip = { reason: 'amount_mismatch', detail: { held, orderTotal: c.row.orderTotal } };
+  if (action !== 'confirm') return;
+  // A split order (a prepayment, a second payment) has payments of their own amounts: a hold is
+  // captured whole when it is what its payment asked, and no more than the order still owes.
+  const owed = stillOwed(c.row.orderTotal, c.row.orderPaid);
+  if (held !== c.row.amount || held > owed)
+    c.skip = {
+      reason: 'amount_mismatch',
+      detail: { held, amount: c.row.amount, orderTotal: c.row.orderTotal, owed },
+    };
 }

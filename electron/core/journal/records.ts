@@ -50,6 +50,8 @@ export const resultRecord = z.object({
   after: z.string().optional(),
   /** Kopiyky actually moved, when it differs from the intent (a partial capture refused, …). */
   amount: z.number().int().optional(),
+  /** Kopiyky the payment keeps afterwards (what remains paid after a refund). */
+  remaining: z.number().int().optional(),
   error: z.object({ kind: z.string(), code: z.string().optional(), message: z.string() }).optional(),
   detail: z.record(z.string(), z.unknown()).optional(),
 });

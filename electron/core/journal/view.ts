@@ -31,7 +31,7 @@ export function toEntry(operation: Operation): JournalEntry {
     orderId: intent.orderId,
     ...(intent.orderNumber && { orderNumber: intent.orderNumber }),
     ...(intent.crmPaymentId > 0 && { paymentId: intent.crmPaymentId }),
-    ...(intent.amount !== undefined && { amount: kopiyky(result?.amount ?? intent.amount) }),
+    ...moneyOf(operation),
     ...(intent.before && { before: intent.before }),
     ...(result?.after && { after: result.after }),
     outcome,
@@ -66,6 +66,26 @@ function attentionOf(operation: Operation): AttentionFacts | undefined {
     ...(facts && { uapay: facts }),
     ...(typeof error?.kind === 'string' && typeof error.message === 'string' && { error }),
   };
+}
+
+/**
+ * The operation's own sum and what the payment keeps afterwards. A result with `remaining` says
+ * both. Refunds journaled before it existed wrote what the shop keeps in `amount`: their own sum
+ * is what the intent asked (or, for "all of it", what was kept before).
+ */
+function moneyOf({ intent, result }: Operation): Pick<JournalEntry, 'amount' | 'remaining'> {
+  if (result?.remaining !== undefined) {
+    const own = result.amount ?? intent.amount;
+    return { ...(own !== undefined && { amount: kopiyky(own) }), remaining: kopiyky(result.remaining) };
+  }
+  if (intent.kind === 'payment.refund' && result?.outcome !== 'failed' && result?.amount !== undefined) {
+    const before = Number(intent.detail?.crmAmount ?? Number.NaN);
+    const own = intent.amount ?? (Number.isSafeInteger(before) ? before : undefined);
+    const remaining = result.after === 'refunded' ? 0 : result.amount;
+    return { ...(own !== undefined && { amount: kopiyky(own) }), remaining: kopiyky(remaining) };
+  }
+  const own = result?.amount ?? intent.amount;
+  return own === undefined ? {} : { amount: kopiyky(own) };
 }
 
 /** Newest first. */
@@ -106,6 +126,7 @@ const COLUMNS = [
   'payment_id',
   'operation',
   'amount_uah',
+  'remaining_uah',
   'before',
   'after',
   'outcome',
@@ -129,6 +150,7 @@ export function entriesToCsv(entries: readonly JournalEntry[]): string {
       e.paymentId ?? '',
       e.kind,
       e.amount !== undefined ? formatDecimal(e.amount) : '',
+      e.remaining !== undefined ? formatDecimal(e.remaining) : '',
       e.before ?? '',
       e.after ?? '',
       e.outcome,

@@ -14,7 +14,7 @@ import type { HistoryCursor } from './history';
 
 export const ORDERS_CACHE_FILE = 'orders-cache.json';
 /** Bump when the row or file shape changes: an older file is then simply reloaded. */
-export const ORDERS_CACHE_VERSION = 1;
+export const ORDERS_CACHE_VERSION = 2;
 export const DEFAULT_SAVE_DELAY_MS = 1_000;
 
 export interface CacheContent {
@@ -22,6 +22,8 @@ export interface CacheContent {
   account: string;
   /** The linked payment-type codes at the last full load, sorted. */
   linkedTypes: string[];
+  /** The stores chosen in setup at the last full load, sorted (empty: every store). */
+  sites: string[];
   cursor: HistoryCursor;
   /** ISO: the end of the last successful refresh. */
   refreshedAt: string;
@@ -105,10 +107,12 @@ function usable(data: unknown): CacheContent | undefined {
   if (typeof file.account !== 'string' || typeof file.refreshedAt !== 'string') return undefined;
   if (!Array.isArray(file.linkedTypes) || !file.linkedTypes.every((t) => typeof t === 'string'))
     return undefined;
+  if (!Array.isArray(file.sites) || !file.sites.every((s) => typeof s === 'string')) return undefined;
   if (!isCursor(file.cursor) || !Array.isArray(file.rows) || !file.rows.every(isRow)) return undefined;
   return {
     account: file.account,
     linkedTypes: file.linkedTypes,
+    sites: file.sites,
     cursor: file.cursor,
     refreshedAt: file.refreshedAt,
     rows: file.rows,

@@ -13,7 +13,8 @@ import { parseComment } from '../payments/comment';
 import type { CrmCustomer, CrmOrder, CrmPayment } from '../retailcrm/types';
 import { crmTimeToIso } from './crmTime';
 
-export type RowSettings = Pick<Settings, 'merchants' | 'statusMapping'>;
+export type RowSettings = Pick<Settings, 'merchants' | 'statusMapping'> &
+  Partial<Pick<Settings, 'retailCrm'>>;
 
 export interface RowContext {
   /** Linked payment-type code → our merchant's id. */
@@ -21,6 +22,8 @@ export interface RowContext {
   mapping: StatusMapping;
   /** The payment link to show for an invoice, from the comment's (untrusted) one (PaymentLinks). */
   link: LinkCheck;
+  /** The stores chosen in setup; absent: every store the key can see. */
+  sites?: ReadonlySet<string>;
 }
 
 /** The link to show for a payment's invoice, or undefined when the comment's link fails the checks. */
@@ -49,7 +52,18 @@ export function rowContext(settings: RowSettings, policy: LinkPolicy = NO_LINKS)
   }
   const link: LinkCheck = (commentLink, invoiceId, merchantId) =>
     invoiceId ? policy(invoiceId, commentLink, merchants.get(merchantId ?? '')) : undefined;
-  return { merchantOf, mapping: settings.statusMapping, link };
+  const sites = settings.retailCrm?.siteCodes ?? [];
+  return {
+    merchantOf,
+    mapping: settings.statusMapping,
+    link,
+    ...(sites.length > 0 && { sites: new Set(sites) }),
+  };
+}
+
+/** A row (or an order) of a store the app works with: the list shows only the stores chosen in setup. */
+export function inScope(site: string | undefined, context: Pick<RowContext, 'sites'>): boolean {
+  return !context.sites || (site !== undefined && context.sites.has(site));
 }
 
 /** The linked payment-type codes, sorted: the cache is only valid for the same set. */
@@ -103,6 +117,7 @@ export function rowsOfOrder(
   previous: (paymentId: number) => OrderRow | undefined,
   now: Date,
 ): OrderRow[] {
+  if (!inScope(order.site, context)) return [];
   const linked = order.payments.filter((p) => p.type !== undefined && context.merchantOf.has(p.type));
   if (linked.length === 0) return [];
   const shared = {
@@ -113,6 +128,8 @@ export function rowsOfOrder(
     customerName: fullName(order) || fullName(order.customer),
     emails: emailsOf(order),
     orderTotal: order.totalSumm ?? kopiyky(0),
+    ...optional('orderPaid', order.prepaySum),
+    ...optional('currency', order.currency),
   };
   return linked.map((payment) => paymentRow(payment, shared, context, previous(payment.id), now));
 }
@@ -121,7 +138,15 @@ function paymentRow(
   payment: CrmPayment,
   shared: Pick<
     OrderRow,
-    'orderId' | 'orderNumber' | 'site' | 'createdAt' | 'customerName' | 'emails' | 'orderTotal'
+    | 'orderId'
+    | 'orderNumber'
+    | 'site'
+    | 'createdAt'
+    | 'customerName'
+    | 'emails'
+    | 'orderTotal'
+    | 'orderPaid'
+    | 'currency'
   >,
   context: RowContext,
   before: OrderRow | undefined,

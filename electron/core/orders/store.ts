@@ -4,7 +4,15 @@
  * full on demand or when the linked payment types change. One refresh runs at a time; callers
  * that come meanwhile share it. Every change is announced as `orders.changed`.
  */
-import type { OrdersChanged, OrdersList, OrdersRefreshResult, OrderView } from '../../shared/channels/orders';
+import type {
+  OrderFound,
+  OrderLookup,
+  OrdersChanged,
+  OrdersList,
+  OrdersRefreshResult,
+  OrderView,
+} from '../../shared/channels/orders';
+import { kopiyky } from '../../shared/money';
 import type { OrderRow } from '../../shared/orders';
 import type { Settings } from '../../shared/settings';
 import { ValidationError } from '../errors';
@@ -15,7 +23,16 @@ import type { CrmOrder } from '../retailcrm/types';
 import { OrdersCacheFile, type CacheContent } from './cacheFile';
 import { orderDetail } from './detail';
 import { HISTORY_ROUNDS_PER_REFRESH, readChanges, seedCursor, type HistoryCursor } from './history';
-import { rederive, rowContext, rowsOfOrder, type LinkPolicy, type RowContext } from './rows';
+import { crmTimeToIso } from './crmTime';
+import {
+  fullName,
+  inScope,
+  rederive,
+  rowContext,
+  rowsOfOrder,
+  type LinkPolicy,
+  type RowContext,
+} from './rows';
 import { Diff, RowSet } from './rowSet';
 
 export type OrdersSettings = Pick<Settings, 'retailCrm' | 'merchants' | 'statusMapping'>;
@@ -41,6 +58,8 @@ export interface OrdersStoreOptions {
 interface Meta {
   account?: string;
   linkedTypes: string[];
+  /** The stores chosen in setup at the last full load (empty: every store). */
+  sites: string[];
   cursor?: HistoryCursor;
   refreshedAt?: string;
 }
@@ -48,13 +67,14 @@ interface Meta {
 interface Current {
   context: RowContext;
   types: string[];
+  sites: string[];
   account?: string;
 }
 
 export class OrdersStore {
   private readonly rows = new RowSet();
   private readonly cache: OrdersCacheFile;
-  private meta: Meta = { linkedTypes: [] };
+  private meta: Meta = { linkedTypes: [], sites: [] };
   private loaded: Promise<void> | undefined;
   /** The mapping and merchant links the rows' states and merchants were derived with. */
   private derivedFor: string | undefined;
@@ -151,6 +171,51 @@ export class OrdersStore {
     return { row: fresh, detail: orderDetail(order, context) };
   }
 
+  /**
+   * Orders of the chosen stores with this number, asked of RetailCRM (reference §3.1,
+   * `filter[numbers][]`, exact): any order, with or without a UAPAY payment, so one can be added.
+   */
+  async find(number: string): Promise<OrderFound[]> {
+    const { context, sites } = await this.current();
+    const api = await this.options.api();
+    const { orders } = await api.orders({ numbers: [number], ...(sites.length > 0 && { sites }) }, 1, 20);
+    return orders
+      .filter((order) => inScope(order.site, context))
+      .map((order) => {
+        const created = crmTimeToIso(order.createdAt);
+        return {
+          orderId: order.id,
+          orderNumber: order.number ?? String(order.id),
+          site: order.site ?? '',
+          ...(created && { createdAt: created }),
+          customerName: fullName(order) || fullName(order.customer),
+          totalSumm: order.totalSumm ?? kopiyky(0),
+          ...(order.currency && { currency: order.currency }),
+          linkedPaymentIds: order.payments
+            .filter((payment) => payment.type !== undefined && context.merchantOf.has(payment.type))
+            .map((payment) => payment.id),
+        };
+      });
+  }
+
+  /** One order read fresh from RetailCRM (found by number, or just given a payment); its rows follow. */
+  async viewOrder(orderId: number): Promise<OrderLookup> {
+    const { context } = await this.current();
+    const api = await this.options.api();
+    let order: CrmOrder | undefined;
+    try {
+      order = await api.order(orderId);
+    } catch (error) {
+      if (!(error instanceof RetailCrmError && error.status === 404)) throw error;
+    }
+    if (!order || !inScope(order.site, context)) throw orderNotFound(orderId);
+    const diff = new Diff();
+    this.applyOrder(orderId, order, context, diff);
+    this.announce(diff);
+    const rows = this.rows.all().filter((row) => row.orderId === orderId);
+    return { detail: orderDetail(order, context), rows };
+  }
+
   /** Writes a pending cache change now. */
   flush(): Promise<void> {
     return this.cache.flush();
@@ -176,18 +241,20 @@ export class OrdersStore {
     if (account !== this.meta.account) {
       // Another account's orders (or none connected): never shown, reloaded in full.
       this.rows.replaceAll([], diff);
-      this.meta = { linkedTypes: [], ...(account && { account }) };
+      this.meta = { linkedTypes: [], sites: [], ...(account && { account }) };
     }
-    const derivedFor = JSON.stringify([settings.statusMapping, [...context.merchantOf]]);
+    const sites = [...(context.sites ?? [])].sort();
+    const derivedFor = JSON.stringify([settings.statusMapping, [...context.merchantOf], sites]);
     if (derivedFor !== this.derivedFor) {
       for (const row of this.rows.all()) {
-        if (context.merchantOf.has(row.paymentType)) this.rows.put(rederive(row, context), diff);
+        if (context.merchantOf.has(row.paymentType) && inScope(row.site, context))
+          this.rows.put(rederive(row, context), diff);
         else this.rows.remove(row.paymentId, diff);
       }
       this.derivedFor = derivedFor;
     }
     this.announce(diff);
-    return { context, types: [...context.merchantOf.keys()].sort(), ...(account && { account }) };
+    return { context, types: [...context.merchantOf.keys()].sort(), sites, ...(account && { account }) };
   }
 
   private async load(): Promise<void> {
@@ -197,13 +264,14 @@ export class OrdersStore {
     this.meta = {
       account: content.account,
       linkedTypes: content.linkedTypes,
+      sites: content.sites,
       cursor: content.cursor,
       refreshedAt: content.refreshedAt,
     };
   }
 
   private async run(full: boolean): Promise<{ result: OrdersRefreshResult; diff: Diff }> {
-    const { context, types, account } = await this.current();
+    const { context, types, sites, account } = await this.current();
     this.emit(new Diff());
     const diff = new Diff();
     let requests = 0;
@@ -213,19 +281,22 @@ export class OrdersStore {
     let changed = 0;
     if (types.length === 0) {
       this.rows.replaceAll([], diff);
-      this.meta = { linkedTypes: [], ...(account && { account }) };
+      this.meta = { linkedTypes: [], sites: [], ...(account && { account }) };
     } else {
       const api = await this.options.api();
       const cursor = this.meta.cursor;
-      if (full || !cursor || this.meta.linkedTypes.join('\n') !== types.join('\n')) {
+      const scopeChanged =
+        this.meta.linkedTypes.join('\n') !== types.join('\n') ||
+        this.meta.sites.join('\n') !== sites.join('\n');
+      if (full || !cursor || scopeChanged) {
         mode = 'full';
-        const loaded = await this.loadAll(api, types, context, diff, count);
-        this.meta = { linkedTypes: types, ...(account && { account }), cursor: loaded.cursor };
+        const loaded = await this.loadAll(api, types, sites, context, diff, count);
+        this.meta = { linkedTypes: types, sites, ...(account && { account }), cursor: loaded.cursor };
         changed = loaded.changed.size;
       } else {
         mode = 'incremental';
         const changes = await readChanges(api, cursor, this.rounds(), count);
-        await this.reread(api, [...changes.orderIds], types, context, diff, count);
+        await this.reread(api, [...changes.orderIds], types, sites, context, diff, count);
         this.meta.cursor = changes.cursor;
         complete = changes.complete;
         changed = diff.changed.size;
@@ -253,6 +324,7 @@ export class OrdersStore {
   private async loadAll(
     api: RetailCrmApi,
     types: string[],
+    sites: string[],
     context: RowContext,
     diff: Diff,
     count: () => void,
@@ -263,7 +335,7 @@ export class OrdersStore {
     const changed = new Set<number>();
     // Pages may shift while they are read; an order seen twice is one row, one that moved is in
     // the history after the cursor and read at the next refresh.
-    for await (const page of api.allOrders({ paymentTypes: types })) {
+    for await (const page of api.allOrders({ paymentTypes: types, ...(sites.length > 0 && { sites }) })) {
       count();
       const pageDiff = new Diff();
       for (const order of page) {
@@ -284,6 +356,7 @@ export class OrdersStore {
     api: RetailCrmApi,
     orderIds: number[],
     types: string[],
+    sites: string[],
     context: RowContext,
     diff: Diff,
     count: () => void,
@@ -294,6 +367,7 @@ export class OrdersStore {
       const { orders } = await api.orders({
         ids: orderIds.slice(i, i + IDS_PER_REQUEST),
         paymentTypes: types,
+        ...(sites.length > 0 && { sites }),
       });
       for (const order of orders) fresh.set(order.id, order);
     }
@@ -312,9 +386,9 @@ export class OrdersStore {
   }
 
   private snapshot(): CacheContent | undefined {
-    const { account, cursor, refreshedAt, linkedTypes } = this.meta;
+    const { account, cursor, refreshedAt, linkedTypes, sites } = this.meta;
     if (!account || !cursor || !refreshedAt) return undefined;
-    return { account, linkedTypes, cursor, refreshedAt, rows: this.rows.all() };
+    return { account, linkedTypes, sites, cursor, refreshedAt, rows: this.rows.all() };
   }
 
   private save(): void {
@@ -337,6 +411,11 @@ export class OrdersStore {
     };
     this.options.events?.emit('orders.changed', payload);
   }
+}
+
+function orderNotFound(orderId: number): ValidationError {
+  const message = `Order ${orderId} is not in RetailCRM (or not in a store UAPAY Desk handles).`;
+  return new ValidationError(message, [{ path: 'orderId', code: 'not_found', message }]);
 }
 
 function notFound(paymentId: number): ValidationError {

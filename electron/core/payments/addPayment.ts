@@ -1,6 +1,7 @@
 import { kopiyky, type Kopiyky } from '../../shared/money';
 import { RefusedError, toDeskError } from '../errors';
 import type { PaymentsContext } from './context';
+import { requirePaymentCurrency } from './currency';
 import { mappedStatus } from './crmWrite';
 
 /**
@@ -23,6 +24,7 @@ export async function addPayment(
   const status = mappedStatus(settings, 'no_link');
   const crm = await ctx.connections.retailCrm();
   const order = await crm.order(request.orderId);
+  requirePaymentCurrency({ ...order, orderNumber: order.number ?? String(order.id) });
   const linked = settings.merchants.filter((m) => m.paymentTypeCode);
   const linkedTypes = new Set(linked.map((m) => m.paymentTypeCode));
   if (order.payments.some((p) => p.type && linkedTypes.has(p.type))) {

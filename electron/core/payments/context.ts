@@ -28,19 +28,20 @@ export interface PaymentsContext {
   lease?: LeaseTiming;
 }
 
-/** The row an operation starts from: what the orders cache knows of the payment. */
-export type PaymentTarget = Pick<
-  OrderRow,
-  | 'paymentId'
-  | 'orderId'
-  | 'orderNumber'
-  | 'site'
-  | 'merchantId'
-  | 'invoiceId'
-  | 'amount'
-  | 'state'
-  | 'link'
-  | 'comment'
->;
+/** The row an operation starts from: what the orders cache knows of the payment (and its order's e-mails). */
+export type PaymentTarget = Partial<Pick<OrderRow, 'emails' | 'currency'>> &
+  Pick<
+    OrderRow,
+    | 'paymentId'
+    | 'orderId'
+    | 'orderNumber'
+    | 'site'
+    | 'merchantId'
+    | 'invoiceId'
+    | 'amount'
+    | 'state'
+    | 'link'
+    | 'comment'
+  >;
 
 export const DEFAULT_LOOK_AGAIN_MS = [500, 2_000, 5_000] as const;

@@ -9,6 +9,7 @@ import { isLocalCode, UapayError } from '../uapay/errors';
 import type { UapayInvoice } from '../uapay/replies';
 import type { PaymentsContext, PaymentTarget } from './context';
 import { mappedStatus, writeToCrm } from './crmWrite';
+import { invoiceFields } from './invoiceFields';
 import { attemptOf, belongsTo, EXTERNAL_ID_MARGIN, invoiceExternalId } from './invoiceBinding';
 import { interpret } from './look';
 import { invoicesOfOrders } from './orderInvoices';
@@ -53,7 +54,7 @@ export async function createLink(ctx: PaymentsContext, target: PaymentTarget): P
         type: merchant.confirmManually ? 'HOLD' : 'PAY',
         amount: target.amount,
         externalId,
-        description: `${target.orderNumber}`,
+        ...invoiceFields(target, merchant, settings),
         // The RetailCRM ids bind the invoice to its payment (invoiceBinding.ts) and our operation
         // lets a lost reply be found again.
         extraInfo: { orderId: target.orderId, paymentId: target.paymentId, opId: intent.opId },

@@ -20,8 +20,8 @@ export function paymentsHandlers(payments: PaymentsService): Pick<Handlers, Paym
   return {
     'payments.add': (req) => payments.addPayment(req),
     'payments.createLink': ({ paymentId }) => payments.createLink(paymentId),
-    'payments.previewLetter': ({ paymentId }) => payments.previewLetter(paymentId),
-    'payments.sendLink': ({ paymentId, to }) => payments.sendLink(paymentId, to),
+    'payments.previewLetter': ({ paymentId, language }) => payments.previewLetter(paymentId, language),
+    'payments.sendLink': ({ paymentId, to, language }) => payments.sendLink(paymentId, to, language),
     'payments.confirm': ({ paymentId, amount }) => payments.money('payment.confirm', paymentId, amount),
     'payments.cancel': ({ paymentId }) => payments.money('payment.cancel', paymentId),
     'payments.refund': ({ paymentId, amount }) => payments.money('payment.refund', paymentId, amount),

@@ -315,12 +315,12 @@ export class MoneyRunner {
       outcome,
       after: result.state,
       amount: result.moved,
+      ...(result.remaining !== undefined && { remaining: result.remaining }),
       detail: {
         happened: true,
         uapayPaymentId: decision.uapayPaymentId,
         moved: result.moved,
         crmAmount: result.crmAmount,
-        ...(result.remaining !== undefined && { remaining: result.remaining }),
       },
     });
     this.ctx.onRowChange?.(

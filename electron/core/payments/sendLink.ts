@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { RefusedError, toDeskError } from '../errors';
 import { paymentLinkLetter } from '../mail/letters';
 import { sendLetter } from '../mail/mailer';
+import type { Language } from '../../shared/settings';
+import { shopName } from './invoiceFields';
 import type { PaymentsContext, PaymentTarget } from './context';
 import { liveLink } from './createLink';
 
@@ -32,6 +34,8 @@ export async function sendLink(
   ctx: PaymentsContext,
   target: PaymentTarget,
   to: string,
+  /** The customer's language (default: the manager's). */
+  language?: Language,
 ): Promise<{ messageId: string }> {
   const settings = await ctx.settings();
   if (!settings.smtp) {
@@ -47,8 +51,8 @@ export async function sendLink(
   }
   const live = await requireLiveLink(ctx, target);
   const letter = paymentLinkLetter({
-    language: settings.language,
-    shopName: settings.smtp.fromName || target.site,
+    language: language ?? settings.language,
+    shopName: shopName(settings, target.site),
     orderNumber: target.orderNumber,
     amount: target.amount,
     link: live.link,
@@ -62,7 +66,12 @@ export async function sendLink(
     invoiceId: live.invoiceId,
     amount: target.amount,
     before: target.state,
-    detail: { to: address, subject: letter.subject, link: live.link },
+    detail: {
+      to: address,
+      subject: letter.subject,
+      link: live.link,
+      language: language ?? settings.language,
+    },
   });
   try {
     const messageId = await sendLetter(settings.smtp, await ctx.smtpPassword(), address, letter);

@@ -8,7 +8,10 @@ import { entriesToCsv, selectEntries, toEntry } from '../journal/view';
 import { Journal } from '../journal/journal';
 import { log } from '../log';
 import { paymentLinkLetter, testLetter } from '../mail/letters';
+import { storeLanguage } from '../mail/letterLanguage';
 import { sendLetter } from '../mail/mailer';
+import type { Language } from '../../shared/settings';
+import { shopName } from './invoiceFields';
 import type { OrdersStore } from '../orders/store';
 import { SMTP_PASSWORD } from '../secrets/accounts';
 import type { Secrets } from '../secrets/secrets';
@@ -22,6 +25,7 @@ import { createLink } from './createLink';
 import { desktopId } from './desktopId';
 import type { LeaseTiming } from './lease';
 import type { PaymentLinks } from './paymentLinks';
+import { requirePaymentCurrency } from './currency';
 import { MoneyRunner } from './moneyRunner';
 import type { MoneyKind } from './moneyOperations';
 import { reconcileOpen } from './reconcile';
@@ -98,6 +102,7 @@ export class PaymentsService {
         'This payment is not in the list (it may have been deleted in RetailCRM). Refresh the list.';
       throw new ValidationError(message, [{ path: 'paymentId', code: 'not_found', message }]);
     }
+    requirePaymentCurrency(row);
     return row;
   }
 
@@ -162,23 +167,30 @@ export class PaymentsService {
     return { ...result, qr: await QRCode.toDataURL(result.link, { margin: 1, width: 240 }) };
   }
 
-  async previewLetter(paymentId: number) {
+  async previewLetter(paymentId: number, asked?: Language) {
     const { ctx } = await this.ready;
     const [settings, row] = [await ctx.settings(), await this.fresh(await this.target(paymentId))];
     const live = await requireLiveLink(ctx, row);
+    const language = asked ?? (await this.letterLanguage(row.site)) ?? settings.language;
     const letter = paymentLinkLetter({
-      language: settings.language,
-      shopName: settings.smtp?.fromName || row.site,
+      language,
+      shopName: shopName(settings, row.site),
       orderNumber: row.orderNumber,
       amount: row.amount,
       link: live.link,
     });
-    return { to: row.emails, ...letter };
+    return { to: row.emails, language, ...letter };
   }
 
-  async sendLink(paymentId: number, to: string) {
+  /** The store's language for a customer's letter, when RetailCRM says it. */
+  private letterLanguage(site: string) {
+    return storeLanguage(() => this.options.connections.retailCrm(), site);
+  }
+
+  async sendLink(paymentId: number, to: string, language?: Language) {
     const { ctx } = await this.ready;
-    return sendLink(ctx, await this.fresh(await this.target(paymentId)), to);
+    const target = await this.fresh(await this.target(paymentId));
+    return sendLink(ctx, target, to, language ?? (await this.letterLanguage(target.site)));
   }
 
   async addPayment(request: { orderId: number; merchantId?: string; amount?: Kopiyky }) {

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_NOTIFICATIONS,
   HOLD_LIFETIME_HOURS,
   PAY_LINK_LIFETIME_HOURS,
   relaySchema,
@@ -24,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   managerName: '',
   language: 'uk',
   demoMode: false,
+  notifications: DEFAULT_NOTIFICATIONS,
 };
 
 export function defaultSettings(): Settings {

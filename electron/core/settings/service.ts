@@ -82,6 +82,8 @@ export class SettingsService {
       if (patch.payLinkLifetimeHours !== undefined) next.payLinkLifetimeHours = patch.payLinkLifetimeHours;
       if (patch.managerName !== undefined) next.managerName = patch.managerName;
       if (patch.language !== undefined) next.language = patch.language;
+      if (patch.notifications)
+        next.notifications = { ...current.notifications, ...definedOnly(patch.notifications) };
       if (patch.smtp === null) next.smtp = null;
       else if (patch.smtp)
         next.smtp = { ...SMTP_DEFAULTS, ...current.smtp, ...definedOnly(patch.smtp) } as SmtpSettings;

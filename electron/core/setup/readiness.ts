@@ -3,6 +3,7 @@
  * the settings and the keychain only, so the UI may ask as often as it likes.
  */
 import type { Readiness, ReadinessGap } from '../../shared/channels/setup';
+import { PAYMENT_CURRENCY } from '../../shared/currency';
 import { unmappedStates, type SettingsService } from '../settings/service';
 
 export async function readiness(settings: SettingsService): Promise<Readiness> {
@@ -23,6 +24,15 @@ export async function readiness(settings: SettingsService): Promise<Readiness> {
     missing.push({
       code: 'retailcrm',
       message: 'The RetailCRM API key is not saved on this computer: enter it in the RetailCRM settings.',
+    });
+  }
+  // A base currency other than UAH was once accepted as a warning; the module guide requires UAH.
+  const base = s.retailCrm?.lastCheck?.baseCurrency;
+  if (base && base !== PAYMENT_CURRENCY) {
+    missing.push({
+      code: 'currency',
+      base,
+      message: `The RetailCRM base currency is ${base}: make it UAH in RetailCRM, then connect again.`,
     });
   }
   if (s.merchants.length === 0) {

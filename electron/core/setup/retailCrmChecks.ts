@@ -5,14 +5,12 @@
  * finding says what is wrong and where to fix it, in the manager's terms.
  */
 import type { CrmSite, RetailCrmCheck, SetupFinding } from '../../shared/channels/setup';
+import { PAYMENT_CURRENCY } from '../../shared/currency';
 import { NetworkError } from '../errors';
 import type { RetailCrmApi } from '../retailcrm/api';
 import { MESSAGES, RetailCrmError } from '../retailcrm/errors';
 import type { Credentials } from '../retailcrm/types';
 import { methodName, missingMethods } from './requiredMethods';
-
-/** UAPAY takes hryvnias only (uapay-api.md §3.2): orders in another currency cannot be paid. */
-export const PAYMENT_CURRENCY = 'UAH';
 
 const KEY_PLACE = 'Administration > Integration > API keys';
 const CURRENCY_PLACE = 'Administration > Reference books > Currencies';
@@ -79,8 +77,9 @@ export async function checkRetailCrm({ url, api, siteCodes }: CheckInput): Promi
     return check;
   }
   const inScope = siteCodes.length > 0 ? visible.filter((s) => siteCodes.includes(s.code)) : visible;
-  check.problems.push(...currencyProblems(check.baseCurrency, inScope));
-  check.warnings.push(...currencyWarnings(check.baseCurrency, inScope));
+  const currencyFindings = currencyProblems(check.baseCurrency, inScope);
+  check.problems.push(...currencyFindings);
+  if (currencyFindings.length === 0) check.warnings.push(...currencyWarnings(check.baseCurrency, inScope));
   return check;
 }
 
@@ -126,39 +125,42 @@ function effectiveCurrency(site: CrmSite, base: string | undefined): string | un
   return site.currency ?? base;
 }
 
-/** No store in scope takes hryvnias: nothing could be paid through UAPAY. */
+/**
+ * The module guide requires UAH as the account's base currency (UAPAY takes hryvnias only): any
+ * other is refused, not accepted as a warning. With a UAH base, at least one store in scope must be
+ * in hryvnias, or nothing could ever be paid.
+ */
 function currencyProblems(base: string | undefined, sites: CrmSite[]): SetupFinding[] {
+  if (base !== PAYMENT_CURRENCY) {
+    return [
+      {
+        code: 'currency',
+        params: { base: base ?? '' },
+        message:
+          `The base currency of this RetailCRM account is ${base ?? 'not set'}. UAPAY takes payments ` +
+          `in hryvnias only, and the module guide requires UAH as the base currency: make UAH the ` +
+          `base currency in RetailCRM (${CURRENCY_PLACE}), then connect again.`,
+      },
+    ];
+  }
   if (sites.some((site) => effectiveCurrency(site, base) === PAYMENT_CURRENCY)) return [];
   return [
     {
-      code: 'currency',
-      params: { base: base ?? '' },
+      code: 'no_uah_store',
+      params: { sites: sites.map((s) => s.code).join(', ') },
       message:
-        `The base currency of this RetailCRM account is ${base ?? 'not set'}, and UAPAY takes ` +
-        `payments in hryvnias only, so no order could be paid. Make UAH the base currency in ` +
-        `RetailCRM (${CURRENCY_PLACE}), or set UAH as the currency of the stores UAPAY Desk handles.`,
+        `None of ${list(sites.map((s) => s.code))} is in hryvnias, so no order of theirs could be paid ` +
+        'through UAPAY. Choose a store whose currency is UAH.',
     },
   ];
 }
 
 /**
- * Some stores in scope are in hryvnias: the rest (and a non-UAH base currency) is a warning the
- * manager may accept, because orders of the UAH stores can still be paid.
+ * Stores in another currency among UAH ones: a warning the manager may accept. Their orders are
+ * listed with their currency and refused for links and money operations.
  */
 function currencyWarnings(base: string | undefined, sites: CrmSite[]): SetupFinding[] {
-  const uah = sites.filter((site) => effectiveCurrency(site, base) === PAYMENT_CURRENCY);
-  if (uah.length === 0) return [];
   const warnings: SetupFinding[] = [];
-  if (base !== PAYMENT_CURRENCY) {
-    warnings.push({
-      code: 'base_currency',
-      params: { base: base ?? '', sites: uah.map((s) => s.code).join(', ') },
-      message:
-        `The base currency of this RetailCRM account is ${base ?? 'not set'}, not UAH. Orders of ` +
-        `${list(uah.map((s) => s.code))} are in UAH and can be paid; the module guide asks for UAH ` +
-        `as the base currency (${CURRENCY_PLACE}).`,
-    });
-  }
   const other = sites.filter((site) => effectiveCurrency(site, base) !== PAYMENT_CURRENCY);
   if (other.length > 0) {
     warnings.push({

@@ -13,6 +13,8 @@ export interface Site {
   /** ISO code; when absent the order currency falls back to the base currency (reference §5.3). */
   currency?: string;
   countryIso?: string;
+  /** Not in the reference (§5.4); some accounts have it. Sent only when a test sets it. */
+  language?: string;
   defaultForCrm: boolean;
   ordering: number;
 }

@@ -11,6 +11,7 @@ export interface SiteInput {
   description?: string;
   currency?: string;
   countryIso?: string;
+  language?: string;
   defaultForCrm?: boolean;
   ordering?: number;
 }
@@ -74,6 +75,7 @@ export class References {
       description: input.description,
       currency: input.currency,
       countryIso: input.countryIso,
+      language: input.language,
       defaultForCrm: input.defaultForCrm ?? this.sites.size === 0,
       ordering: input.ordering ?? 990,
     };
@@ -96,6 +98,12 @@ export class References {
     };
     this.currencies.push(currency);
     return currency;
+  }
+
+  /** Makes `code` the base currency (exactly one is base), adding it when the account has none of it. */
+  setBaseCurrency(code: string): void {
+    if (!this.currencies.some((currency) => currency.code === code)) this.addCurrency({ code });
+    for (const currency of this.currencies) currency.isBase = currency.code === code;
   }
 
   baseCurrency(): string | undefined {

@@ -181,6 +181,7 @@ function renderSite(site: Site): Json {
     description: site.description,
     currency: site.currency,
     countryIso: site.countryIso,
+    language: site.language,
     defaultForCrm: site.defaultForCrm,
     ordering: site.ordering,
   });

@@ -8,6 +8,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { registerAdminRoutes } from './admin';
+import { registerOrderPage } from './orderPage';
 import { authenticate, authorize, presentedKey } from './auth';
 import type { Control, FaultAction } from './control';
 import { faultBody } from './control';
@@ -56,6 +57,7 @@ export function buildServer(state: RetailCrmState, control: Control, logger: boo
   app.addHook('onClose', async () => control.releaseHung());
   void app.register(async (api) => apiRoutes(api, state, control));
   void app.register(async (admin) => registerAdminRoutes(admin, state, control), { prefix: '/__sandbox' });
+  void app.register(async (pages) => registerOrderPage(pages, state));
   return app;
 }
 

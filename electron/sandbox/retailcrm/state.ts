@@ -79,6 +79,10 @@ export class RetailCrmState {
     return this.refs.addCurrency(input);
   }
 
+  setBaseCurrency(code: string): void {
+    this.refs.setBaseCurrency(code);
+  }
+
   /** Creates or updates; `created` tells which. */
   putPaymentType(input: PaymentTypeInput): { created: boolean; paymentType: PaymentType } {
     return this.refs.putPaymentType(input);

@@ -19,13 +19,14 @@ export type BulkAction = (typeof BULK_ACTIONS)[number];
  * - `not_held`: UAPAY no longer holds it (`detail.state` says what it is now).
  * - `hold_expired`: UAPAY released it at the end of the hold, or the hold is past the lifetime set
  *   in Settings (`detail.holdExpiresAt`).
- * - `amount_mismatch`: confirm only; the amount held differs from the order's current total
- *   (`detail.held`, `detail.orderTotal`).
+ * - `amount_mismatch`: confirm only; the amount held differs from the payment's own amount, or is
+ *   more than the order still owes (`detail.held`, `detail.amount`, `detail.orderTotal`, `detail.owed`).
  * - `in_flight`: another operation on the payment is still open in the journal (`detail.operation`).
  * - `merchant_not_connected`: no secret key on this computer, or the merchant is unknown.
  * - `no_invoice`: no UAPAY invoice, or UAPAY does not know it.
  * - `uapay_unavailable`: UAPAY could not be asked, or answered something the app does not understand.
  * - `already_done`: the journal shows it was already captured or cancelled (a resumed batch).
+ * - `other_currency`: the order is not in hryvnias, which is all UAPAY takes (`detail.currency`).
  */
 export const SKIP_REASONS = [
   'not_found',
@@ -37,17 +38,24 @@ export const SKIP_REASONS = [
   'no_invoice',
   'uapay_unavailable',
   'already_done',
+  'other_currency',
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface SkipDetail {
   state?: LifecycleState;
   held?: Kopiyky;
+  /** The payment's own amount (what its link asked for): a split order has several payments. */
+  amount?: Kopiyky;
   orderTotal?: Kopiyky;
+  /** What the order still owes (its total less what RetailCRM counts as paid). */
+  owed?: Kopiyky;
   /** ISO. */
   holdExpiresAt?: string;
   /** The journal kind of the operation in flight. */
   operation?: string;
+  /** The order's currency, when it is not one UAPAY takes. */
+  currency?: string;
   /** The provider's or the app's own words (e.g. UAPAY's error text), for a tooltip. */
   message?: string;
 }
@@ -61,6 +69,8 @@ export interface BulkRow {
   merchantId?: string;
   /** What the operation would move: the amount UAPAY holds (else the RetailCRM payment's amount). */
   amount: Kopiyky;
+  /** Set when the payment is a part of its order (a split order): the order's total and what it owes. */
+  part?: { orderTotal: Kopiyky; owed: Kopiyky };
   eligible: boolean;
   reason?: SkipReason;
   detail?: SkipDetail;

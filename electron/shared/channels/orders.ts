@@ -61,6 +61,62 @@ export interface OrderView {
   detail: OrderDetail;
 }
 
+/** `orders.find`: an order of RetailCRM found by its number, whether or not it has a UAPAY payment. */
+export interface OrderFound {
+  orderId: number;
+  orderNumber: string;
+  site: string;
+  /** ISO. */
+  createdAt?: string;
+  customerName: string;
+  totalSumm: Kopiyky;
+  currency?: string;
+  /** Payment ids of its payments of our merchants' types (rows of the list). */
+  linkedPaymentIds: number[];
+}
+
+/** `orders.order`: one order fresh from RetailCRM, with the list's rows of its UAPAY payments. */
+export interface OrderLookup {
+  detail: OrderDetail;
+  rows: OrderRow[];
+}
+
+/**
+ * A cell of the exported list: text, a number, kopiyky (`money` columns) or a local wall time
+ * `YYYY-MM-DDTHH:mm` (`date` columns); null when empty.
+ */
+export type ExportCell = string | number | null;
+
+const exportCell = z.union([
+  z.string().max(4000),
+  z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+  z.null(),
+]);
+
+export const ordersExportSchema = z.strictObject({
+  format: z.enum(['xlsx', 'csv'], 'The format must be "xlsx" or "csv".'),
+  sheetName: z.string().trim().min(1).max(100),
+  columns: z
+    .array(
+      z.strictObject({
+        header: z.string().max(200),
+        type: z.enum(['text', 'money', 'date', 'number']),
+      }),
+    )
+    .min(1)
+    .max(40),
+  rows: z.array(z.array(exportCell).max(40)).max(100_000),
+});
+export type OrdersExportRequest = z.output<typeof ordersExportSchema>;
+
+/** `orders.export`: the file's bytes (base64) and a name to save it under. */
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+  rows: number;
+}
+
 /** Event `orders.changed`: merge by `paymentId`, so the list keeps its scroll and selection. */
 export interface OrdersChanged {
   changed: OrderRow[];
@@ -76,6 +132,21 @@ export const ordersChannels = {
     request: z.strictObject({ full: z.boolean('"full" must be true or false.').optional() }),
     response: phantom<OrdersRefreshResult>(),
   },
+  /** Any order of the chosen stores by its number, asked of RetailCRM (not only the cache). */
+  'orders.find': {
+    request: z.strictObject({
+      number: z.string('The order number must be text.').trim().min(1, 'Enter an order number.').max(100),
+    }),
+    response: phantom<OrderFound[]>(),
+  },
+  'orders.order': {
+    request: z.strictObject({
+      orderId: z.number('The order id must be a number.').int().positive().max(Number.MAX_SAFE_INTEGER),
+    }),
+    response: phantom<OrderLookup>(),
+  },
+  /** The filtered list as the manager sees it, as an Excel workbook or a CSV for Excel. */
+  'orders.export': { request: ordersExportSchema, response: phantom<ExportFile>() },
   'orders.get': {
     request: z.strictObject({
       paymentId: z.number('The payment id must be a number.').int().positive().max(Number.MAX_SAFE_INTEGER),

@@ -6,9 +6,12 @@ import { z } from 'zod';
 import type { LifecycleState } from '../lifecycle';
 import { kopiykySchema, type Kopiyky } from '../money';
 import type { DeskError } from '../errors';
+import { LANGUAGES, type Language } from '../settings';
 import { phantom, type ChannelMap } from './spec';
 
 const paymentId = z.number('The payment id must be a number.').int().positive().max(Number.MAX_SAFE_INTEGER);
+/** The customer's letter: uk, ru or en (the manager chooses; see LetterPreview.language). */
+const letterLanguage = z.enum(LANGUAGES, 'The letter language must be uk, ru or en.');
 const positiveAmount = kopiykySchema.refine((value) => value > 0, 'The amount must be more than zero.');
 
 export interface OperationOutcome {
@@ -40,6 +43,8 @@ export interface LinkResult {
 
 export interface LetterPreview {
   to: string[];
+  /** The letter's language: the one asked for, else the store's (when RetailCRM says), else the UI's. */
+  language: Language;
   subject: string;
   html: string;
   text: string;
@@ -74,7 +79,10 @@ export interface JournalEntry {
   orderNumber?: string;
   /** RetailCRM payment id (absent for "add payment", which had none yet). */
   paymentId?: number;
+  /** The operation's own sum (captured, released, refunded; a link's or a letter's amount). */
   amount?: Kopiyky;
+  /** What the payment keeps after a money operation (a partial refund: what is still paid). */
+  remaining?: Kopiyky;
   before?: string;
   after?: string;
   outcome: 'succeeded' | 'failed' | 'reconciled' | 'in_progress' | 'crm_pending' | 'needs_attention';
@@ -110,9 +118,16 @@ export const paymentsChannels = {
     response: phantom<{ paymentId: number; merchantId: string; amount: Kopiyky }>(),
   },
   'payments.createLink': { request: z.strictObject({ paymentId }), response: phantom<LinkResult>() },
-  'payments.previewLetter': { request: z.strictObject({ paymentId }), response: phantom<LetterPreview>() },
+  'payments.previewLetter': {
+    request: z.strictObject({ paymentId, language: letterLanguage.optional() }),
+    response: phantom<LetterPreview>(),
+  },
   'payments.sendLink': {
-    request: z.strictObject({ paymentId, to: z.string('The address must be text.').max(320) }),
+    request: z.strictObject({
+      paymentId,
+      to: z.string('The address must be text.').max(320),
+      language: letterLanguage.optional(),
+    }),
     response: phantom<{ messageId: string }>(),
   },
   'payments.confirm': {

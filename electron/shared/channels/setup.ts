@@ -139,6 +139,7 @@ export interface StatusMappingView {
 export type ReadinessGap =
   | { code: 'keychain'; message: string }
   | { code: 'retailcrm'; message: string }
+  | { code: 'currency'; base: string; message: string }
   | { code: 'merchant'; message: string }
   | { code: 'merchant_key'; merchantId: string; message: string }
   | { code: 'merchant_payment_type'; merchantId: string; message: string }
@@ -162,6 +163,7 @@ const merchantFields = merchantSchema.pick({
   clientId: true,
   environment: true,
   confirmManually: true,
+  redirectUrl: true,
 });
 const merchantId = z.uuid('The merchant id must be a UUID.');
 const siteCodes = z.array(crmCode('A site code')).max(500, 'At most 500 sites.');

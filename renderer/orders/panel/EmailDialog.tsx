@@ -9,6 +9,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { TextField } from '../../components/TextField';
 import { call, deskError } from '../../desk';
 import { notify } from '../../store/notices';
+import { LANGUAGES, type Language } from '../../../electron/shared/settings';
 import { CallState } from './CallState';
 import { useSlow } from './useSlow';
 
@@ -18,7 +19,8 @@ const OTHER = '';
 
 /**
  * "Send to e-mail": the addresses of the order and its customer to choose from (or another one,
- * typed), a preview of the letter exactly as it goes out, then Send. The preview shows the letter's
+ * typed), the letter's language (the store's when RetailCRM says it, else the UI's; the manager may
+ * pick uk, ru or en), a preview of the letter exactly as it goes out in it, then Send. The preview shows the letter's
  * text version: its HTML is not the page's to render (the CSP allows no frames either).
  */
 export function EmailDialog({
@@ -41,13 +43,25 @@ export function EmailDialog({
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DeskError>();
+  // Undefined until the manager picks one: the core then starts from the store's language.
+  const [language, setLanguage] = useState<Language>();
   const slow = useSlow(busy);
 
   useEffect(() => {
-    call('payments.previewLetter', { paymentId }).then(setPreview, (failure: unknown) =>
-      setPreviewError(deskError(failure)),
+    let current = true;
+    call('payments.previewLetter', { paymentId, ...(language && { language }) }).then(
+      (letter) => {
+        if (!current) return;
+        setPreview(letter);
+        setPreviewError(undefined);
+      },
+      (failure: unknown) => current && setPreviewError(deskError(failure)),
     );
-  }, [paymentId]);
+    return () => {
+      current = false;
+    };
+  }, [paymentId, language]);
+  const letterLanguage = language ?? preview?.language;
 
   const choices = [...new Set([...addresses, ...(preview?.to ?? [])])];
   const to = (chosen === OTHER ? typed : chosen).trim();
@@ -60,7 +74,7 @@ export function EmailDialog({
     setBusy(true);
     setError(undefined);
     try {
-      await call('payments.sendLink', { paymentId, to });
+      await call('payments.sendLink', { paymentId, to, ...(letterLanguage && { language: letterLanguage }) });
       notify('success', (tr) => tr('actions.emailSent', { to }));
       onDone();
       onClose();
@@ -89,6 +103,21 @@ export function EmailDialog({
       }
     >
       <form className="money-form" onSubmit={(event) => void send(event)} noValidate>
+        <fieldset className="choice-group choice-row" data-testid="letter-language">
+          <legend className="field-label">{t('actions.emailLanguage')}</legend>
+          {LANGUAGES.map((code) => (
+            <label key={code} className="choice-option">
+              <input
+                type="radio"
+                name="letter-language"
+                checked={letterLanguage === code}
+                disabled={!preview && !previewError}
+                onChange={() => setLanguage(code)}
+              />
+              <span>{t(`actions.emailLanguages.${code}`)}</span>
+            </label>
+          ))}
+        </fieldset>
         <fieldset className="choice-group">
           <legend className="field-label">{t('actions.emailTo')}</legend>
           {choices.map((address) => (

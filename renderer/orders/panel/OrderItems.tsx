@@ -36,10 +36,10 @@ export function OrderItems({ detail }: { detail: OrderDetail }) {
                   <td>{item.name || '—'}</td>
                   <td className="num">{item.quantity}</td>
                   <td className="num">
-                    <Money amount={kopiyky(unit)} />
+                    <Money amount={kopiyky(unit)} currency={detail.currency} />
                   </td>
                   <td className="num">
-                    <Money amount={kopiyky(Math.round(unit * item.quantity))} />
+                    <Money amount={kopiyky(Math.round(unit * item.quantity))} currency={detail.currency} />
                   </td>
                 </tr>
               );
@@ -51,13 +51,13 @@ export function OrderItems({ detail }: { detail: OrderDetail }) {
         <div>
           <dt>{t('panel.orderTotal')}</dt>
           <dd>
-            <Money amount={detail.totalSumm} />
+            <Money amount={detail.totalSumm} currency={detail.currency} />
           </dd>
         </div>
         <div>
           <dt>{t('panel.prepaid')}</dt>
           <dd>
-            <Money amount={detail.prepaySum} />
+            <Money amount={detail.prepaySum} currency={detail.currency} />
           </dd>
         </div>
       </dl>

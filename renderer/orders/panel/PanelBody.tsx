@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkResult as Link } from '../../../electron/shared/channels/payments';
 import type { DeskError } from '../../../electron/shared/errors';
-import { kopiyky } from '../../../electron/shared/money';
+import { stillOwed } from '../../../electron/shared/money';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Callout } from '../../components/Callout';
@@ -31,6 +31,9 @@ import { PendingNote } from './PendingNote';
 import { RefundDialog } from './RefundDialog';
 import { Timeline } from './Timeline';
 import { usePanelData } from './usePanelData';
+import { CurrencyNote } from './CurrencyNote';
+import { OpenInCrm } from '../OpenInCrm';
+import { isPaymentCurrency } from '../../../electron/shared/currency';
 
 type DialogAction = Exclude<PanelAction, 'createLink'>;
 
@@ -59,14 +62,17 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
   const detail = view?.detail;
   const noLinkedPayment = detail !== undefined && !detail.payments.some((p) => p.linked);
   // While an operation on the payment is open (running, RetailCRM pending, or waiting for a
-  // person), no other may start: the notes above say why.
+  // person), no other may start: the notes above say why. UAPAY takes hryvnias only: an order in
+  // another currency gets no link or money operation.
   const locked = timeline?.some((entry) => OPEN_OUTCOMES.has(entry.outcome)) ?? false;
-  const actions: PanelAction[] = row
-    ? [
-        ...PAYMENT_ACTIONS.filter((action) => !locked && canDo(action, row.state)),
-        ...(noLinkedPayment ? ['add' as const] : []),
-      ]
-    : [];
+  const payable = isPaymentCurrency(detail?.currency ?? row?.currency);
+  const actions: PanelAction[] =
+    row && payable
+      ? [
+          ...PAYMENT_ACTIONS.filter((action) => !locked && canDo(action, row.state)),
+          ...(noLinkedPayment ? ['add' as const] : []),
+        ]
+      : [];
 
   const createLink = async () => {
     setBusy('createLink');
@@ -134,6 +140,7 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
             </p>
           )}
         </div>
+        {row && <OpenInCrm orderId={row.orderId} orderNumber={row.orderNumber} variant="icon" />}
         <Button
           size="sm"
           variant="ghost"
@@ -164,6 +171,7 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
         {!view && !error && !gone && <PanelSkeleton />}
         {row && detail && amounts && (
           <>
+            <CurrencyNote currency={detail.currency ?? row.currency} />
             <ActionBar state={row.state} actions={actions} busy={busy} locked={locked} onAction={act} />
             {linkError && (
               <ErrorMessage
@@ -194,7 +202,9 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
               <ConfirmPaymentDialog
                 paymentId={paymentId}
                 held={amounts.held}
+                paymentAmount={row.amount}
                 orderTotal={detail.totalSumm}
+                owed={stillOwed(detail.totalSumm, detail.prepaySum)}
                 onDone={done}
                 onClose={() => setDialog(undefined)}
               />
@@ -221,7 +231,7 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
                 orderId={detail.orderId}
                 orderNumber={detail.orderNumber}
                 site={detail.site}
-                remainder={kopiyky(Math.max(0, detail.totalSumm - detail.prepaySum))}
+                remainder={stillOwed(detail.totalSumm, detail.prepaySum)}
                 onAdded={(added) => open(added)}
                 onClose={() => setDialog(undefined)}
               />

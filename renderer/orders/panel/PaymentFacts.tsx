@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { holdExpiresAt } from '../../../electron/shared/orderQuery';
 import type { OrderRow } from '../../../electron/shared/orders';
+import { HOLD_LIFETIME_HOURS } from '../../../electron/shared/settings';
 import { Money } from '../../components/Money';
 import { useSettings } from '../../store/settings';
+import { HoldAssumption } from '../HoldAssumption';
 import { paymentAmounts } from './amounts';
 import { formatDateTime } from './dateTime';
 import { HoldCountdown } from './HoldCountdown';
@@ -12,6 +15,10 @@ export function PaymentFacts({ row }: { row: OrderRow }) {
   const merchants = useSettings((s) => s.view?.settings.merchants);
   const merchant = merchants?.find((m) => m.id === row.merchantId);
   const amounts = paymentAmounts(row);
+  const lifetime = useSettings((s) => s.view?.settings.holdLifetimeHours ?? HOLD_LIFETIME_HOURS.default);
+  // UAPAY's own end once status sync asked, else the estimate from the hold lifetime setting.
+  const holdEnd = row.state === 'held' ? holdExpiresAt(row, lifetime) : undefined;
+  const currency = row.currency;
   return (
     <section className="panel-section" aria-labelledby="panel-payment-title">
       <h3 id="panel-payment-title">{t('panel.paymentTitle')}</h3>
@@ -20,7 +27,7 @@ export function PaymentFacts({ row }: { row: OrderRow }) {
           <div>
             <dt>{t('panel.amount')}</dt>
             <dd>
-              <Money amount={amounts.requested} />
+              <Money amount={amounts.requested} currency={currency} />
             </dd>
           </div>
         )}
@@ -28,15 +35,16 @@ export function PaymentFacts({ row }: { row: OrderRow }) {
           <div>
             <dt>{t('panel.held')}</dt>
             <dd>
-              <Money amount={amounts.held} />
+              <Money amount={amounts.held} currency={currency} />
             </dd>
           </div>
         )}
-        {row.state === 'held' && row.uapay?.holdExpiresAt && (
-          <div>
+        {holdEnd !== undefined && (
+          <div className="facts-wide">
             <dt>{t('panel.holdExpires')}</dt>
-            <dd>
-              <HoldCountdown expiresAt={row.uapay.holdExpiresAt} />
+            <dd className="hold-end">
+              <HoldCountdown expiresAt={new Date(holdEnd).toISOString()} />
+              <HoldAssumption />
             </dd>
           </div>
         )}
@@ -44,7 +52,7 @@ export function PaymentFacts({ row }: { row: OrderRow }) {
           <div>
             <dt>{t('panel.captured')}</dt>
             <dd>
-              <Money amount={amounts.captured} />
+              <Money amount={amounts.captured} currency={currency} />
             </dd>
           </div>
         )}
@@ -52,7 +60,7 @@ export function PaymentFacts({ row }: { row: OrderRow }) {
           <div>
             <dt>{t('panel.refunded')}</dt>
             <dd>
-              <Money amount={amounts.refunded} />
+              <Money amount={amounts.refunded} currency={currency} />
             </dd>
           </div>
         )}
@@ -60,7 +68,7 @@ export function PaymentFacts({ row }: { row: OrderRow }) {
           <div>
             <dt>{t('panel.refundable')}</dt>
             <dd>
-              <Money amount={amounts.refundable} />
+              <Money amount={amounts.refundable} currency={currency} />
             </dd>
           </div>
         )}

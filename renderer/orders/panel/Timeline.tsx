@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { JournalEntry } from '../../../electron/shared/channels/payments';
-import { Money } from '../../components/Money';
 import { Skeleton } from '../../components/Skeleton';
 import { EntryError } from '../../activity/EntryError';
-import { entryAmount, kindLabel } from '../../activity/journalWords';
+import { EntryMoney } from '../../activity/EntryMoney';
+import { kindLabel } from '../../activity/journalWords';
 import { OutcomeBadge } from '../../activity/OutcomeBadge';
 import { StateChange } from '../../activity/StateChange';
 import { formatDateTime } from './dateTime';
@@ -23,24 +23,21 @@ export function Timeline({ entries }: { entries?: JournalEntry[] }) {
         <p className="muted">{t('panel.timelineEmpty')}</p>
       ) : (
         <ol className="timeline" data-testid="timeline">
-          {entries.map((entry) => {
-            const amount = entryAmount(entry);
-            return (
-              <li key={entry.opId} className="timeline-entry">
-                <div className="timeline-head">
-                  <span className="timeline-kind">{kindLabel(t, entry.kind)}</span>
-                  {amount !== undefined && <Money amount={amount} />}
-                  <OutcomeBadge outcome={entry.outcome} />
-                </div>
-                <div className="timeline-meta">
-                  <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-                  <span>{entry.managerName ?? entry.osUser}</span>
-                  <StateChange before={entry.before} after={entry.after} />
-                </div>
-                {entry.error && <EntryError error={entry.error} />}
-              </li>
-            );
-          })}
+          {entries.map((entry) => (
+            <li key={entry.opId} className="timeline-entry">
+              <div className="timeline-head">
+                <span className="timeline-kind">{kindLabel(t, entry.kind)}</span>
+                <EntryMoney entry={entry} />
+                <OutcomeBadge outcome={entry.outcome} />
+              </div>
+              <div className="timeline-meta">
+                <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                <span>{entry.managerName ?? entry.osUser}</span>
+                <StateChange before={entry.before} after={entry.after} />
+              </div>
+              {entry.error && <EntryError error={entry.error} />}
+            </li>
+          ))}
         </ol>
       )}
     </section>

@@ -16,7 +16,7 @@ afterEach(async () => {
 describe('bulk over IPC', () => {
   it('serves preflight, start, progress, status and CSV through the contract, and validates requests', async () => {
     shop = await openShop();
-    const held = [shop.held(), shop.held(), shop.held({ amount: 30_000, orderTotal: 31_000 })];
+    const held = [shop.held(), shop.held(), shop.held({ amount: 30_000, crmAmount: 29_000 })];
     desk = createDesk({
       appName: 'UAPAY Desk',
       appVersion: '1.0.0',

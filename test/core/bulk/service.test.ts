@@ -40,7 +40,7 @@ const rowOf = (status: BulkStatus, held: Held): BulkRowResult | undefined =>
   status.rows.find((row) => row.paymentId === held.paymentId);
 
 describe('bulk confirmation', () => {
-  it('confirms 200 held payments once each, skips what cannot go, keeps UAPAY’s text for failures, and the CSV says the same', async () => {
+  it('confirms 205 held payments (split orders among them) once each, skips what cannot go, keeps UAPAY’s text for failures, and the CSV says the same', async () => {
     // The setting is shorter than the fake's 7 days: some holds UAPAY still keeps are past it.
     await open({ holdLifetimeHours: 72 });
     const { uapay, retailcrm } = shop.sandbox;
@@ -48,7 +48,13 @@ describe('bulk confirmation', () => {
     const released = Array.from({ length: 5 }, () => shop.held({ heldAgoMs: 8 * DAY }));
     const pastSetting = Array.from({ length: 5 }, () => shop.held({ heldAgoMs: 4 * DAY }));
     const elsewhere = Array.from({ length: 10 }, () => shop.held());
-    const mismatch = Array.from({ length: 5 }, () => shop.held({ amount: 50_000, orderTotal: 52_000 }));
+    // A split order: the hold is its payment's own amount, part of the order's total — it goes.
+    const split = Array.from({ length: 5 }, () => shop.held({ amount: 50_000, orderTotal: 52_000 }));
+    // The hold is not what its payment asked for, or more than the order still owes: a person looks.
+    const mismatch = Array.from({ length: 3 }, () => shop.held({ amount: 50_000, crmAmount: 48_000 }));
+    const aboveOwed = Array.from({ length: 2 }, () =>
+      shop.held({ amount: 50_000, orderTotal: 60_000, paidBefore: 20_000 }),
+    );
     const refused = Array.from({ length: 5 }, () => shop.held());
     const lostReply = Array.from({ length: 5 }, () => shop.held());
     const gateway = Array.from({ length: 10 }, () => shop.held());
@@ -78,17 +84,27 @@ describe('bulk confirmation', () => {
         status: 502,
       });
     const preflight = await core.bulk.preflight({ action: 'confirm', query: { chips: ['held'] } });
-    expect(preflight.rows).toHaveLength(200);
+    expect(preflight.rows).toHaveLength(205);
     expect(preflight.skipped.byReason).toEqual({ hold_expired: 10, not_held: 10, amount_mismatch: 5 });
-    const eligible = [...plain, ...refused, ...lostReply, ...gateway];
+    const eligible = [...plain, ...split, ...refused, ...lostReply, ...gateway];
     expect(preflight.eligible).toEqual({
-      count: 175,
+      count: 180,
       total: eligible.reduce((sum, held) => sum + held.amount, 0),
+    });
+    expect(preflight.rows.find((r) => r.paymentId === split[0]!.paymentId)).toMatchObject({
+      eligible: true,
+      amount: 50_000,
+      part: { orderTotal: 52_000, owed: 52_000 },
     });
     expect(preflight.rows.find((r) => r.paymentId === mismatch[0]!.paymentId)).toMatchObject({
       eligible: false,
       reason: 'amount_mismatch',
-      detail: { held: 50_000, orderTotal: 52_000 },
+      detail: { held: 50_000, amount: 48_000 },
+    });
+    expect(preflight.rows.find((r) => r.paymentId === aboveOwed[0]!.paymentId)).toMatchObject({
+      eligible: false,
+      reason: 'amount_mismatch',
+      detail: { held: 50_000, amount: 50_000, orderTotal: 60_000, owed: 40_000 },
     });
     expect(preflight.rows.find((r) => r.paymentId === elsewhere[0]!.paymentId)).toMatchObject({
       reason: 'not_held',
@@ -104,15 +120,15 @@ describe('bulk confirmation', () => {
       times: 12,
     });
     const started = await core.bulk.start(preflight.preflightId);
-    expect(started).toMatchObject({ state: 'running', counts: { total: 200, skipped: 25 } });
+    expect(started).toMatchObject({ state: 'running', counts: { total: 205, skipped: 25 } });
     await core.bulk.idle();
     const status = (await core.bulk.status(started.batchId))!;
     expect(status).toMatchObject({
       state: 'finished',
-      counts: { total: 200, done: 160, failed: 15, skipped: 25, inFlight: 0, remaining: 0, untouched: 0 },
+      counts: { total: 205, done: 165, failed: 15, skipped: 25, inFlight: 0, remaining: 0, untouched: 0 },
     });
 
-    for (const held of [...plain, ...lostReply]) {
+    for (const held of [...plain, ...split, ...lostReply]) {
       expect(rowOf(status, held)).toMatchObject({ outcome: 'done', state: 'paid' });
       expect(shop.uapayStatus(held)).toBe(CAPTURED);
       expect([shop.crmStatus(held), shop.crmAmount(held)]).toEqual([STATUS_MAPPING.paid, held.amount]);
@@ -128,7 +144,7 @@ describe('bulk confirmation', () => {
         outcome: 'failed',
         error: { kind: 'network', code: 'server' },
       });
-    for (const held of [...refused, ...gateway, ...mismatch, ...pastSetting]) {
+    for (const held of [...refused, ...gateway, ...mismatch, ...aboveOwed, ...pastSetting]) {
       expect(shop.uapayStatus(held)).toBe(HELD);
       expect(shop.crmStatus(held)).toBe(STATUS_MAPPING.held);
     }
@@ -141,13 +157,13 @@ describe('bulk confirmation', () => {
 
     // UAPAY's own count: one capture call per eligible payment, none for the others.
     for (const held of eligible) expect(shop.calls('complete', held)).toBe(1);
-    for (const held of [...released, ...pastSetting, ...elsewhere, ...mismatch])
+    for (const held of [...released, ...pastSetting, ...elsewhere, ...mismatch, ...aboveOwed])
       expect(shop.calls('complete', held)).toBe(0);
-    expect(uapay.fake.control.calls({ method: complete, sessionRefused: false })).toBe(175);
+    expect(uapay.fake.control.calls({ method: complete, sessionRefused: false })).toBe(180);
 
     // Every intent of the batch has its result in the journal.
     const operations = await core.payments.batchOperations(status.batchId);
-    expect(operations).toHaveLength(175);
+    expect(operations).toHaveLength(180);
     expect(operations.filter((op) => !op.finishedAt)).toEqual([]);
 
     const csv = await core.bulk.exportCsv(status.batchId);
@@ -166,7 +182,7 @@ describe('bulk confirmation', () => {
       'finished',
       'operation_id',
     ]);
-    expect(lines).toHaveLength(200);
+    expect(lines).toHaveLength(205);
     const byPayment = new Map(lines.map((line) => [Number(line[2]), line]));
     for (const row of status.rows) {
       const line = byPayment.get(row.paymentId)!;
@@ -185,10 +201,10 @@ describe('bulk confirmation', () => {
 
     // Progress: a few events a second, the last one final.
     const events = core.progress.filter((p) => p.batchId === status.batchId);
-    expect(events.at(-1)).toMatchObject({ state: 'finished', counts: { done: 160, failed: 15 } });
+    expect(events.at(-1)).toMatchObject({ state: 'finished', counts: { done: 165, failed: 15 } });
     const seconds = (Date.parse(status.endedAt!) - Date.parse(status.startedAt)) / 1000;
     expect(events.length).toBeLessThanOrEqual(Math.ceil(seconds * 4) + 4);
-    expect(new Set(events.flatMap((e) => e.changed.map((row) => row.paymentId))).size).toBe(175);
+    expect(new Set(events.flatMap((e) => e.changed.map((row) => row.paymentId))).size).toBe(180);
   });
 
   it('stops in the middle: what is in flight finishes, the rest is untouched and says so; resume runs the rest', async () => {

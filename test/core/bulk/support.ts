@@ -36,6 +36,10 @@ export interface HeldOptions {
   amount?: number;
   /** The order's total in RetailCRM, when it differs from the hold. */
   orderTotal?: number;
+  /** The RetailCRM payment's own amount (what its link asked), when it differs from the hold. */
+  crmAmount?: number;
+  /** A payment the order already had in cash (a prepayment), paid. */
+  paidBefore?: number;
   /** How long ago the card was authorised (sandbox time); past the fake's 7 days UAPAY released it. */
   heldAgoMs?: number;
 }
@@ -120,13 +124,14 @@ export async function openShop(options: ShopOptions = {}): Promise<Shop> {
           {
             type: MANUAL_MERCHANT.paymentTypeCode,
             status: STATUS_MAPPING.held,
-            amount: kopiyky(amount),
+            amount: kopiyky(o.crmAmount ?? amount),
             externalId: invoice.id,
             comment: `UAPAY: ${invoice.paymentPageUrl}`,
           },
+          ...(o.paidBefore ? [{ type: 'cash', status: 'paid', amount: kopiyky(o.paidBefore) }] : []),
         ],
       });
-      const crmPayment = crm.paymentsOf(order.id)[0];
+      const crmPayment = crm.paymentsOf(order.id).find((p) => p.type === MANUAL_MERCHANT.paymentTypeCode);
       if (!crmPayment) throw new Error('the fake did not add the payment');
       return {
         paymentId: crmPayment.id,

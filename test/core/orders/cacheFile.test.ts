@@ -13,6 +13,7 @@ import { tempDir } from './support';
 const content: CacheContent = {
   account: 'https://shop.retailcrm.ru',
   linkedTypes: ['uapay'],
+  sites: [],
   cursor: { sinceId: 42 },
   refreshedAt: '2025-03-01T10:00:00.000Z',
   rows: [

@@ -107,6 +107,8 @@ describe('orders store: cold load', () => {
       customerName: 'Петренко Іван',
       emails: ['orders@ivan.example', 'ivan@example.com'],
       orderTotal: 1_500_00,
+      orderPaid: 500_00,
+      currency: 'UAH',
       amount: 1_000_00,
       paymentType: 'uapay-a',
       merchantId: MERCHANT_A,
@@ -457,6 +459,24 @@ describe('orders store: settings', () => {
     expect(totalRequests(fake)).toBe(0);
   });
 
+  it('shows only the stores chosen in setup: the others go at once, one chosen again comes back', async () => {
+    const { fake, state, url } = await startCrm();
+    const ids = seed(state);
+    const { store, settings } = await openStore(url);
+    await store.refresh();
+    fake.control.resetCounts();
+    settings.retailCrm = { url, siteCodes: ['shop-a'] };
+    const shown = async () => (await store.list()).rows.map((row) => row.paymentId).sort();
+    expect(await shown()).toEqual([ids.held.payment, ids.refunded.payment].sort());
+    expect(totalRequests(fake)).toBe(0);
+    // The next refresh reads the chosen stores in full; nothing of shop-b comes back.
+    expect(await store.refresh()).toMatchObject({ mode: 'full', total: 2 });
+    expect(await shown()).toEqual([ids.held.payment, ids.refunded.payment].sort());
+    settings.retailCrm = { url, siteCodes: [] };
+    expect(await store.refresh()).toMatchObject({ mode: 'full', total: 3 });
+    expect(await shown()).toContain(ids.noLink.payment);
+  });
+
   it('reads states again through a changed mapping without a request', async () => {
     const { fake, state, url } = await startCrm();
     const ids = seed(state);
@@ -507,6 +527,46 @@ describe('orders store: what only this desktop knows', () => {
     state.editPayment(ids.held.payment, { status: 'refunded', amount: kop(600_00) });
     await store.refresh();
     expect(await store.row(ids.held.payment)).toMatchObject({ state: 'partially_refunded', amount: 600_00 });
+  });
+});
+
+describe('orders store: any order by its number', () => {
+  it('asks RetailCRM, not only the cache, and finds an order with no UAPAY payment', async () => {
+    const { fake, state, url } = await startCrm();
+    const ids = seed(state);
+    const { store, settings } = await openStore(url);
+    await store.refresh();
+    fake.control.resetCounts();
+    expect(await store.find('1004A')).toEqual([
+      {
+        orderId: ids.cashOnly.order,
+        orderNumber: '1004A',
+        site: 'shop-a',
+        createdAt: expect.any(String) as string,
+        customerName: '',
+        totalSumm: 50_00,
+        currency: 'UAH',
+        linkedPaymentIds: [],
+      },
+    ]);
+    expect(requestsTo(fake)).toEqual({ orders: 1 });
+    expect((await store.find('1001A'))[0]?.linkedPaymentIds).toEqual([ids.held.payment]);
+    expect(await store.find('9999')).toEqual([]);
+    // Only the stores chosen in setup.
+    settings.retailCrm = { url, siteCodes: ['shop-b'] };
+    expect(await store.find('1004A')).toEqual([]);
+  });
+
+  it('opens an order fresh, with the rows of its UAPAY payments', async () => {
+    const { state, url } = await startCrm();
+    const ids = seed(state);
+    const { store } = await openStore(url);
+    const cash = await store.viewOrder(ids.cashOnly.order);
+    expect(cash.rows).toEqual([]);
+    expect(cash.detail).toMatchObject({ orderNumber: '1004A', totalSumm: 50_00, prepaySum: 0 });
+    const held = await store.viewOrder(ids.held.order);
+    expect(held.rows.map((row) => row.paymentId)).toEqual([ids.held.payment]);
+    await expect(store.viewOrder(987_654)).rejects.toMatchObject({ info: { kind: 'validation' } });
   });
 });
 

@@ -65,7 +65,8 @@ describe('success is what UAPAY signs', () => {
     const [operation] = world.journal.forOrder(target.orderId);
     expect(operation?.result).toMatchObject({
       amount: 12_500,
-      detail: { happened: true, moved: 12_500, remaining: 37_500 },
+      remaining: 37_500,
+      detail: { happened: true, moved: 12_500 },
     });
   });
 });

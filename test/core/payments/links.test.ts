@@ -32,6 +32,30 @@ describe('generate link', () => {
     expect(world.crmPayment(target.paymentId).comment?.split('\n')[0]).toBe(`UAPAY: ${result.link}`);
   });
 
+  it("tells UAPAY the shop's thank-you page, the customer's e-mail for its receipt, and the shop and order", async () => {
+    await world.settings.updateMerchant(world.merchantIds.manual, {
+      redirectUrl: 'https://shop.example/thanks',
+    });
+    await world.settings.updateGeneral({
+      smtp: { host: 'smtp.example.com', fromAddress: 'shop@example.com', fromName: 'Соняшник' },
+    });
+    const target = { ...unlinkedOrder(12_345), emails: ['not an address', 'buyer@customer.example'] };
+    const result = await createLink(world.ctx, target);
+    expect(world.uapay.state.invoice(result.invoiceId)).toMatchObject({
+      redirectUrl: 'https://shop.example/thanks',
+      email: 'buyer@customer.example',
+      description: `Оплата замовлення №${target.orderNumber} — Соняшник`,
+    });
+    // Without a thank-you page or an address, neither is sent; the store's code names the shop.
+    await world.settings.updateMerchant(world.merchantIds.manual, { redirectUrl: '' });
+    await world.settings.updateGeneral({ smtp: null });
+    const bare = unlinkedOrder(1_000);
+    const invoice = world.uapay.state.invoice((await createLink(world.ctx, bare)).invoiceId);
+    expect(invoice?.redirectUrl ?? undefined).toBeUndefined();
+    expect(invoice?.email ?? undefined).toBeUndefined();
+    expect(invoice?.description).toBe(`Оплата замовлення №${bare.orderNumber} — shop`);
+  });
+
   it('creates a PAY invoice for an automatic merchant', async () => {
     const result = await createLink(world.ctx, unlinkedOrder(10_000, AUTO.type));
     expect(world.uapay.state.invoice(result.invoiceId)?.type).toBe('PAY');

@@ -160,7 +160,7 @@ describe('setup: connect RetailCRM', () => {
     expect(result.view.settings.retailCrm).toBeNull();
   });
 
-  it('refuses a non-UAH base currency when no store is in hryvnias, saying where to change it', async () => {
+  it('refuses a non-UAH base currency, saying where to change it', async () => {
     const { url } = await startAccount({ baseCurrency: 'USD' });
     const { value } = await openDesk();
     const result = await value<RetailCrmConnectResult>(connect, {
@@ -175,45 +175,42 @@ describe('setup: connect RetailCRM', () => {
         code: 'currency',
         params: { base: 'USD' },
         message:
-          'The base currency of this RetailCRM account is USD, and UAPAY takes payments in hryvnias only, ' +
-          'so no order could be paid. Make UAH the base currency in RetailCRM (Administration > Reference ' +
-          'books > Currencies), or set UAH as the currency of the stores UAPAY Desk handles.',
+          'The base currency of this RetailCRM account is USD. UAPAY takes payments in hryvnias only, and ' +
+          'the module guide requires UAH as the base currency: make UAH the base currency in RetailCRM ' +
+          '(Administration > Reference books > Currencies), then connect again.',
       },
     ]);
   });
 
-  it('saves a non-UAH base currency with UAH stores only once the manager accepts the warning', async () => {
+  it('refuses a non-UAH base currency even when the stores it handles are in hryvnias', async () => {
     const { url, fake } = await startAccount({ baseCurrency: 'USD' });
     fake.state.addSite({ code: 'shop-ua', name: 'Shop UA', currency: 'UAH' });
     const { value } = await openDesk();
-    const first = await value<RetailCrmConnectResult>(connect, {
-      url,
-      apiKey: FULL_KEY,
-      siteCodes: ['shop-ua'],
-    });
-    expect(first.saved).toBe(false);
-    expect(first.check.problems).toEqual([]);
-    expect(first.check.warnings).toEqual([
-      {
-        code: 'base_currency',
-        params: { base: 'USD', sites: 'shop-ua' },
-        message:
-          'The base currency of this RetailCRM account is USD, not UAH. Orders of "shop-ua" are in UAH and ' +
-          'can be paid; the module guide asks for UAH as the base currency (Administration > Reference ' +
-          'books > Currencies).',
-      },
-    ]);
-    const accepted = await value<RetailCrmConnectResult>(connect, {
+    const result = await value<RetailCrmConnectResult>(connect, {
       url,
       apiKey: FULL_KEY,
       siteCodes: ['shop-ua'],
       acceptWarnings: ['base_currency'],
     });
-    expect(accepted.saved).toBe(true);
-    expect(accepted.view.settings.retailCrm).toMatchObject({
-      siteCodes: ['shop-ua'],
-      lastCheck: { baseCurrency: 'USD', acceptedWarnings: ['base_currency'] },
+    expect(result.saved).toBe(false);
+    expect(result.check.problems.map((p) => p.code)).toEqual(['currency']);
+    expect(result.view.settings.retailCrm).toBeNull();
+  });
+
+  it('refuses stores none of which is in hryvnias', async () => {
+    const { url, fake } = await startAccount();
+    fake.state.addSite({ code: 'shop-us', name: 'US', currency: 'USD' });
+    const { value } = await openDesk();
+    const result = await value<RetailCrmConnectResult>(connect, {
+      url,
+      apiKey: FULL_KEY,
+      siteCodes: ['shop-us'],
+      acceptWarnings: ['site_currency'],
     });
+    expect(result.saved).toBe(false);
+    expect(result.check.problems).toEqual([
+      expect.objectContaining({ code: 'no_uah_store', params: { sites: 'shop-us' } }),
+    ]);
   });
 
   it('warns about stores in another currency among UAH ones', async () => {

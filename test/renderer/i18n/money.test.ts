@@ -17,4 +17,9 @@ describe('formatMoney', () => {
     expect(plain(formatMoney(kopiyky(1), 'uk'))).toBe('0,01 ₴');
     expect(plain(formatMoney(kopiyky(0), 'uk'))).toBe('0,00 ₴');
   });
+
+  it('writes an order in another currency in its own, so it is never read as hryvnias', () => {
+    expect(plain(formatMoney(kopiyky(123450), 'uk', 'USD'))).toBe('1 234,50 $');
+    expect(formatMoney(kopiyky(123450), 'en', 'EUR')).toBe('€1,234.50');
+  });
 });

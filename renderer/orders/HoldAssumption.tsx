@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
+import { useRouter } from '../store/router';
+import { useSettings } from '../store/settings';
+
+/**
+ * UAPAY does not document how long a hold lasts (uapay-api.md §4): every countdown is an estimate
+ * from the hold lifetime setting. Said beside the panel's countdown, with the way to change it (the
+ * list's countdowns say it in their tooltips: a line more above the list would push its rows).
+ */
+export function HoldAssumption() {
+  const { t } = useTranslation();
+  const hours = useSettings((s) => s.view?.settings.holdLifetimeHours ?? HOLD_LIFETIME_HOURS.default);
+  const openSettings = useRouter((s) => s.openSettings);
+  const lifetime =
+    hours % 24 === 0 ? t('hold.lifetimeDays', { days: hours / 24 }) : t('hold.lifetimeHours', { hours });
+  const sentence = t('hold.assumed', { lifetime });
+  return (
+    <span className="hold-assumption" data-testid="hold-assumption">
+      {sentence}{' '}
+      <button type="button" className="link-button" onClick={() => openSettings('general')}>
+        {t('hold.change')}
+      </button>
+    </span>
+  );
+}
