@@ -17,6 +17,8 @@ export interface OrderRow {
   customerName: string;
   /** The order's e-mail first, then the customer's, without duplicates. */
   emails: string[];
+  /** The order's phone first, then the customer's, as RetailCRM holds them (search matches their digits). */
+  phones: string[];
   orderTotal: Kopiyky;
   /** The RetailCRM payment's amount: what the link asks for, or what the shop keeps after refunds. */
   amount: Kopiyky;

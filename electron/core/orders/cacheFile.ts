@@ -14,7 +14,7 @@ import type { HistoryCursor } from './history';
 
 export const ORDERS_CACHE_FILE = 'orders-cache.json';
 /** Bump when the row or file shape changes: an older file is then simply reloaded. */
-export const ORDERS_CACHE_VERSION = 1;
+export const ORDERS_CACHE_VERSION = 2;
 export const DEFAULT_SAVE_DELAY_MS = 1_000;
 
 export interface CacheContent {
@@ -132,6 +132,7 @@ function isRow(value: unknown): value is OrderRow {
     Number.isSafeInteger(row.amount) &&
     Number.isSafeInteger(row.orderTotal) &&
     Array.isArray(row.emails) &&
+    Array.isArray(row.phones) &&
     isLifecycleState(row.state)
   );
 }

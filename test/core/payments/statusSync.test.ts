@@ -21,6 +21,7 @@ function row(target: PaymentTarget, extra: Partial<OrderRow> = {}): OrderRow {
     createdAt: new Date().toISOString(),
     customerName: 'Тарас Шевченко',
     emails: [],
+    phones: [],
     orderTotal: target.amount,
     paymentType: target.merchantId === world.merchantIds.manual ? MANUAL.type : AUTO.type,
     ...extra,
