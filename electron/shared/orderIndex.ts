@@ -81,6 +81,16 @@ export class OrderIndex {
     return this.slotOf.size;
   }
 
+  get(paymentId: number): OrderRow | undefined {
+    const slot = this.slotOf.get(paymentId);
+    return slot === undefined ? undefined : this.facts[slot]?.row;
+  }
+
+  /** Every row, in no particular order. */
+  *rows(): IterableIterator<OrderRow> {
+    for (const facts of this.facts) if (facts) yield facts.row;
+  }
+
   /** Builds the order of every column now (at load), so no query waits for one. */
   prepare(context: SortContext): void {
     for (const column of SORT_COLUMNS) this.ordering(column, context);
