@@ -18,6 +18,7 @@ import { OrdersRow } from './OrdersRow';
 import { useOrderPanel } from './panel';
 import { useOrdersQuery } from './queryStore';
 import { useSelection } from './selectionStore';
+import { useMerchantNames } from './useOrdersView';
 
 /** Fixed row height: the virtualizer then never measures, and 20,000 rows scroll evenly. */
 export const ROW_HEIGHT = 36;
@@ -30,6 +31,7 @@ const PAGE_ROWS = 10;
  */
 const OVERSCAN = 3;
 
+const rowHeight = () => ROW_HEIGHT;
 const rowDomId = (paymentId: number) => `order-row-${paymentId}`;
 
 /**
@@ -41,7 +43,8 @@ const rowDomId = (paymentId: number) => `order-row-${paymentId}`;
 export function OrdersTable({ rows }: { rows: readonly OrderRow[] }) {
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'uk';
-  const columns = useMemo(() => orderColumns(t, language), [t, language]);
+  const merchantNames = useMerchantNames();
+  const columns = useMemo(() => orderColumns(t, language, merchantNames), [t, language, merchantNames]);
   const sort = useOrdersQuery((s) => s.query.sort);
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.direction === 'desc' }], [sort]);
 
@@ -50,8 +53,9 @@ export function OrdersTable({ rows }: { rows: readonly OrderRow[] }) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.paymentId ?? index,
+    estimateSize: rowHeight,
+    // Stable while the rows are: a new one makes the virtualizer measure every row again.
+    getItemKey: useCallback((index: number) => rows[index]?.paymentId ?? index, [rows]),
     overscan: OVERSCAN,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,

@@ -39,6 +39,8 @@ export interface OrdersState {
  */
 export const EVENT_BATCH_MS = 150;
 
+/** Rows newer than the index's that differ from them only where the list does not look (`row()`). */
+let latest = new Map<number, OrderRow>();
 /** Events that arrive while `orders.list` is on its way, applied over its answer. */
 let pending: OrdersChanged[] | undefined;
 /** Events waiting for the next batch. */
@@ -85,27 +87,44 @@ export function combineChanges(events: readonly OrdersChanged[]): OrdersChanged 
 
 /** Fields the list does not show: a row that differs only in these need not be re-queried. */
 const NOT_SHOWN = new Set(['checkedAt']);
-const shown = (key: string, value: unknown) => (NOT_SHOWN.has(key) ? undefined : value);
+
+/** Plain data (rows as JSON gives them) alike, field by field, but for the fields not shown. */
+function alike(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((key) => !NOT_SHOWN.has(key));
+  if (keys.length !== Object.keys(y).filter((key) => !NOT_SHOWN.has(key)).length) return false;
+  return keys.every((key) => key in y && alike(x[key], y[key]));
+}
 
 /**
  * Whether the list shows `a` and `b` alike. Status sync announces every payment it checks (each
  * with a new `uapay.checkedAt`), hundreds a second on a big shop; they are not worth a re-render.
  */
 export function sameInTheList(a: OrderRow, b: OrderRow): boolean {
-  return a === b || JSON.stringify(a, shown) === JSON.stringify(b, shown);
+  return alike(a, b);
 }
 
 export const useOrders = create<OrdersState>((set, get) => {
   const apply = (event: OrdersChanged) => {
     const { index, version } = get();
     // Rows status sync only re-checked are the side panel's news (`row()`), not the list's: the
-    // index takes them, the list is not queried again for them.
-    const shown = event.changed.filter((row) => {
+    // index keeps the row it has, and the list is not queried again for them.
+    const shown: OrderRow[] = [];
+    for (const row of event.changed) {
       const before = index.get(row.paymentId);
-      return !before || !sameInTheList(before, row);
-    });
+      if (before && sameInTheList(before, row)) latest.set(row.paymentId, row);
+      else {
+        shown.push(row);
+        latest.delete(row.paymentId);
+      }
+    }
+    for (const id of event.removed) latest.delete(id);
     const removed = event.removed.filter((id) => index.get(id) !== undefined);
-    index.patch(event.changed, removed);
+    index.patch(shown, removed);
     set({
       version: shown.length > 0 || removed.length > 0 ? version + 1 : version,
       refreshing: event.refreshing,
@@ -141,6 +160,7 @@ export const useOrders = create<OrdersState>((set, get) => {
     const events = pending ?? [];
     pending = undefined;
     batch = [];
+    latest = new Map();
     set({
       index: indexOf(list.rows),
       version: get().version + 1,
@@ -187,6 +207,6 @@ export const useOrders = create<OrdersState>((set, get) => {
         set({ refreshing: false });
       }
     },
-    row: (paymentId) => get().index.get(paymentId),
+    row: (paymentId) => latest.get(paymentId) ?? get().index.get(paymentId),
   };
 });
