@@ -10,7 +10,6 @@ import {
   chipMask,
   CONTEXT_COLUMNS,
   factsOf,
-  refundedAmount,
   SORT_COLUMNS,
   sortValue,
   STATE_CHIPS,
@@ -23,6 +22,9 @@ import {
 import type { OrderQuery, OrdersSummary, QueryContext, QueryResult, Tally } from './orderQuery';
 import { matchesSearch, parseSearch, searchKey, type SearchTerm } from './orderSearch';
 import type { OrderRow } from './orders';
+
+/** Filters kept (and patched) at once. */
+const FILTERS_KEPT = 4;
 
 export const DEFAULT_SORT: NonNullable<OrderQuery['sort']> = { column: 'createdAt', direction: 'desc' };
 
@@ -69,7 +71,8 @@ export class OrderIndex {
   private readonly slotOf = new Map<number, number>();
   private readonly free: number[] = [];
   private readonly orderings = new Map<SortColumn, Ordering>();
-  private filtered: Filtered | undefined;
+  /** The last few filters asked for, the latest first: typing and clearing a search, or a chip, go back to one. */
+  private readonly filters: Filtered[] = [];
   /** Slots by payment id while no row changes (a patch drops it). */
   private paymentIdOrder: number[] | undefined;
 
@@ -91,9 +94,9 @@ export class OrderIndex {
     for (const facts of this.facts) if (facts) yield facts.row;
   }
 
-  /** Builds the order of every column now (at load), so no query waits for one. */
-  prepare(context: SortContext): void {
-    for (const column of SORT_COLUMNS) this.ordering(column, context);
+  /** Builds the order of these columns (every one) now, at load, so no query waits for one. */
+  prepare(context: SortContext, columns: readonly SortColumn[] = SORT_COLUMNS): void {
+    for (const column of columns) this.ordering(column, context);
   }
 
   /**
@@ -140,18 +143,22 @@ export class OrderIndex {
     const { slots, defined } = this.ordering(sort.column, context);
     const wanted = chipMask(query.chips);
     const { pass } = filtered;
+    const { facts } = this;
     const rows: OrderRow[] = [];
-    const visit = (slot: number) => {
-      if (!pass[slot]) return;
-      const facts = this.facts[slot]!;
-      if (wanted === undefined || chipBits(facts, context) & wanted) rows.push(facts.row);
+    const visit = (from: number, to: number, step: 1 | -1) => {
+      for (let i = from; i !== to; i += step) {
+        const slot = slots[i]!;
+        if (!pass[slot]) continue;
+        const row = facts[slot]!;
+        if (wanted === undefined || chipBits(row, context) & wanted) rows.push(row.row);
+      }
     };
     // Descending: the values from the largest down (equal ones by payment id, also down), and
     // the rows without a value still last, by payment id.
-    if (sort.direction === 'asc') for (let i = 0; i < slots.length; i++) visit(slots[i]!);
+    if (sort.direction === 'asc') visit(0, slots.length, 1);
     else {
-      for (let i = defined - 1; i >= 0; i--) visit(slots[i]!);
-      for (let i = defined; i < slots.length; i++) visit(slots[i]!);
+      visit(defined - 1, -1, -1);
+      visit(defined, slots.length, 1);
     }
     const counts = Object.fromEntries([
       ['all', filtered.all],
@@ -212,7 +219,7 @@ export class OrderIndex {
     if (this.paymentIdOrder) return this.paymentIdOrder;
     const slots = [...this.slotOf.values()];
     const ids = new Float64Array(this.facts.length);
-    for (const slot of slots) ids[slot] = this.facts[slot]!.row.paymentId;
+    for (const slot of slots) ids[slot] = this.facts[slot]!.paymentId;
     slots.sort((a, b) => ids[a]! - ids[b]!);
     return (this.paymentIdOrder = slots);
   }
@@ -224,7 +231,7 @@ export class OrderIndex {
     if (va === undefined || vb === undefined) {
       if (va !== vb) return va === undefined ? 1 : -1;
     } else if (va !== vb) return va < vb ? -1 : 1;
-    return this.facts[a]!.row.paymentId - this.facts[b]!.row.paymentId;
+    return this.facts[a]!.paymentId - this.facts[b]!.paymentId;
   }
 
   /** Moves only the rows whose value in this column changed: out of the order, then merged back in. */
@@ -269,7 +276,7 @@ export class OrderIndex {
     ordering.defined = defined;
   }
 
-  /** The rows passing every filter but the chips, from the last query when its filter is the same. */
+  /** The rows passing every filter but the chips: kept from an earlier query with the same filter. */
   private filter(query: OrderQuery, context: QueryContext): Filtered {
     const sites = query.sites?.length ? [...query.sites].sort() : undefined;
     const merchants = query.merchantIds?.length ? [...query.merchantIds].sort() : undefined;
@@ -280,8 +287,12 @@ export class OrderIndex {
     const now = context.now.getTime();
     const base = JSON.stringify([sites, merchants, from, to, now, context.holdLifetimeHours]);
     const key = `${base}${searchKey(terms)}`;
-    const previous = this.filtered;
-    if (previous?.key === key) return previous;
+    const kept = this.filters.findIndex((filtered) => filtered.key === key);
+    if (kept >= 0) {
+      const [filtered] = this.filters.splice(kept, 1);
+      this.filters.unshift(filtered!);
+      return filtered!;
+    }
     const today = new Date(
       context.now.getFullYear(),
       context.now.getMonth(),
@@ -305,37 +316,43 @@ export class OrderIndex {
       perChip: STATE_CHIPS.map(() => 0),
       summary: { held: tally(), paidToday: tally(), refundedToday: tally() },
     };
-    this.filtered = filtered;
-    if (previous?.base === base && narrows(terms, previous.filter.terms)) {
-      // A letter typed onto the search: only rows that had the shorter one can have this one.
-      for (let slot = 0; slot < previous.pass.length; slot++) if (previous.pass[slot]) this.tally(slot);
+    // A letter typed onto the search: only rows that had the shorter one can have this one.
+    const wider = this.filters.find((f) => f.base === base && narrows(terms, f.filter.terms));
+    if (wider) {
+      for (let slot = 0; slot < wider.pass.length; slot++)
+        if (wider.pass[slot]) tallyIn(filtered, slot, this.facts[slot]);
     } else {
-      for (let slot = 0; slot < this.facts.length; slot++) this.tally(slot);
+      for (let slot = 0; slot < this.facts.length; slot++) tallyIn(filtered, slot, this.facts[slot]);
     }
+    this.filters.unshift(filtered);
+    this.filters.length = Math.min(this.filters.length, FILTERS_KEPT);
     return filtered;
   }
 
-  /** Takes the row in `slot` out of the current filter's counts. */
+  /** Takes the row in `slot` out of the kept filters' counts. */
   private untally(slot: number): void {
-    const filtered = this.filtered;
-    if (!filtered?.pass[slot]) return;
-    filtered.pass[slot] = 0;
-    count(filtered, this.facts[slot]!, -1);
+    for (const filtered of this.filters) {
+      if (!filtered.pass[slot]) continue;
+      filtered.pass[slot] = 0;
+      count(filtered, this.facts[slot]!, -1);
+    }
   }
 
-  /** Puts the row in `slot` into the current filter's counts when it passes the filter. */
+  /** Puts the row in `slot` into the counts of the kept filters it passes. */
   private tally(slot: number): void {
-    const filtered = this.filtered;
-    const facts = this.facts[slot];
-    if (!filtered || !facts || !passes(filtered.filter, facts)) return;
-    if (slot >= filtered.pass.length) {
-      const grown = new Uint8Array(Math.max(slot + 1, filtered.pass.length * 2));
-      grown.set(filtered.pass);
-      filtered.pass = grown;
-    }
-    filtered.pass[slot] = 1;
-    count(filtered, facts, 1);
+    for (const filtered of this.filters) tallyIn(filtered, slot, this.facts[slot]);
   }
+}
+
+function tallyIn(filtered: Filtered, slot: number, facts: Facts | undefined): void {
+  if (!facts || !passes(filtered.filter, facts)) return;
+  if (slot >= filtered.pass.length) {
+    const grown = new Uint8Array(Math.max(slot + 1, filtered.pass.length * 2));
+    grown.set(filtered.pass);
+    filtered.pass = grown;
+  }
+  filtered.pass[slot] = 1;
+  count(filtered, facts, 1);
 }
 
 /**
@@ -357,9 +374,8 @@ function valueOf(facts: Facts, column: SortColumn, context: SortContext): SortVa
 }
 
 function passes(filter: Filter, facts: Facts): boolean {
-  const { row } = facts;
-  if (filter.sites && !filter.sites.has(row.site)) return false;
-  if (filter.merchants && !(row.merchantId !== undefined && filter.merchants.has(row.merchantId)))
+  if (filter.sites && !filter.sites.has(facts.site)) return false;
+  if (filter.merchants && !(facts.merchantId !== undefined && filter.merchants.has(facts.merchantId)))
     return false;
   if (filter.from !== undefined && !(facts.created >= filter.from)) return false;
   if (filter.to !== undefined && !(facts.created < filter.to)) return false;
@@ -372,10 +388,8 @@ function count(filtered: Filtered, facts: Facts, sign: 1 | -1): void {
   const bits = chipBits(facts, filtered.context);
   for (let index = 0; index < filtered.perChip.length; index++)
     if (bits & (1 << index)) filtered.perChip[index]! += sign;
-  const { row } = facts;
   const { summary, today, tomorrow } = filtered;
-  const captured = row.uapay?.amount ?? row.amount;
-  const { state } = row;
+  const { state, captured } = facts;
   if (state === 'held') add(summary.held, captured, sign);
   const refunded = state === 'refunded' || state === 'partially_refunded';
   if ((state === 'paid' || refunded) && isWithin(facts.paidAt, today, tomorrow))
@@ -384,7 +398,7 @@ function count(filtered: Filtered, facts: Facts, sign: 1 | -1): void {
     refunded &&
     (isWithin(facts.stateChangedAt, today, tomorrow) || isWithin(facts.refundAt, today, tomorrow))
   )
-    add(summary.refundedToday, refundedAmount(row), sign);
+    add(summary.refundedToday, facts.refunded, sign);
 }
 
 function isWithin(at: number, from: number, to: number): boolean {

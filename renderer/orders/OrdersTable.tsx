@@ -1,13 +1,14 @@
 import { useTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
+  type CSSProperties,
+  type KeyboardEvent,
+  memo,
   useCallback,
   useEffect,
   useMemo,
   useRef,
   useState,
-  type CSSProperties,
-  type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderRow } from '../../electron/shared/orders';
@@ -39,8 +40,11 @@ const rowDomId = (paymentId: number) => `order-row-${paymentId}`;
  * rows in view are in the page. Keyboard (focus on the grid): ↑ ↓ Home End PageUp PageDown move,
  * Enter opens the side panel, Space selects, Esc closes the panel or clears the selection.
  * `aria-rowcount`/`aria-rowindex` tell screen readers where the rendered rows sit in the whole list.
+ *
+ * Memoised: while a search is typed the screen renders at once with the previous rows (the
+ * query is deferred); this part then has nothing to do until the new rows come.
  */
-export function OrdersTable({ rows }: { rows: readonly OrderRow[] }) {
+export const OrdersTable = memo(function OrdersTable({ rows }: { rows: readonly OrderRow[] }) {
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'uk';
   const merchantNames = useMerchantNames();
@@ -183,4 +187,4 @@ export function OrdersTable({ rows }: { rows: readonly OrderRow[] }) {
       </table>
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { OrdersChanged, OrdersList } from '../../electron/shared/channels/orders';
 import type { DeskError } from '../../electron/shared/errors';
-import { OrderIndex } from '../../electron/shared/orderQuery';
+import { OrderIndex, SORT_COLUMNS } from '../../electron/shared/orderQuery';
 import type { OrderRow } from '../../electron/shared/orders';
 import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
 import { call, deskError } from '../desk';
@@ -49,17 +49,31 @@ let batchTimer: ReturnType<typeof setTimeout> | undefined;
 let listening = false;
 
 /**
- * The list's index, every column's order made now (at load, while the skeleton shows) so no click
- * on a header waits for one.
+ * The list's index. Its search keys are made now, the order the list shows in when the first query
+ * asks, and every other column's order right after, one column per idle moment, so neither the
+ * first paint nor a click on a header waits for them.
  */
 function indexOf(rows: readonly OrderRow[]): OrderIndex {
   const index = new OrderIndex(rows);
   const settings = useSettings.getState().view?.settings;
-  index.prepare({
+  const context = {
     holdLifetimeHours: settings?.holdLifetimeHours ?? HOLD_LIFETIME_HOURS.default,
     merchantNames: Object.fromEntries((settings?.merchants ?? []).map((m) => [m.id, m.name])),
-  });
+  };
+  const columns = [...SORT_COLUMNS];
+  const next = () => {
+    const column = columns.shift();
+    if (column === undefined) return;
+    index.prepare(context, [column]);
+    whenIdle(next);
+  };
+  whenIdle(next);
   return index;
+}
+
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1_000 });
+  else setTimeout(run, 0);
 }
 
 /** Several events as one: the last word on each payment id wins. */

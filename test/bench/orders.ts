@@ -8,7 +8,9 @@
  *   cold load      an empty user-data folder: history cursor + every page of linked orders, against
  *                  the bound its request count allows at 10 requests per second;
  *   cached start   a second store on the same folder reading its list from the cache file, and the
- *                  list's index (search keys, every column's order) built as the app builds it;
+ *                  list's index built as the app builds it for its first paint (search keys, the
+ *                  newest-first order, chip counts); the other columns' orders are timed apart (the
+ *                  app makes them right after, while idle) and made before any query below;
  *   incremental    a refresh after `--changes` changes made in the CRM meanwhile, its changes
  *                  patched into the index through the store's `orders.changed` events;
  *   queries        a fixed mix of 50 queries on that index, each timed (the first ones too: nothing
@@ -331,14 +333,18 @@ async function main(): Promise<void> {
     fake.control.resetCounts();
     const cached = await timed(async () => {
       const list = await second.list();
+      // What the first paint needs: the rows' search keys, the list's order, the chip counts.
       index = new OrderIndex(list.rows);
-      index.prepare(context);
+      index.query({}, context);
       return list;
     });
     const cachedRequests = requests(fake);
+    // Every other column's order: the app makes them right after the first paint, while idle.
+    const prepared = await timed(async () => index.prepare(context));
     console.log(
       `cached start:   ${cached.seconds.toFixed(2)} s, ${cached.value.rows.length} rows, ` +
-        `${cachedRequests.total} RetailCRM requests (index built and every column sorted)`,
+        `${cachedRequests.total} RetailCRM requests (list, search keys, its order and counts); ` +
+        `every other column's order ${prepared.seconds.toFixed(2)} s more, before any query`,
     );
 
     const historyBefore = fake.state.lastHistoryId();
