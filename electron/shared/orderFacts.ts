@@ -159,8 +159,10 @@ export interface Facts {
   /** What UAPAY holds or captured once asked, else the payment's amount. */
   captured: number;
   refunded: number;
-  /** Folded order number, customer's name, e-mails and invoice id, apart by a character no search has. */
+  /** Folded order number, customer's name and e-mails, apart by a character no search has. */
   text: string;
+  /** The folded UAPAY invoice id (searched only by longer words: orderSearch.ts). */
+  invoice: string;
   /** The phones' digits, apart the same way. */
   phoneDigits: string;
   /** What a person may type to find the row by money: the payment's, the order's and UAPAY's amount. */
@@ -207,9 +209,8 @@ export function factsOf(row: OrderRow): Facts {
       state: row.state,
       captured: row.uapay?.amount ?? row.amount,
       refunded: refundedAmount(row),
-      text: foldText(
-        [row.orderNumber, row.customerName, ...row.emails, row.invoiceId ?? ''].join(FIELD_SEPARATOR),
-      ),
+      text: foldText([row.orderNumber, row.customerName, ...row.emails].join(FIELD_SEPARATOR)),
+      invoice: foldText(row.invoiceId ?? ''),
       // Older cached rows may have no phones; they get them at the next read of their order.
       phoneDigits: (row.phones ?? []).map((phone) => phone.replace(/\D/g, '')).join(FIELD_SEPARATOR),
       amounts,

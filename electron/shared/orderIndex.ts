@@ -20,6 +20,7 @@ import {
   type SortValue,
 } from './orderFacts';
 import type { OrderQuery, OrdersSummary, QueryContext, QueryResult, Tally } from './orderQuery';
+import { SearchCorpus } from './orderSearchCorpus';
 import { matchesSearch, parseSearch, searchKey, type SearchTerm } from './orderSearch';
 import type { OrderRow } from './orders';
 
@@ -73,6 +74,8 @@ export class OrderIndex {
   private readonly orderings = new Map<SortColumn, Ordering>();
   /** The last few filters asked for, the latest first: typing and clearing a search, or a chip, go back to one. */
   private readonly filters: Filtered[] = [];
+  /** Every row's search text at once while no row changes (a patch drops it). */
+  private corpus: SearchCorpus | undefined;
   /** Slots by payment id while no row changes (a patch drops it). */
   private paymentIdOrder: number[] | undefined;
 
@@ -132,6 +135,7 @@ export class OrderIndex {
     }
     if (gone.length + added.length + moved.length === 0) return;
     this.paymentIdOrder = undefined;
+    this.corpus = undefined;
     for (const ordering of this.orderings.values()) this.reorder(ordering, added, moved, gone);
     this.free.push(...gone);
   }
@@ -212,6 +216,10 @@ export class OrderIndex {
     slots.set(withValue);
     slots.set(without, withValue.length);
     return { column, key, context: kept, slots, defined: withValue.length, values };
+  }
+
+  private search(): SearchCorpus {
+    return (this.corpus ??= new SearchCorpus(this.facts));
   }
 
   /** Every row's slot, by payment id (made once, for all the orders built at the same time). */
@@ -321,6 +329,11 @@ export class OrderIndex {
     if (wider) {
       for (let slot = 0; slot < wider.pass.length; slot++)
         if (wider.pass[slot]) tallyIn(filtered, slot, this.facts[slot]);
+    } else if (terms.length > 0) {
+      // Each term found in the text of all rows at once: only the rows with every one are looked at.
+      const found = this.search().find(terms, this.facts.length);
+      for (let slot = 0; slot < found.length; slot++)
+        if (found[slot]) tallyIn(filtered, slot, this.facts[slot]);
     } else {
       for (let slot = 0; slot < this.facts.length; slot++) tallyIn(filtered, slot, this.facts[slot]);
     }

@@ -7,7 +7,7 @@ import { foldText, type Facts } from './orderFacts';
 
 /** One thing typed; it matches a row when any of its readings does. */
 export interface SearchTerm {
-  /** A folded substring of the number, name, e-mails or invoice id. */
+  /** A folded substring of the number, name or e-mails, or (long enough) of the invoice id. */
   text?: string;
   /** Digits found in one of the phones. */
   digits?: string;
@@ -25,6 +25,11 @@ const GROUPED = /^([1-9]\d{0,2}(?: \d{3})+)(?:[.,](\d{0,2}))?$/;
 const PHONE = /^\+?[\d ()-]+$/;
 /** Fewer grouped digits than this read only as an amount; more may also be a phone. */
 const GROUPED_PHONE_DIGITS = 7;
+/**
+ * Invoice ids are long random text: a short word (`41a`, an order number) is in many of them by
+ * chance, so only a word this long is looked for in them.
+ */
+export const INVOICE_MIN_LENGTH = 6;
 /** Ukraine's country code: `+380…` finds a phone kept as `0…` and the other way round. */
 const COUNTRY_CODE = '38';
 
@@ -77,20 +82,30 @@ export function parseSearch(search: string | undefined): SearchTerm[] {
   return group(words).flatMap(termOf);
 }
 
+/**
+ * The digit runs a phone must have for `digits` typed: those digits, and for `+38 0…` also the
+ * national number (`+38 067…` typed for a phone kept as `067…`).
+ */
+export function phoneMatchesDigits(digits: string): string[] {
+  if (digits === '') return [];
+  const national =
+    digits.length > COUNTRY_CODE.length + 2 && digits.startsWith(`${COUNTRY_CODE}0`)
+      ? digits.slice(COUNTRY_CODE.length)
+      : undefined;
+  return national ? [digits, national] : [digits];
+}
+
 function phoneMatches(phoneDigits: string, digits: string): boolean {
-  if (phoneDigits.includes(digits)) return true;
-  // `+38 067…` typed for a phone kept as `067…`.
-  return (
-    digits.length > COUNTRY_CODE.length + 2 &&
-    digits.startsWith(`${COUNTRY_CODE}0`) &&
-    phoneDigits.includes(digits.slice(COUNTRY_CODE.length))
-  );
+  return phoneMatchesDigits(digits).some((run) => phoneDigits.includes(run));
 }
 
 export function matchesTerm(facts: Facts, term: SearchTerm): boolean {
   return (
     (term.text !== undefined && facts.text.includes(term.text)) ||
-    (term.digits !== undefined && term.digits !== '' && phoneMatches(facts.phoneDigits, term.digits)) ||
+    (term.text !== undefined &&
+      term.text.length >= INVOICE_MIN_LENGTH &&
+      facts.invoice.includes(term.text)) ||
+    (term.digits !== undefined && phoneMatches(facts.phoneDigits, term.digits)) ||
     (term.amount !== undefined && facts.amounts.includes(term.amount))
   );
 }

@@ -36,7 +36,7 @@ const rowArb = (paymentId: number) =>
         merchantId: fc.option(fc.constantFrom('m1', 'm2'), { nil: undefined }),
         crmStatus: fc.option(fc.constantFrom('paid', 'held', 'link-sent'), { nil: undefined }),
         state: fc.constantFrom(...LIFECYCLE_STATES),
-        invoiceId: fc.option(fc.constantFrom('inv-1234', 'inv-77', 'a1b2'), { nil: undefined }),
+        invoiceId: fc.option(fc.constantFrom('inv-1234', 'inv-77', 'a1b2c3d4'), { nil: undefined }),
         paidDay: fc.option(fc.integer({ min: 8, max: 10 }), { nil: undefined }),
         stateChangedDay: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
         uapayAmount: fc.option(fc.constantFrom(1_250_00, 500_00), { nil: undefined }),

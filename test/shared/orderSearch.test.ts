@@ -82,6 +82,11 @@ describe('orders search by invoice id', () => {
     expect(found('E1F3C2A0')).toEqual(['taras']);
     expect(found('2024aa')).toEqual(['taras']);
   });
+
+  it('looks for a short word (an order number) in names and numbers, not inside invoice ids', () => {
+    expect(found('aa0')).toEqual([]);
+    expect(found('7b5d')).toEqual([]);
+  });
 });
 
 describe('orders search by amount', () => {
