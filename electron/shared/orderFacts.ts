@@ -42,7 +42,6 @@ export type SortColumn = (typeof SORT_COLUMNS)[number];
 
 /** Columns whose order depends on the settings (merchant names, the hold lifetime), not on the row alone. */
 export const CONTEXT_COLUMNS = ['merchant', 'timeLeft'] as const satisfies readonly SortColumn[];
-type RowColumn = Exclude<SortColumn, (typeof CONTEXT_COLUMNS)[number]>;
 
 export interface SortContext {
   /** Settings: how long UAPAY keeps a hold (not documented by UAPAY). */
@@ -167,7 +166,8 @@ export interface Facts {
   phoneDigits: string;
   /** What a person may type to find the row by money: the payment's, the order's and UAPAY's amount. */
   amounts: readonly number[];
-  created: number;
+  /** The order's creation (epoch ms; NaN when unreadable). */
+  createdAt: number;
   /** The chips the state alone puts the row in (bit i: STATE_CHIPS[i]). */
   chips: number;
   /** Held rows: UAPAY's end of the hold, else when the hold (at the earliest) began. */
@@ -176,8 +176,8 @@ export interface Facts {
   paidAt: number;
   stateChangedAt: number;
   refundAt: number;
-  /** The row's value in each column that depends on the row alone. */
-  sort: Record<RowColumn, SortValue>;
+  stateOrder: number | undefined;
+  lastOperationAt: number | undefined;
 }
 
 const factsCache = new WeakMap<OrderRow, Facts>();
@@ -191,54 +191,44 @@ const defined = (value: number) => (Number.isNaN(value) ? undefined : value);
 const textValue = (text: string | undefined) => (text ? collationKey(text) : undefined);
 const sharedTextValue = (text: string | undefined) => (text ? cachedCollationKey(text) : undefined);
 
+/** A row's facts, kept for the row object (for the helpers below and one-off queries). */
 export function factsOf(row: OrderRow): Facts {
   let facts = factsCache.get(row);
-  if (!facts) {
-    const held = row.state === 'held';
-    const holdEnd = held ? time(row.uapay?.holdExpiresAt) : Number.NaN;
-    const holdStart = held ? time(row.uapay?.heldSince ?? row.stateChangedAt ?? row.createdAt) : Number.NaN;
-    const created = Date.parse(row.createdAt);
-    const paidAt = time(row.paidAt);
-    const amounts = [row.amount, row.orderTotal];
-    if (row.uapay?.amount !== undefined) amounts.push(row.uapay.amount);
-    facts = {
-      row,
-      paymentId: row.paymentId,
-      site: row.site,
-      merchantId: row.merchantId,
-      state: row.state,
-      captured: row.uapay?.amount ?? row.amount,
-      refunded: refundedAmount(row),
-      text: foldText([row.orderNumber, row.customerName, ...row.emails].join(FIELD_SEPARATOR)),
-      invoice: foldText(row.invoiceId ?? ''),
-      // Older cached rows may have no phones; they get them at the next read of their order.
-      phoneDigits: (row.phones ?? []).map((phone) => phone.replace(/\D/g, '')).join(FIELD_SEPARATOR),
-      amounts,
-      created,
-      chips: STATE_BITS.get(row.state) ?? 0,
-      holdEnd: defined(holdEnd),
-      holdStart: defined(holdStart),
-      paidAt,
-      stateChangedAt: time(row.stateChangedAt),
-      refundAt: row.lastOperation?.kind === 'refund' ? time(row.lastOperation.at) : Number.NaN,
-      sort: {
-        orderNumber: textValue(row.orderNumber),
-        createdAt: defined(created),
-        site: sharedTextValue(row.site),
-        customerName: textValue(row.customerName),
-        email: textValue(row.emails[0]),
-        orderTotal: row.orderTotal,
-        amount: row.amount,
-        state: STATE_ORDER.get(row.state),
-        crmStatus: sharedTextValue(row.crmStatus),
-        invoiceId: textValue(row.invoiceId),
-        paidAt: defined(paidAt),
-        lastOperation: row.lastOperation ? defined(Date.parse(row.lastOperation.at)) : undefined,
-      },
-    };
-    factsCache.set(row, facts);
-  }
+  if (!facts) factsCache.set(row, (facts = computeFacts(row)));
   return facts;
+}
+
+/** A row's facts, made anew (an index keeps its own). */
+export function computeFacts(row: OrderRow): Facts {
+  const held = row.state === 'held';
+  const holdEnd = held ? time(row.uapay?.holdExpiresAt) : Number.NaN;
+  const holdStart = held ? time(row.uapay?.heldSince ?? row.stateChangedAt ?? row.createdAt) : Number.NaN;
+  const created = Date.parse(row.createdAt);
+  const paidAt = time(row.paidAt);
+  const amounts = [row.amount, row.orderTotal];
+  if (row.uapay?.amount !== undefined) amounts.push(row.uapay.amount);
+  return {
+    row,
+    paymentId: row.paymentId,
+    site: row.site,
+    merchantId: row.merchantId,
+    state: row.state,
+    captured: row.uapay?.amount ?? row.amount,
+    refunded: refundedAmount(row),
+    text: foldText([row.orderNumber, row.customerName, ...row.emails].join(FIELD_SEPARATOR)),
+    invoice: foldText(row.invoiceId ?? ''),
+    phoneDigits: row.phones.map((phone) => phone.replace(/\D/g, '')).join(FIELD_SEPARATOR),
+    amounts,
+    createdAt: created,
+    chips: STATE_BITS.get(row.state) ?? 0,
+    holdEnd: defined(holdEnd),
+    holdStart: defined(holdStart),
+    paidAt,
+    stateChangedAt: time(row.stateChangedAt),
+    refundAt: row.lastOperation?.kind === 'refund' ? time(row.lastOperation.at) : Number.NaN,
+    stateOrder: STATE_ORDER.get(row.state),
+    lastOperationAt: row.lastOperation ? defined(Date.parse(row.lastOperation.at)) : undefined,
+  };
 }
 
 export function holdEndOf(facts: Facts, holdLifetimeHours: number): number | undefined {
@@ -270,13 +260,41 @@ export function chipsOf(row: OrderRow, context: ChipContext): StateChip[] {
 
 /** The row's value in a column: missing (undefined) when it has none. */
 export function sortValue(facts: Facts, column: SortColumn, context: SortContext): SortValue {
-  if (column === 'merchant') {
-    const id = facts.row.merchantId;
-    // Merchant names change with settings: their keys are not kept on the row.
-    return id ? cachedCollationKey(context.merchantNames?.[id] ?? id) : undefined;
+  const { row } = facts;
+  switch (column) {
+    // Text columns' keys are made when their order is (at load, while idle), not with the facts.
+    case 'orderNumber':
+      return textValue(row.orderNumber);
+    case 'customerName':
+      return textValue(row.customerName);
+    case 'email':
+      return textValue(row.emails[0]);
+    case 'invoiceId':
+      return textValue(row.invoiceId);
+    case 'site':
+      return sharedTextValue(row.site);
+    case 'crmStatus':
+      return sharedTextValue(row.crmStatus);
+    case 'merchant':
+      // Merchant names change with settings: their keys are not kept on the row.
+      return row.merchantId
+        ? sharedTextValue(context.merchantNames?.[row.merchantId] ?? row.merchantId)
+        : undefined;
+    case 'createdAt':
+      return defined(facts.createdAt);
+    case 'orderTotal':
+      return row.orderTotal;
+    case 'amount':
+      return row.amount;
+    case 'state':
+      return facts.stateOrder;
+    case 'timeLeft':
+      return holdEndOf(facts, context.holdLifetimeHours);
+    case 'paidAt':
+      return defined(facts.paidAt);
+    case 'lastOperation':
+      return facts.lastOperationAt;
   }
-  if (column === 'timeLeft') return holdEndOf(facts, context.holdLifetimeHours);
-  return facts.sort[column];
 }
 
 /**

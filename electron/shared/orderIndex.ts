@@ -9,7 +9,7 @@ import {
   chipBits,
   chipMask,
   CONTEXT_COLUMNS,
-  factsOf,
+  computeFacts,
   SORT_COLUMNS,
   sortValue,
   STATE_CHIPS,
@@ -130,7 +130,7 @@ export class OrderIndex {
         this.slotOf.set(row.paymentId, slot);
         added.push(slot);
       }
-      this.facts[slot] = factsOf(row);
+      this.facts[slot] = computeFacts(row);
       this.tally(slot);
     }
     if (gone.length + added.length + moved.length === 0) return;
@@ -390,8 +390,8 @@ function passes(filter: Filter, facts: Facts): boolean {
   if (filter.sites && !filter.sites.has(facts.site)) return false;
   if (filter.merchants && !(facts.merchantId !== undefined && filter.merchants.has(facts.merchantId)))
     return false;
-  if (filter.from !== undefined && !(facts.created >= filter.from)) return false;
-  if (filter.to !== undefined && !(facts.created < filter.to)) return false;
+  if (filter.from !== undefined && !(facts.createdAt >= filter.from)) return false;
+  if (filter.to !== undefined && !(facts.createdAt < filter.to)) return false;
   return filter.terms.length === 0 || matchesSearch(facts, filter.terms);
 }
 
