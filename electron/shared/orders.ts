@@ -17,6 +17,8 @@ export interface OrderRow {
   customerName: string;
   /** The order's e-mail first, then the customer's, without duplicates. */
   emails: string[];
+  /** The order's phone first, then the customer's, as RetailCRM holds them (search matches their digits). */
+  phones: string[];
   orderTotal: Kopiyky;
   /** The order's currency (ISO code) as RetailCRM has it; UAPAY takes only UAH (shared/currency.ts). */
   currency?: string;

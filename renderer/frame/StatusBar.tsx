@@ -24,12 +24,14 @@ export function StatusBar({ view, info }: { view?: SettingsView; info?: AppInfo 
   useBackgroundStatusFeed();
   const relay = useRelayStatus((s) => s.status);
   const background = useBackgroundStatus((s) => s.status);
-  const rows = useOrders((s) => s.rows);
+  const orders = useOrders((s) => s.index);
+  const version = useOrders((s) => s.version);
   const refreshedAt = useOrders((s) => s.refreshedAt);
   const refreshing = useOrders((s) => s.refreshing);
   const update = useUpdates((s) => s.status);
   const now = useMinuteClock((s) => s.now);
-  const uapayAnsweredAt = useMemo(() => latestUapayAnswers(rows), [rows]);
+  // `version`: the index is patched in place.
+  const uapayAnsweredAt = useMemo(() => latestUapayAnswers(orders.rows(), version), [orders, version]);
   const language = currentLanguage();
   const when = (iso: string) =>
     new Date(iso).toDateString() === now.toDateString()

@@ -39,7 +39,7 @@ function hostOf(url: string): string {
 }
 
 /** Per merchant, the newest `uapay.checkedAt` among its rows (ISO strings compare as text). */
-export function latestUapayAnswers(rows: readonly OrderRow[]): Map<string, string> {
+export function latestUapayAnswers(rows: Iterable<OrderRow>, _version?: number): Map<string, string> {
   const latest = new Map<string, string>();
   for (const row of rows) {
     const at = row.uapay?.checkedAt;

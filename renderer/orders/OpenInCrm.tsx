@@ -13,6 +13,34 @@ export function crmOrderUrl(account: string, orderId: number): string {
 }
 
 /**
+ * The list row's "Open in RetailCRM": a plain function, not a component (hundreds of rows mount
+ * while the list scrolls; the column has `t` and the account already). Out of the Tab order, like
+ * the row's other icons: the row itself is the keyboard's stop.
+ */
+export function openInCrmLink(
+  account: string,
+  order: { orderId: number; orderNumber: string },
+  t: (key: 'orders.openInCrm', options: { number: string }) => string,
+) {
+  const label = t('orders.openInCrm', { number: order.orderNumber });
+  return (
+    <a
+      className="icon-button"
+      href={crmOrderUrl(account, order.orderId)}
+      target="_blank"
+      rel="noopener noreferrer"
+      tabIndex={-1}
+      title={label}
+      aria-label={label}
+      // A click in the list's row must not open the row's panel too.
+      onClick={(event: MouseEvent) => event.stopPropagation()}
+    >
+      <Icon name="external" />
+    </a>
+  );
+}
+
+/**
  * "Open in RetailCRM": an icon in the list's row (out of the Tab order, like the row's other
  * icons: the row itself is the keyboard's stop), an icon in the payment panel's header, a labelled
  * button in an order's panel.

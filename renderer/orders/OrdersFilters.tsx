@@ -1,20 +1,29 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../components/DateField';
+import type { OrderRow } from '../../electron/shared/orders';
 import { useSettings } from '../store/settings';
 import { useOrders } from './ordersStore';
 import { useOrdersQuery } from './queryStore';
 
 const ALL = '';
 
+/** The sites the rows are from; `version`: the index is patched in place. */
+function sitesOf(rows: Iterable<OrderRow>, _version: number): string[] {
+  const sites = new Set<string>();
+  for (const row of rows) sites.add(row.site);
+  return [...sites].sort();
+}
+
 /** Site, merchant and the order dates (inclusive days, in the desktop's time zone). */
 export function OrdersFilters() {
   const { t } = useTranslation();
   const query = useOrdersQuery((s) => s.query);
   const { setSites, setMerchants, setDates } = useOrdersQuery.getState();
-  const rows = useOrders((s) => s.rows);
+  const orders = useOrders((s) => s.index);
+  const version = useOrders((s) => s.version);
   const merchants = useSettings((s) => s.view?.settings.merchants);
-  const sites = useMemo(() => [...new Set(rows.map((row) => row.site))].sort(), [rows]);
+  const sites = useMemo(() => sitesOf(orders.rows(), version), [orders, version]);
   const linked = (merchants ?? []).filter((m) => m.paymentTypeCode);
   return (
     <div className="orders-filters">

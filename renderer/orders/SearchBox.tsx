@@ -31,6 +31,8 @@ export function SearchBox() {
         onChange={(event) => setSearch(event.target.value)}
         onKeyDown={onKeyDown}
         placeholder={t('orders.search.placeholder')}
+        // The placeholder fits a narrow window; the hint names everything the box finds.
+        title={t('orders.search.hint')}
         aria-label={t('orders.search.label')}
         aria-keyshortcuts="/"
         data-shortcut="search"

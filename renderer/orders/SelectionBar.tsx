@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderRow } from '../../electron/shared/orders';
 import { Button } from '../components/Button';
@@ -11,8 +11,11 @@ import { summarizeSelection, useSelection } from './selectionStore';
 /**
  * Floats over the bottom of the list while rows are selected (so nothing below moves): how many,
  * how many of them are held and for how much, "select all matching", and the bulk actions.
+ *
+ * Memoised: while a search is typed the screen renders at once with the previous rows (the
+ * query is deferred); this part then has nothing to do until the new rows come.
  */
-export function SelectionBar({ rows }: { rows: readonly OrderRow[] }) {
+export const SelectionBar = memo(function SelectionBar({ rows }: { rows: readonly OrderRow[] }) {
   const { t } = useTranslation();
   const selected = useSelection((s) => s.selected);
   const actions = useBulkActions((s) => s.actions);
@@ -59,4 +62,4 @@ export function SelectionBar({ rows }: { rows: readonly OrderRow[] }) {
       </div>
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrdersSummary, Tally } from '../../electron/shared/orderQuery';
 import { Money } from '../components/Money';
@@ -5,8 +6,12 @@ import { currentLanguage } from '../i18n';
 import { formatCount } from './format';
 import { RefreshStatus } from './RefreshStatus';
 
-/** Count and total of held, paid today and refunded today, for the current filter (from `queryOrders`). */
-export function SummaryBar({
+/**
+ * Count and total of held, paid today and refunded today, for the current filter (from `queryOrders`).
+ * Memoised: while a search is typed the screen renders at once with the previous rows (the
+ * query is deferred); this part then has nothing to do until the new rows come.
+ */
+export const SummaryBar = memo(function SummaryBar({
   summary,
   shown,
   total,
@@ -50,4 +55,4 @@ export function SummaryBar({
       </dl>
     </section>
   );
-}
+});

@@ -8,15 +8,13 @@ import type { TFunction } from 'i18next';
 import { refundedAmount, type SortColumn } from '../../electron/shared/orderQuery';
 import type { Kopiyky } from '../../electron/shared/money';
 import type { OrderRow } from '../../electron/shared/orders';
-import { Badge } from '../components/Badge';
-import { Money } from '../components/Money';
 import type { Language } from '../i18n';
+import { formatMoney } from '../i18n/money';
 import { CopyLinkButton } from './CopyLinkButton';
 import { formatDateTime } from './format';
 import { HoldCountdown } from './HoldCountdown';
 import { lastOperationCell } from './lastOperationCell';
-import { MerchantName } from './MerchantName';
-import { OpenInCrm } from './OpenInCrm';
+import { openInCrmLink } from './OpenInCrm';
 import { RowCheckbox } from './RowCheckbox';
 
 export interface OrdersColumnMeta {
@@ -29,8 +27,9 @@ export interface OrdersColumnMeta {
 }
 
 /**
- * Cells are plain functions of the row and of the column's `t` where they can be: hundreds mount
- * while the list scrolls, and a hook each would be felt on 20,000 rows.
+ * Cells are plain functions of the row and of the column's `t`, language and merchant names where
+ * they can be: dozens mount at each scroll step and each keystroke, and a hook (a subscription)
+ * each is felt there. A change of language or of a merchant's name makes new columns.
  *
  * Sorting is done by `queryOrders` (its order is the data's order), so the table keeps only the
  * sort state for the headers; sizes come from the column definitions.
@@ -64,7 +63,13 @@ function refunded(row: OrderRow) {
  * screen's width: number, date, customer, state, amount, time left and the link; the rest is a
  * sideways scroll away, with the checkbox and the number staying in view.
  */
-export function orderColumns(t: TFunction, language: Language) {
+export function orderColumns(
+  t: TFunction,
+  language: Language,
+  merchantNames: Readonly<Record<string, string>>,
+  /** The RetailCRM account's address, for each row's "Open in RetailCRM". */
+  crmAccount?: string,
+) {
   return column.columns([
     column.display({
       id: 'select',
@@ -102,20 +107,29 @@ export function orderColumns(t: TFunction, language: Language) {
     column.accessor('state', {
       size: 184,
       header: () => t('orders.columns.state'),
-      cell: ({ row }) => <Badge state={row.original.state} />,
+      // Badge and Money, without their hooks: the column's `t` and `language` are the same.
+      cell: ({ row }) => (
+        <span className={`badge badge-${row.original.state}`}>{t(`lifecycle.${row.original.state}`)}</span>
+      ),
       meta: { sort: 'state' },
     }),
     column.accessor('amount', {
       size: 122,
       header: () => t('orders.columns.amount'),
-      cell: ({ row }) => <Money amount={row.original.amount} currency={row.original.currency} />,
+      cell: ({ row }) => money(row.original.amount, language, row.original.currency),
       meta: { sort: 'amount', align: 'end' },
     }),
     column.display({
       id: 'timeLeft',
       size: 110,
       header: () => t('orders.columns.timeLeft'),
-      cell: ({ row }) => <HoldCountdown row={row.original} t={t} language={language} />,
+      // Only a hold counts down (and keeps the clock's subscription).
+      cell: ({ row }) =>
+        row.original.state === 'held' ? (
+          <HoldCountdown row={row.original} t={t} language={language} />
+        ) : (
+          <span className="orders-none">—</span>
+        ),
       meta: { sort: 'timeLeft' },
     }),
     // The default columns add up to under 1,000 px: the list's width in a 1280 px window.
@@ -130,7 +144,7 @@ export function orderColumns(t: TFunction, language: Language) {
             link={row.original.link}
             label={t('orders.link.copy', { number: row.original.orderNumber })}
           />
-          <OpenInCrm orderId={row.original.orderId} orderNumber={row.original.orderNumber} variant="row" />
+          {crmAccount && openInCrmLink(crmAccount, row.original, t)}
         </span>
       ),
       meta: { align: 'center' },
@@ -145,35 +159,40 @@ export function orderColumns(t: TFunction, language: Language) {
     column.accessor('orderTotal', {
       size: 150,
       header: () => t('orders.columns.orderTotal'),
-      cell: ({ row }) => <Money amount={row.original.orderTotal} currency={row.original.currency} />,
+      cell: ({ row }) => money(row.original.orderTotal, language, row.original.currency),
       meta: { sort: 'orderTotal', align: 'end' },
     }),
     column.display({
       id: 'held',
       size: 124,
       header: () => t('orders.columns.held'),
-      cell: ({ row }) => optionalMoney(heldAmount(row.original), row.original.currency),
+      cell: ({ row }) => optionalMoney(heldAmount(row.original), language, row.original.currency),
       meta: { align: 'end' },
     }),
     column.display({
       id: 'captured',
       size: 124,
       header: () => t('orders.columns.captured'),
-      cell: ({ row }) => optionalMoney(capturedAmount(row.original), row.original.currency),
+      cell: ({ row }) => optionalMoney(capturedAmount(row.original), language, row.original.currency),
       meta: { align: 'end' },
     }),
     column.display({
       id: 'refunded',
       size: 124,
       header: () => t('orders.columns.refunded'),
-      cell: ({ row }) => optionalMoney(refunded(row.original), row.original.currency),
+      cell: ({ row }) => optionalMoney(refunded(row.original), language, row.original.currency),
       meta: { align: 'end' },
     }),
     column.accessor((row) => row.merchantId ?? '', {
       id: 'merchant',
       size: 250,
       header: () => t('orders.columns.merchant'),
-      cell: ({ row }) => <MerchantName id={row.original.merchantId} />,
+      cell: ({ row }) => {
+        // A merchant no longer in the settings shows its id.
+        const id = row.original.merchantId;
+        const text = (id && merchantNames[id]) ?? id ?? '';
+        return <span title={text}>{text}</span>;
+      },
       meta: { sort: 'merchant' },
     }),
     column.accessor('site', {
@@ -192,10 +211,11 @@ export function orderColumns(t: TFunction, language: Language) {
   ]);
 }
 
-function optionalMoney(amount: Kopiyky | undefined, currency: string | undefined) {
-  return amount === undefined ? (
-    <span className="orders-none">—</span>
-  ) : (
-    <Money amount={amount} currency={currency} />
-  );
+/** As `<Money>` shows it: in the order's own currency when it is not hryvnias. */
+function money(amount: Kopiyky, language: Language, currency?: string) {
+  return <span className="money">{formatMoney(amount, language, currency)}</span>;
+}
+
+function optionalMoney(amount: Kopiyky | undefined, language: Language, currency?: string) {
+  return amount === undefined ? <span className="orders-none">—</span> : money(amount, language, currency);
 }

@@ -1,15 +1,22 @@
 import { create } from 'zustand';
 import type { OrdersChanged, OrdersList } from '../../electron/shared/channels/orders';
 import type { DeskError } from '../../electron/shared/errors';
+import { OrderIndex, SORT_COLUMNS } from '../../electron/shared/orderQuery';
 import type { OrderRow } from '../../electron/shared/orders';
+import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
 import { call, deskError } from '../desk';
 import { notify, notifyError } from '../store/notices';
+import { useSettings } from '../store/settings';
 
 export type OrdersStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface OrdersState {
-  /** Every cached row, as `orders.list` gave them and `orders.changed` updated them. */
-  rows: readonly OrderRow[];
+  /**
+   * Every cached row, as `orders.list` gave them and `orders.changed` updated them, ready for the
+   * list's queries. Patched in place: `version` tells that it changed.
+   */
+  index: OrderIndex;
+  version: number;
   status: OrdersStatus;
   /** Why the list could not be read (a failed refresh keeps the rows and says so in a toast). */
   error?: DeskError;
@@ -32,7 +39,8 @@ export interface OrdersState {
  */
 export const EVENT_BATCH_MS = 150;
 
-let byId = new Map<number, OrderRow>();
+/** Rows newer than the index's that differ from them only where the list does not look (`row()`). */
+let latest = new Map<number, OrderRow>();
 /** Events that arrive while `orders.list` is on its way, applied over its answer. */
 let pending: OrdersChanged[] | undefined;
 /** Events waiting for the next batch. */
@@ -40,8 +48,32 @@ let batch: OrdersChanged[] = [];
 let batchTimer: ReturnType<typeof setTimeout> | undefined;
 let listening = false;
 
-function index(rows: readonly OrderRow[]): void {
-  byId = new Map(rows.map((row) => [row.paymentId, row]));
+/**
+ * The list's index. Its search keys are made now, the order the list shows in when the first query
+ * asks, and every other column's order right after, one column per idle moment, so neither the
+ * first paint nor a click on a header waits for them.
+ */
+function indexOf(rows: readonly OrderRow[]): OrderIndex {
+  const index = new OrderIndex(rows);
+  const settings = useSettings.getState().view?.settings;
+  const context = {
+    holdLifetimeHours: settings?.holdLifetimeHours ?? HOLD_LIFETIME_HOURS.default,
+    merchantNames: Object.fromEntries((settings?.merchants ?? []).map((m) => [m.id, m.name])),
+  };
+  const columns = [...SORT_COLUMNS];
+  const next = () => {
+    const column = columns.shift();
+    if (column === undefined) return;
+    index.prepare(context, [column]);
+    whenIdle(next);
+  };
+  whenIdle(next);
+  return index;
+}
+
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1_000 });
+  else setTimeout(run, 0);
 }
 
 /** Several events as one: the last word on each payment id wins. */
@@ -69,53 +101,46 @@ export function combineChanges(events: readonly OrdersChanged[]): OrdersChanged 
 
 /** Fields the list does not show: a row that differs only in these need not be re-queried. */
 const NOT_SHOWN = new Set(['checkedAt']);
-const shown = (key: string, value: unknown) => (NOT_SHOWN.has(key) ? undefined : value);
+
+/** Plain data (rows as JSON gives them) alike, field by field, but for the fields not shown. */
+function alike(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((key) => !NOT_SHOWN.has(key));
+  if (keys.length !== Object.keys(y).filter((key) => !NOT_SHOWN.has(key)).length) return false;
+  return keys.every((key) => key in y && alike(x[key], y[key]));
+}
 
 /**
  * Whether the list shows `a` and `b` alike. Status sync announces every payment it checks (each
  * with a new `uapay.checkedAt`), hundreds a second on a big shop; they are not worth a re-render.
  */
 export function sameInTheList(a: OrderRow, b: OrderRow): boolean {
-  return a === b || JSON.stringify(a, shown) === JSON.stringify(b, shown);
-}
-
-/**
- * Merges an `orders.changed` event by payment id: a changed row takes the place of the old one, so
- * the list keeps its order, its scroll position and its selection; new rows go to the end (the
- * query sorts them anyway).
- */
-export function mergeChanges(
-  rows: readonly OrderRow[],
-  event: Pick<OrdersChanged, 'changed' | 'removed'>,
-): OrderRow[] {
-  const changed = new Map(event.changed.map((row) => [row.paymentId, row]));
-  const removed = new Set(event.removed);
-  const merged: OrderRow[] = [];
-  for (const row of rows) {
-    if (removed.has(row.paymentId)) continue;
-    const next = changed.get(row.paymentId);
-    merged.push(next ?? row);
-    changed.delete(row.paymentId);
-  }
-  for (const row of changed.values()) if (!removed.has(row.paymentId)) merged.push(row);
-  return merged;
+  return alike(a, b);
 }
 
 export const useOrders = create<OrdersState>((set, get) => {
   const apply = (event: OrdersChanged) => {
-    // Rows status sync only re-checked are the side panel's news (`row()`), not the list's.
-    const changed = event.changed.filter((row) => {
-      const before = byId.get(row.paymentId);
-      byId.set(row.paymentId, row);
-      return !before || !sameInTheList(before, row);
-    });
-    for (const id of event.removed) byId.delete(id);
-    const rows =
-      changed.length > 0 || event.removed.length > 0
-        ? mergeChanges(get().rows, { changed, removed: event.removed })
-        : get().rows;
+    const { index, version } = get();
+    // Rows status sync only re-checked are the side panel's news (`row()`), not the list's: the
+    // index keeps the row it has, and the list is not queried again for them.
+    const shown: OrderRow[] = [];
+    for (const row of event.changed) {
+      const before = index.get(row.paymentId);
+      if (before && sameInTheList(before, row)) latest.set(row.paymentId, row);
+      else {
+        shown.push(row);
+        latest.delete(row.paymentId);
+      }
+    }
+    for (const id of event.removed) latest.delete(id);
+    const removed = event.removed.filter((id) => index.get(id) !== undefined);
+    index.patch(shown, removed);
     set({
-      rows,
+      version: shown.length > 0 || removed.length > 0 ? version + 1 : version,
       refreshing: event.refreshing,
       ...(event.refreshedAt !== undefined && { refreshedAt: event.refreshedAt }),
     });
@@ -149,9 +174,10 @@ export const useOrders = create<OrdersState>((set, get) => {
     const events = pending ?? [];
     pending = undefined;
     batch = [];
-    index(list.rows);
+    latest = new Map();
     set({
-      rows: list.rows,
+      index: indexOf(list.rows),
+      version: get().version + 1,
       status: 'ready',
       error: undefined,
       refreshing: list.refreshing,
@@ -161,7 +187,8 @@ export const useOrders = create<OrdersState>((set, get) => {
   };
 
   return {
-    rows: [],
+    index: new OrderIndex(),
+    version: 0,
     status: 'idle',
     refreshing: false,
     load: async () => {
@@ -194,6 +221,6 @@ export const useOrders = create<OrdersState>((set, get) => {
         set({ refreshing: false });
       }
     },
-    row: (paymentId) => byId.get(paymentId),
+    row: (paymentId) => latest.get(paymentId) ?? get().index.get(paymentId),
   };
 });

@@ -27,6 +27,7 @@ function row(fields: Partial<OrderRow> & { state: LifecycleState }): OrderRow {
     createdAt: at(1),
     customerName: '',
     emails: [],
+    phones: [],
     orderTotal: 100_00 as Kopiyky,
     amount: 100_00 as Kopiyky,
     paymentType: 'uapay',

@@ -278,6 +278,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
         createdAt: new Date().toISOString(),
         customerName: 'Тарас Шевченко',
         emails: [],
+        phones: [],
         orderTotal: target.amount,
         paymentType: target.merchantId === manual.id ? MANUAL.type : AUTO.type,
         ...extra,

@@ -136,6 +136,7 @@ function isRow(value: unknown): value is OrderRow {
     Number.isSafeInteger(row.amount) &&
     Number.isSafeInteger(row.orderTotal) &&
     Array.isArray(row.emails) &&
+    Array.isArray(row.phones) &&
     isLifecycleState(row.state)
   );
 }

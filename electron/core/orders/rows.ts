@@ -110,6 +110,17 @@ function emailsOf(order: CrmOrder): string[] {
   return out;
 }
 
+/** The order's phone first, then the customer's, without repeats of the same digits. */
+function phonesOf(order: CrmOrder): string[] {
+  const out: string[] = [];
+  const digits = (phone: string) => phone.replace(/\D/g, '');
+  for (const phone of [order.phone, ...(order.customer?.phones ?? []).map((p) => p.number)]) {
+    const trimmed = phone?.trim();
+    if (trimmed && digits(trimmed) && !out.some((p) => digits(p) === digits(trimmed))) out.push(trimmed);
+  }
+  return out;
+}
+
 /** The rows of one order (none when no payment has a linked type). */
 export function rowsOfOrder(
   order: CrmOrder,
@@ -127,6 +138,7 @@ export function rowsOfOrder(
     createdAt: crmTimeToIso(order.createdAt) ?? '',
     customerName: fullName(order) || fullName(order.customer),
     emails: emailsOf(order),
+    phones: phonesOf(order),
     orderTotal: order.totalSumm ?? kopiyky(0),
     ...optional('orderPaid', order.prepaySum),
     ...optional('currency', order.currency),
@@ -144,6 +156,7 @@ function paymentRow(
     | 'createdAt'
     | 'customerName'
     | 'emails'
+    | 'phones'
     | 'orderTotal'
     | 'orderPaid'
     | 'currency'

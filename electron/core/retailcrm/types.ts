@@ -38,6 +38,11 @@ export const crmCustomer = z
     lastName: optionalString,
     patronymic: optionalString,
     site: optionalString,
+    // Reference §6: a customer's phones are objects; only the number is read.
+    phones: z
+      .array(z.object({ number: optionalString }).passthrough())
+      .nullish()
+      .transform((v) => v ?? undefined),
   })
   .passthrough();
 export type CrmCustomer = z.infer<typeof crmCustomer>;

@@ -26,6 +26,7 @@ function row(id: number, fields: Partial<OrderRow>): OrderRow {
     createdAt: NOW.toISOString(),
     customerName: '',
     emails: [],
+    phones: [],
     orderTotal: 100_00 as Kopiyky,
     amount: 100_00 as Kopiyky,
     paymentType: 'uapay',

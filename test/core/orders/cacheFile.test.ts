@@ -25,6 +25,7 @@ const content: CacheContent = {
       createdAt: '2025-03-01T08:00:00.000Z',
       customerName: 'Іван',
       emails: [],
+      phones: [],
       orderTotal: 100 as Kopiyky,
       amount: 100 as Kopiyky,
       paymentType: 'uapay',

@@ -32,6 +32,7 @@ function seed(state: RetailCrmState) {
     number: '1001A',
     customerId: ivan.id,
     email: 'orders@ivan.example',
+    phone: '+38 (067) 123-45-67',
     createdAt: '2025-03-01 10:00:00',
     totalSumm: kop(1_500_00),
     items: [{ productName: 'Чайник', quantity: 1, initialPrice: kop(1_500_00) }],
@@ -106,6 +107,8 @@ describe('orders store: cold load', () => {
       createdAt: '2025-03-01T08:00:00.000Z', // Kyiv winter time, UTC+2
       customerName: 'Петренко Іван',
       emails: ['orders@ivan.example', 'ivan@example.com'],
+      // The order's phone first, then the customer's.
+      phones: ['+38 (067) 123-45-67', '+380501234567'],
       orderTotal: 1_500_00,
       orderPaid: 500_00,
       currency: 'UAH',
@@ -122,6 +125,7 @@ describe('orders store: cold load', () => {
       createdAt: '2025-07-01T07:00:00.000Z', // summer time, UTC+3
       customerName: 'Shevchenko Olena',
       emails: ['olena@example.org'],
+      phones: [],
       merchantId: MERCHANT_B,
       crmStatus: 'not-paid',
       state: 'no_link',

@@ -72,6 +72,22 @@ describe('RetailCRM API: orders', () => {
     expect(fake.control.callCount('orders').calls).toBe(3);
   });
 
+  it('asks for the next page while the caller handles this one, and reads no further when it stops', async () => {
+    const { url, fake } = await startAccount();
+    for (let i = 0; i < 230; i++)
+      fake.state.addOrder({ site: 'shop-a', payments: [{ type: 'bank-card', amount: kopiyky(100_00) }] });
+    const asked: number[] = [];
+    for await (const page of api(url).allOrders({ paymentTypes: ['bank-card'] })) {
+      // Handling the first page takes a while: the second is on its way meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      asked.push(fake.control.callCount('orders').calls);
+      if (page.length > 0) break;
+    }
+    expect(asked).toEqual([2]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.control.callCount('orders').calls).toBe(2);
+  });
+
   it('yields one empty page when nothing matches', async () => {
     const { url } = await startAccount();
     const pages = [];

@@ -12,6 +12,7 @@ function row(fields: Partial<OrderRow>): OrderRow {
     createdAt: '2026-01-01T00:00:00Z',
     customerName: 'Olena',
     emails: [],
+    phones: [],
     orderTotal: kopiyky(10000),
     amount: kopiyky(10000),
     paymentType: 'uapay',
