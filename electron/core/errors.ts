@@ -59,6 +59,16 @@ export class NetworkError extends DeskFailure<'network'> {
   }
 }
 
+/** Connection failures that happen before a request leaves: the service never saw it. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** Whether the request certainly never reached the service (no connection was made). */
+export function neverSent(error: unknown): boolean {
+  if (!(error instanceof NetworkError) || error.info.reason !== 'unreachable') return false;
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && NOT_SENT.has(code);
+}
+
 /** Turns an axios failure without a usable reply into a NetworkError that names the service. */
 export function networkFailure(service: Service, error: unknown): NetworkError {
   const code = (error as { code?: string }).code;

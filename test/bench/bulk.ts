@@ -1,5 +1,5 @@
 /**
- * Bulk confirmation benchmark (not a test): `npx tsx test/bench/bulk.ts [--payments 500]
+ * Bulk confirmation benchmark (not a test): `npx tsx test/bench/bulk.ts [--payments 50,500]
  * [--latency 80-150] [--rate 10] [--concurrency 12] [--memory-keychain]`.
  *
  * Seeds N held payments in the sandbox, with the RetailCRM fake limited to `--rate` requests per
@@ -15,19 +15,23 @@
  *   beyond one per payment; must be 0).
  * RetailCRM counts are the fake's own; UAPAY's are its call log. The keychain is the OS one when a
  * Secret Service answers (as in the app), else (or with --memory-keychain) an in-memory store.
- * Last line: `bulk: payments=<n> wall_s=<x> bound_s=<y> ratio=<y/x> surfaced_503=<n> duplicates=<n>`.
+ * The core runs as it ships: the RetailCRM lock of every payment on its production timing
+ * (DEFAULT_LEASE_TIMING: a 2 s wait for a concurrent writer before each UAPAY call).
+ * One line per size, the last one last: `bulk: payments=<n> wall_s=<x> bound_s=<y> ratio=<y/x>
+ * surfaced_503=<n> duplicates=<n>` (by default 50, then 500).
  */
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { merchantKeyAccount, RETAILCRM_API_KEY } from '../../electron/core/secrets/accounts';
+import { DEFAULT_LEASE_TIMING } from '../../electron/core/payments/lease';
 import { osKeychain, type SecretStore } from '../../electron/core/secrets/keychain';
 import type { BulkCounts } from '../../electron/shared/channels/bulk';
 import { openCore, openShop, type Held } from '../core/bulk/support';
 
 const { values } = parseArgs({
   options: {
-    payments: { type: 'string', default: '500' },
+    payments: { type: 'string', default: '50,500' },
     latency: { type: 'string', default: '80-150' },
     rate: { type: 'string', default: '10' },
     concurrency: { type: 'string' },
@@ -35,7 +39,7 @@ const { values } = parseArgs({
     child: { type: 'boolean', default: false },
   },
 });
-const N = Number(values.payments);
+const SIZES = values.payments.split(',').map(Number);
 const RATE = Number(values.rate);
 const [LOW, HIGH] = values.latency.split('-').map(Number) as [number, number];
 const JITTER_EVERY_MS = 5;
@@ -67,6 +71,7 @@ async function child(): Promise<void> {
   };
   const core = openCore({
     dir: env.DESK_DIR ?? '',
+    lease: DEFAULT_LEASE_TIMING,
     ...(env.DESK_MEMORY_SECRETS
       ? { secretStore: memoryKeychain(JSON.parse(env.DESK_MEMORY_SECRETS) as Record<string, string>) }
       : { keychainService: env.DESK_KEYCHAIN_SERVICE ?? '' }),
@@ -105,7 +110,7 @@ async function child(): Promise<void> {
   process.exit(0);
 }
 
-async function parent(): Promise<void> {
+async function parent(N: number): Promise<void> {
   let secretStore: SecretStore | undefined;
   let keychainName = 'memory (--memory-keychain)';
   if (!values['memory-keychain']) {
@@ -146,7 +151,7 @@ async function parent(): Promise<void> {
   };
   const core = spawn(
     process.execPath,
-    ['--import', 'tsx', import.meta.filename, '--child', ...process.argv.slice(2)],
+    ['--import', 'tsx', import.meta.filename, '--child', ...process.argv.slice(2), `--payments=${N}`],
     {
       env: {
         ...process.env,
@@ -224,4 +229,5 @@ async function parent(): Promise<void> {
   );
 }
 
-await (values.child ? child() : parent());
+if (values.child) await child();
+else for (const size of SIZES) await parent(size);

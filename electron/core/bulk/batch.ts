@@ -18,11 +18,14 @@ import type { BatchItem } from './preflight';
 import { countRows, movedAmount, RateMeter, Throttle } from './progress';
 
 /**
- * Operations of a batch in flight at once. Each takes ~3 UAPAY calls (look, capture, look again)
- * and one RetailCRM edit; with ~0.1 s per call, about 5 in flight keep 10 edits a second going
- * (Little's law), and the rest are a queue in front of the RetailCRM limiter that absorbs jitter.
+ * Operations of a batch in flight at once. Each claims its payment in RetailCRM (a read, an edit,
+ * a 2 s wait for another desktop's claim, a read: payments/lease.ts), asks UAPAY (look, capture)
+ * and writes its result (an edit): ~2.5 RetailCRM requests (reads of the same moment share one)
+ * and ~3 s. RetailCRM's 10 requests a second then carry ~4 payments a second, so ~12 in flight
+ * keep it busy (Little's law); twice that leaves a queue in front of the limiter that absorbs
+ * jitter and the first wave's claims, so the limiter never waits while work does.
  */
-export const BATCH_CONCURRENCY = 12;
+export const BATCH_CONCURRENCY = 24;
 
 export interface BatchDeps {
   files: BatchFiles;

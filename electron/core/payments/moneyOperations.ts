@@ -120,9 +120,13 @@ const confirm: MoneyDefinition = {
     };
   },
   send: (client, ref, decision) => client.complete(ref, decision.sendAmount),
+  // Captured: done. Released or failed: the capture can no longer happen. Still held: it may yet
+  // (UAPAY can be slower than our look), so only a person or a later look can say.
   observe(current) {
     if (current.derived.unknown) return 'unclear';
-    return ['paid', 'partially_refunded', 'refunded'].includes(current.derived.state) ? 'done' : 'not_done';
+    const { state } = current.derived;
+    if (['paid', 'partially_refunded', 'refunded'].includes(state)) return 'done';
+    return state === 'held' ? 'unclear' : 'not_done';
   },
   // UNCERTAIN (§4): after a partial capture UAPAY may still show the authorised amount; what was
   // captured is what we asked for.
@@ -145,12 +149,13 @@ const cancel: MoneyDefinition = {
     };
   },
   send: (client, ref) => client.cancel(ref),
-  // UNCERTAIN (§4): a cancelled hold may read CANCELED, CLOSED or REVERSED; still HOLDED or
-  // captured means the cancel did not happen.
+  // UNCERTAIN (§4): a cancelled hold may read CANCELED, CLOSED or REVERSED. Captured means the
+  // cancel can no longer happen; still HOLDED, it may yet (a slow UAPAY).
   observe(current) {
     if (!current.payment || current.derived.unknown) return 'unclear';
     const phase = phaseOf(current.payment);
-    if (phase === 'held' || phase === 'captured') return 'not_done';
+    if (phase === 'held') return 'unclear';
+    if (phase === 'captured') return 'not_done';
     return phase === 'released' || phase === 'reversed' || phase === 'partially_returned'
       ? 'done'
       : 'unclear';

@@ -2,7 +2,7 @@ import type { OperationOutcome } from '../../shared/channels/payments';
 import { JOURNAL_STEPS } from '../../shared/journalSteps';
 import type { LifecycleState } from '../../shared/lifecycle';
 import { kopiyky, type Kopiyky } from '../../shared/money';
-import { NetworkError, RefusedError, toDeskError } from '../errors';
+import { NetworkError, neverSent, RefusedError, toDeskError } from '../errors';
 import type { Actor, IntentRecord, Operation } from '../journal/records';
 import { stateForCrmStatus } from '../lifecycle';
 import { log } from '../log';
@@ -127,8 +127,9 @@ export class MoneyRunner {
         await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.uapayConfirmed, { by: 'signed reply' });
         return await this.complete(intent, decision, 'succeeded', leased);
       }
-      // UAPAY said no (its error envelope, reference §2.5): unless its state shows it done anyway.
-      const refused = sendError !== undefined && isRefusal(sendError);
+      // UAPAY said no (its error envelope, reference §2.5), or the call never left (no connection):
+      // unless UAPAY's state shows it done anyway, it did not happen.
+      const refused = sendError !== undefined && (isRefusal(sendError) || neverSent(sendError));
       const observed = await this.observeUntil(
         client,
         intent,
