@@ -170,4 +170,28 @@ describe('the chaos run', () => {
     expect(report.stats.superseded).toEqual({ relinked: 1, oldPaid: 1, bothPaid: 0 });
     expect(violationLines(report.violations)).toBe('');
   }, 120_000);
+
+  it('does not record a capture as failed while UAPAY is still carrying it out', async () => {
+    const report = await runChaos({
+      seed: 0,
+      ops: [
+        { op: 'add', pick: 0, merchant: 'manual' },
+        { op: 'refresh', full: false },
+        { op: 'link', pick: 0.5 },
+        { op: 'pay', pick: 0, card: 'success' },
+        { op: 'sync', all: true },
+        // UAPAY takes the capture, and carries it out after the app stopped waiting for the reply
+        // (its timeout in the run is 700 ms, then it looks again for 230 ms).
+        {
+          op: 'uapayFault',
+          method: 'invoicer/payments/complete',
+          fault: { kind: 'latency', ms: 1_200 },
+          times: 1,
+        },
+        { op: 'confirm', pick: 0.5 },
+      ],
+    });
+    expect(report.stats.moneyCalls).toBe(1);
+    expect(violationLines(report.violations)).toBe('');
+  }, 120_000);
 });
