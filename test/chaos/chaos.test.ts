@@ -180,8 +180,8 @@ describe('the chaos run', () => {
         { op: 'link', pick: 0.5 },
         { op: 'pay', pick: 0, card: 'success' },
         { op: 'sync', all: true },
-        // UAPAY takes the capture, and carries it out after the app stopped waiting for the reply
-        // (its timeout in the run is 700 ms, then it looks again for 230 ms).
+        // UAPAY carries the capture out 1.2 s after it arrived, after the app gave up on the reply
+        // (700 ms in the run; 30 s in the app, which a slow UAPAY can take as well).
         {
           op: 'uapayFault',
           method: 'invoicer/payments/complete',
