@@ -68,6 +68,29 @@ describe('the chaos run', () => {
     expect(report.violations.map((v) => v.kind)).toContain('race');
   }, 180_000);
 
+  it('a refund UAPAY gave no answer to waits for the manager, who answers from the UAPAY cabinet', async () => {
+    const report = await runChaos({
+      seed: 0,
+      ops: [
+        ...PAID,
+        // A gateway error: UAPAY never got the refund, and its state cannot tell (reference §4).
+        {
+          op: 'uapayFault',
+          method: 'invoicer/payments/reverse',
+          fault: { kind: 'http', status: 502 },
+          times: 1,
+        },
+        // Twice: a refund that meets the background round's status write is told busy; once the
+        // first waits for a person, the second is refused (the payment stays locked).
+        { op: 'refund', pick: 0, part: 0.5 },
+        { op: 'refund', pick: 0, part: 0.5 },
+      ],
+    });
+    expect(report.stats.outcomes['refund:ok']).toBe(1);
+    expect(report.stats.resolved).toEqual({ happened: 0, notHappened: 1 });
+    expect(violationLines(report.violations)).toBe('');
+  }, 120_000);
+
   it('reports a RetailCRM amount that differs from UAPAY and an intent left without a result', async () => {
     let tampered: number | undefined;
     const report = await runChaos({
