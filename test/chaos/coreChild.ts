@@ -1,9 +1,9 @@
 /**
- * Entry of the core's child process. The chaos run kills it with SIGKILL at random points and
- * starts it again on the same user-data folder. For the final reconciliation the parent moves the
- * sandbox clock past REFUND_SETTLE_MS and starts this process with the same shift
- * (DESK_CHAOS_CLOCK_SHIFT_MS), so refunds left open by an unclear UAPAY answer are settled, as they
- * would be ten minutes later in the app. The shift is set before the core is loaded.
+ * Entry of a desktop's core child process. The chaos run kills it with SIGKILL at random points and
+ * starts it again on the same user-data folder. For the final settle the parent moves the sandbox
+ * clock past the RetailCRM lock's expiry (lease.ts) and starts this process with the same shift
+ * (DESK_CHAOS_CLOCK_SHIFT_MS), so a lock left behind by a desktop killed mid-operation has expired,
+ * as it would have when the shop opens again. The shift is set before the core is loaded.
  */
 const shift = Number(process.env.DESK_CHAOS_CLOCK_SHIFT_MS ?? 0);
 if (shift) {

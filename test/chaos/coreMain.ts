@@ -5,7 +5,9 @@
  */
 import { EventBus } from '../../electron/core/events';
 import { dispatch } from '../../electron/core/ipc';
-import { Workspace } from '../../electron/core/workspace';
+import type { LeaseTiming } from '../../electron/core/payments/lease';
+import type { PaymentsServiceOptions } from '../../electron/core/payments/service';
+import { Workspace, type WorkspaceOptions } from '../../electron/core/workspace';
 import type { Handlers } from '../../electron/shared/contract';
 import { fileSecretStore } from './fileSecrets';
 import { CORE_TIMING, type FromCore, type ToCore } from './protocol';
@@ -14,6 +16,20 @@ const env = (name: string) => {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is missing`);
   return value;
+};
+
+/**
+ * The lock timing the run asks for (protocol.ts CHAOS_LEASE), else the shipped one. WorkspaceOptions
+ * does not list `lease` among the payment options it passes on, though it passes them all on as
+ * they are: the option is named here, once, rather than widened in the core for a test.
+ */
+const lease = process.env.DESK_CHAOS_LEASE
+  ? (JSON.parse(process.env.DESK_CHAOS_LEASE) as LeaseTiming)
+  : undefined;
+const payments: NonNullable<WorkspaceOptions['payments']> & Pick<PaymentsServiceOptions, 'lease'> = {
+  hintDelayMs: 0,
+  lookAgainMs: CORE_TIMING.lookAgainMs,
+  ...(lease && { lease }),
 };
 
 const workspace = new Workspace({
@@ -29,7 +45,7 @@ const workspace = new Workspace({
   },
   // The app's background round (reconcile, refresh, status sync), only more often.
   background: CORE_TIMING.background,
-  payments: { hintDelayMs: 0, lookAgainMs: CORE_TIMING.lookAgainMs },
+  payments,
 });
 // The workspace answers every channel but app.* and demo.*, which the run never calls.
 const handlers = workspace.handlers as unknown as Handlers;

@@ -1,22 +1,27 @@
 /**
- * Runs the ops of a plan against the core's child process and the sandbox: the manager's calls go
- * through the IPC contract; the customer, UAPAY's callbacks and every fault act on the fakes in
- * this process. The core is started again (lazily) after every kill.
+ * Runs the ops of a plan against the cores of two desktops (child processes) and the sandbox: the
+ * managers' calls go through the IPC contract; the customer, UAPAY's callbacks and every fault act
+ * on the fakes in this process. A desktop's core is started (again) lazily, at its first call
+ * after a kill. Most ops act on the first desktop; the second joins for races and some money ops.
  */
 import { stateForCrmStatus } from '../../electron/core/lifecycle';
 import type { Sandbox } from '../../electron/sandbox';
-import { NotPayableError } from '../../electron/sandbox/uapay';
+import { NotPayableError, type PayCard } from '../../electron/sandbox/uapay';
 import { signToken } from '../../electron/sandbox/uapay/jwt';
+import type { OrdersList } from '../../electron/shared/channels/orders';
+import type { LinkResult } from '../../electron/shared/channels/payments';
 import type { LifecycleState } from '../../electron/shared/lifecycle';
 import { kopiyky } from '../../electron/shared/money';
+import type { OrderRow } from '../../electron/shared/orders';
 import type { StatusMapping } from '../../electron/shared/settings';
 import type { Result } from '../../electron/shared/errors';
 import { extraInfoOf } from '../support/readings';
 import { CoreGone, type CoreProcess } from './coreProcess';
 import { withKill } from './kill';
-import type { KillPoint, Op } from './plan';
+import type { DeskIndex, KillPoint, Op } from './plan';
 import { Random } from './random';
 import { emptyStats, type Stats, type Violation } from './report';
+import { moneyKindOf } from './truth';
 import type { World } from './world';
 
 /** An operation that has not answered in this long is stuck (a bulk run gets more). */
@@ -32,10 +37,17 @@ export interface CrmPaymentRow {
   externalId: string | undefined;
 }
 
+const DESKS: readonly DeskIndex[] = [0, 1];
+
+export interface CallOptions {
+  desk?: DeskIndex;
+  stuckMs?: number;
+}
+
 export class Driver {
   readonly stats: Stats = emptyStats();
   readonly violations: Violation[] = [];
-  private core: CoreProcess | undefined;
+  private readonly cores: [CoreProcess | undefined, CoreProcess | undefined] = [undefined, undefined];
   private readonly orders: { id: number; email: string }[] = [];
   /** Links the core handed to the manager (who may pass them on before RetailCRM has them). */
   private readonly givenLinks = new Set<string>();
@@ -52,11 +64,15 @@ export class Driver {
     return this.world.sandbox;
   }
 
-  /** Starts the core, pairs it with the relay and loads the (empty) list. */
+  /**
+   * Starts the first desktop's core, pairs it with the relay and loads the (empty) list; the
+   * second desktop gets the same settings (and so the relay) for when it starts.
+   */
   async setUp(): Promise<void> {
     const pairing = await this.world.relay.pair();
     await this.expectOk('relay.pair', { code: pairing.pairingCode });
     await this.expectOk('orders.refresh', { full: true });
+    await this.world.copySettingsToSecondDesk();
   }
 
   async run(op: Op, index: number): Promise<void> {
@@ -68,25 +84,43 @@ export class Driver {
     this.stats.msByOp[op.op] = (this.stats.msByOp[op.op] ?? 0) + Date.now() - started;
   }
 
-  /** The core as it is now (started if the last one was killed); a crash is a violation. */
-  async coreNow(clockShiftMs = 0): Promise<CoreProcess> {
-    if (this.core?.alive) return this.core;
-    const crash = this.core?.crash();
-    if (crash) this.violate({ kind: 'crashed', detail: `the core process ended by itself: ${crash}` });
-    this.core = await this.world.startCore(clockShiftMs);
-    this.stats.starts += 1;
-    return this.core;
+  /** A desktop's core as it is now (started if the last one was killed); a crash is a violation. */
+  async coreNow(desk: DeskIndex = 0, clockShiftMs = 0): Promise<CoreProcess> {
+    const running = this.cores[desk];
+    if (running?.alive) return running;
+    this.noteCrash(desk);
+    const core = await this.world.startCore(desk, clockShiftMs);
+    this.cores[desk] = core;
+    this.stats.starts[desk] += 1;
+    return core;
   }
 
-  async killCore(): Promise<void> {
-    await this.core?.kill();
+  /** Whether the desktop's core ever ran in this run (its journal may hold something). */
+  started(desk: DeskIndex): boolean {
+    return this.stats.starts[desk] > 0;
   }
 
-  async closeCore(): Promise<void> {
-    const crash = this.core?.crash();
-    if (crash) this.violate({ kind: 'crashed', detail: `the core process ended by itself: ${crash}` });
-    await this.core?.close();
-    this.core = undefined;
+  async killCore(desk: DeskIndex): Promise<void> {
+    await this.cores[desk]?.kill();
+  }
+
+  async killAll(): Promise<void> {
+    for (const desk of DESKS) await this.killCore(desk);
+  }
+
+  async closeCore(desk: DeskIndex): Promise<void> {
+    this.noteCrash(desk);
+    await this.cores[desk]?.close();
+    this.cores[desk] = undefined;
+  }
+
+  private noteCrash(desk: DeskIndex): void {
+    const crash = this.cores[desk]?.crash();
+    if (crash)
+      this.violate({
+        kind: 'crashed',
+        detail: `desktop ${desk + 1}: the core process ended by itself: ${crash}`,
+      });
   }
 
   /** Every RetailCRM payment of a linked type on the run's orders, oldest first. */
@@ -107,14 +141,21 @@ export class Driver {
   }
 
   /** A call through the IPC contract; undefined when the core went away meanwhile. */
-  async call(channel: string, request: unknown, stuckMs = STUCK_MS): Promise<Result<unknown> | undefined> {
-    const core = await this.coreNow();
+  async call(
+    channel: string,
+    request: unknown,
+    { desk = 0, stuckMs = STUCK_MS }: CallOptions = {},
+  ): Promise<Result<unknown> | undefined> {
+    const core = await this.coreNow(desk);
     let timer: NodeJS.Timeout | undefined;
     const stuck = new Promise<'stuck'>((resolve) => (timer = setTimeout(() => resolve('stuck'), stuckMs)));
     try {
       const result = await Promise.race([core.call(channel, request), stuck]);
       if (result === 'stuck') {
-        this.violate({ kind: 'stuck', detail: `${channel} did not answer in ${stuckMs / 1000} s` });
+        this.violate({
+          kind: 'stuck',
+          detail: `desktop ${desk + 1}: ${channel} did not answer in ${stuckMs / 1000} s`,
+        });
         await core.kill();
         return undefined;
       }
@@ -126,7 +167,9 @@ export class Driver {
         await new Promise((resolve) => setTimeout(resolve, 20)); // its log line may trail the reply
         this.violate({
           kind: 'internal',
-          detail: `${channel} ${JSON.stringify(request)} → internal error; log: ${core.lastErrorLog() ?? '-'}`,
+          detail: `desktop ${desk + 1}: ${channel} ${JSON.stringify(request)} → internal error; log: ${
+            core.lastErrorLog() ?? '-'
+          }`,
         });
       }
       return result;
@@ -136,6 +179,12 @@ export class Driver {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The rows a desktop's core lists now (what its manager sees); undefined when it did not answer. */
+  async rows(desk: DeskIndex = 0): Promise<OrderRow[] | undefined> {
+    const list = await this.call('orders.list', {}, { desk });
+    return list?.ok ? (list.value as OrdersList).rows : undefined;
   }
 
   private async expectOk(channel: string, request: unknown): Promise<unknown> {
@@ -168,9 +217,13 @@ export class Driver {
     return this.choose(anyOne ? all.filter((p) => p.externalId) : fitting, anyOne ? pick / 0.08 : pick);
   }
 
-  /** The op's work inside a kill point: the kill lands only while the work is still waiting. */
-  private async cut(point: KillPoint | undefined, work: () => Promise<unknown>): Promise<void> {
-    const core = await this.coreNow();
+  /** The op's work inside a kill point of a desktop: the kill lands only while the work still waits. */
+  private async cut(
+    point: KillPoint | undefined,
+    desk: DeskIndex,
+    work: () => Promise<unknown>,
+  ): Promise<void> {
+    const core = await this.coreNow(desk);
     const { killed } = await withKill(point, this.sandbox, core, work);
     if (killed) this.stats.kills.inside += 1;
   }
@@ -207,10 +260,7 @@ export class Driver {
       case 'link': {
         const payment = this.target(['no_link', 'link_sent', 'failed'], op.pick);
         if (!payment) return;
-        await this.cut(op.kill, async () => {
-          const result = await this.call('payments.createLink', { paymentId: payment.id });
-          if (result?.ok) this.givenLinks.add((result.value as { invoiceId: string }).invoiceId);
-        });
+        await this.cut(op.kill, 0, () => this.link(payment.id));
         return;
       }
       case 'send': {
@@ -225,42 +275,52 @@ export class Driver {
       }
       case 'pay': {
         const invoiceId = this.choose(this.payableLinks(), op.pick);
-        if (!invoiceId) return;
-        try {
-          uapay.state.pay(invoiceId, { card: op.card });
-          this.count(`pay:${op.card}`);
-        } catch (error) {
-          if (!(error instanceof NotPayableError)) throw error;
-          this.count(`pay:not-payable`);
-        }
+        if (invoiceId) this.pay(invoiceId, op.card);
         return;
       }
       case 'confirm': {
         const payment = this.target(['held'], op.pick);
         if (!payment) return;
         const amount = op.part ? Math.max(1, Math.floor(payment.amount * op.part)) : undefined;
-        await this.cut(op.kill, () =>
-          this.call('payments.confirm', { paymentId: payment.id, ...(amount && { amount }) }),
+        const desk = op.desk ?? 0;
+        await this.cut(op.kill, desk, () =>
+          this.call('payments.confirm', { paymentId: payment.id, ...(amount && { amount }) }, { desk }),
         );
         return;
       }
       case 'cancel': {
         const payment = this.target(['held'], op.pick);
         if (!payment) return;
-        await this.cut(op.kill, () => this.call('payments.cancel', { paymentId: payment.id }));
+        const desk = op.desk ?? 0;
+        await this.cut(op.kill, desk, () =>
+          this.call('payments.cancel', { paymentId: payment.id }, { desk }),
+        );
         return;
       }
       case 'refund': {
         const payment = this.target(['paid', 'partially_refunded'], op.pick);
         if (!payment) return;
         const amount = op.part ? Math.max(1, Math.floor(payment.amount * op.part)) : undefined;
-        await this.cut(op.kill, () =>
-          this.call('payments.refund', { paymentId: payment.id, ...(amount && { amount }) }),
+        const desk = op.desk ?? 0;
+        await this.cut(op.kill, desk, () =>
+          this.call('payments.refund', { paymentId: payment.id, ...(amount && { amount }) }, { desk }),
         );
         return;
       }
+      case 'race':
+        await this.race(op);
+        return;
+      case 'supersede':
+        await this.supersede(op);
+        return;
+      case 'redecline':
+        await this.redecline(op);
+        return;
+      case 'giveBack':
+        await this.giveBack(op.pick);
+        return;
       case 'bulk':
-        await this.cut(op.kill, () => this.bulk(op));
+        await this.cut(op.kill, 0, () => this.bulk(op));
         return;
       case 'sync':
         await this.call('payments.sync', op.all ? { paymentIds: this.crmPayments().map((p) => p.id) } : {});
@@ -295,12 +355,176 @@ export class Driver {
         clearFaults(this.world);
         return;
       case 'kill':
-        if (this.core?.alive) {
-          await this.core.kill();
+        if (this.cores[op.desk]?.alive) {
+          await this.cores[op.desk]?.kill();
           this.stats.kills.between += 1;
         }
         return;
     }
+  }
+
+  /** "Generate link" on the first desktop; the link goes to the manager (and on to the customer). */
+  private async link(paymentId: number): Promise<LinkResult | undefined> {
+    const result = await this.call('payments.createLink', { paymentId });
+    if (!result?.ok) return undefined;
+    const link = result.value as LinkResult;
+    this.givenLinks.add(link.invoiceId);
+    return link;
+  }
+
+  /** The customer on the hosted page; whether the card went through. */
+  private pay(invoiceId: string, card: PayCard): boolean {
+    try {
+      this.sandbox.uapay.fake.state.pay(invoiceId, { card });
+      this.count(`pay:${card}`);
+      return card !== 'decline';
+    } catch (error) {
+      if (!(error instanceof NotPayableError)) throw error;
+      this.count(`pay:not-payable`);
+      return false;
+    }
+  }
+
+  /**
+   * Two desktops, one payment: both managers press the same button at once. Both desktops list
+   * the payment first (as a person looking at it would). At most one UAPAY money call may follow;
+   * the other desktop is told the payment is busy elsewhere (or fails for a reason of its own,
+   * e.g. an injected fault), never succeeds as well.
+   */
+  private async race(op: Extract<Op, { op: 'race' }>): Promise<void> {
+    const states: LifecycleState[] = op.action === 'refund' ? ['paid', 'partially_refunded'] : ['held'];
+    const payment = this.target(states, op.pick);
+    if (!payment?.externalId) return;
+    for (const desk of DESKS) await this.call('orders.refresh', { full: false }, { desk });
+    const amount =
+      op.part && op.action !== 'cancel' ? Math.max(1, Math.floor(payment.amount * op.part)) : undefined;
+    const request = { paymentId: payment.id, ...(amount && { amount }) };
+    if (op.crmLag)
+      this.sandbox.retailcrm.fake.control.injectFault({
+        route: 'orders/payments/{id}/edit',
+        pathId: payment.id,
+        kind: 'latency',
+        ms: op.crmLag,
+        times: 1,
+      });
+    // Ops run one at a time and no background work calls a money method: every money call from
+    // here to the answers is the race's.
+    const before = this.moneyCallCount();
+    const results: (Result<unknown> | undefined)[] = [undefined, undefined];
+    this.stats.races.run += 1;
+    await this.cut(op.kill, op.killDesk, () =>
+      Promise.all(
+        DESKS.map(async (desk) => {
+          results[desk] = await this.call(`payments.${op.action}`, request, { desk });
+        }),
+      ),
+    );
+    const made = this.moneyCallCount() - before;
+    if (made > 0) this.stats.races.called += 1;
+    const what = `${op.action} of payment ${payment.id} on both desktops`;
+    if (made > 1)
+      this.violate({ kind: 'race', paymentId: payment.id, detail: `${what} made ${made} UAPAY money calls` });
+    if (results.every((result) => result?.ok))
+      this.violate({
+        kind: 'race',
+        paymentId: payment.id,
+        detail: `${what}: both answered ${results.map((r) => JSON.stringify(r?.ok && r.value)).join(' and ')}`,
+      });
+    if (results.some((result) => result?.ok)) {
+      const loser = results.find((result) => result && !result.ok);
+      const error = loser && !loser.ok ? loser.error : undefined;
+      if (error?.kind === 'busy' && 'elsewhere' in error && error.elsewhere)
+        this.stats.races.busyElsewhere += 1;
+      else if (loser) this.stats.races.otherLoser += 1;
+    }
+  }
+
+  private moneyCallCount(): number {
+    return this.sandbox.uapay.fake.control.callLog().filter((call) => moneyKindOf(call)).length;
+  }
+
+  /**
+   * A superseded link paid: a link is made and mailed, the order changes and so does the
+   * payment's amount in RetailCRM, a new link is made (once or twice); the customer pays from an
+   * earlier letter (and sometimes from the last one as well). Status sync must find the money.
+   */
+  private async supersede(op: Extract<Op, { op: 'supersede' }>): Promise<void> {
+    const payment = this.target(['no_link', 'link_sent', 'failed'], op.pick);
+    if (!payment) return;
+    const first = await this.link(payment.id);
+    if (!first) return;
+    const links = [first];
+    let amount = payment.amount;
+    for (let n = 0; n < op.relinks; n++) {
+      const changed = Math.max(1, Math.floor(amount * op.share));
+      if (changed === amount) break;
+      amount = changed;
+      this.sandbox.retailcrm.fake.state.editPayment(payment.id, { amount: kopiyky(amount) });
+      const next = await this.link(payment.id);
+      if (!next) break;
+      const made = this.sandbox.uapay.fake.state.invoice(next.invoiceId)?.amount;
+      if (made !== amount)
+        this.violate({
+          kind: 'link',
+          paymentId: payment.id,
+          detail: `"Generate link" for a payment of ${amount} gave invoice ${next.invoiceId} of ${made}`,
+        });
+      links.push(next);
+    }
+    const newest = links.at(-1)!;
+    const superseded = links.slice(0, -1).filter((link) => link.invoiceId !== newest.invoiceId);
+    const old = superseded[Math.floor(op.pays * superseded.length)];
+    if (!old) return;
+    this.stats.superseded.relinked += 1;
+    if (!this.pay(old.invoiceId, op.card)) return;
+    this.stats.superseded.oldPaid += 1;
+    if (op.both && this.pay(newest.invoiceId, op.card)) this.stats.superseded.bothPaid += 1;
+  }
+
+  /**
+   * A card declined on a live link; the manager makes the link again. While UAPAY keeps that
+   * invoice payable for the payment's amount the same link comes back (issue 14); it is paid.
+   */
+  private async redecline(op: Extract<Op, { op: 'redecline' }>): Promise<void> {
+    const current = new Map(
+      this.crmPayments().flatMap((p) => (p.externalId ? [[p.externalId, p] as const] : [])),
+    );
+    const invoiceId = this.choose(
+      this.payableLinks().filter((id) => current.has(id)),
+      op.pick,
+    );
+    const payment = invoiceId ? current.get(invoiceId) : undefined;
+    if (!invoiceId || !payment) return;
+    this.pay(invoiceId, 'decline');
+    const again = await this.link(payment.id);
+    if (!again) return;
+    if (again.invoiceId === invoiceId) this.stats.redecline.reused += 1;
+    else {
+      this.stats.redecline.renewed += 1;
+      const invoice = this.sandbox.uapay.fake.state.invoice(invoiceId);
+      const amount = this.sandbox.retailcrm.fake.state
+        .paymentsOf(payment.orderId)
+        .find((p) => p.id === payment.id)?.amount;
+      const payable =
+        invoice?.invoiceStatus === 'ACTIVE' && invoice.payments.every((p) => p.paymentStatus === 'REJECTED');
+      if (payable && invoice.amount === amount)
+        this.violate({
+          kind: 'link',
+          paymentId: payment.id,
+          detail: `after a declined card, invoice ${invoiceId} was still payable for ${amount}, yet a new one (${again.invoiceId}) was made`,
+        });
+    }
+    this.pay(again.invoiceId, op.card);
+  }
+
+  /** The manager gives back extra money the list shows on a second paid link of a payment. */
+  private async giveBack(pick: number): Promise<void> {
+    const rows = (await this.rows(0)) ?? [];
+    const extra = rows.flatMap((row) =>
+      (row.uapay?.extra ?? []).map((money) => ({ paymentId: row.paymentId, invoiceId: money.invoiceId })),
+    );
+    const chosen = this.choose(extra, pick);
+    if (chosen) await this.call('payments.giveBackExtra', chosen);
   }
 
   /** A customer orders on the shop's site (RetailCRM); the core sees it at its next refresh. */
@@ -386,7 +610,7 @@ export class Driver {
       kind: 'stuck',
       detail: `bulk batch ${batchId} still running after ${BULK_STUCK_MS / 1000} s`,
     });
-    await this.core?.kill();
+    await this.killCore(0);
   }
 
   /** A callback UAPAY sent before, signed afresh and posted to the relay again. */

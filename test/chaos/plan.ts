@@ -10,6 +10,12 @@ import { Random } from './random';
 /** Where a kill lands inside an operation: after a delay, or as UAPAY or RetailCRM gets the call. */
 export type KillPoint = { at: 'delay'; ms: number } | { at: 'uapay' } | { at: 'crm' };
 
+/**
+ * Which desktop of the shop acts: 0 is the first one, 1 a second one beside it (its own user-data
+ * folder, journal and desktop id; the same keys, settings and shop).
+ */
+export type DeskIndex = 0 | 1;
+
 export type UapayFaultOp =
   | { kind: 'http'; status: number }
   | { kind: 'timeout' }
@@ -30,9 +36,40 @@ export type Op =
   | { op: 'send'; pick: number }
   /** The customer on the hosted page (the sandbox's pay, as the page does it). */
   | { op: 'pay'; pick: number; card: 'success' | 'decline' | '3ds-confirmed' }
-  | { op: 'confirm'; pick: number; part?: number; kill?: KillPoint }
-  | { op: 'cancel'; pick: number; kill?: KillPoint }
-  | { op: 'refund'; pick: number; part?: number; kill?: KillPoint }
+  | { op: 'confirm'; pick: number; part?: number; kill?: KillPoint; desk?: DeskIndex }
+  | { op: 'cancel'; pick: number; kill?: KillPoint; desk?: DeskIndex }
+  | { op: 'refund'; pick: number; part?: number; kill?: KillPoint; desk?: DeskIndex }
+  /**
+   * Both desktops run the same money operation on the same payment at once (the kill, if any,
+   * lands on `killDesk`); `crmLag` slows the first RetailCRM payment write by that many ms.
+   */
+  | {
+      op: 'race';
+      action: 'confirm' | 'cancel' | 'refund';
+      pick: number;
+      part?: number;
+      crmLag?: number;
+      kill?: KillPoint;
+      killDesk: DeskIndex;
+    }
+  /**
+   * A link is made; `relinks` times the payment's amount is changed in RetailCRM (to `share` of
+   * it) and a new link made. The customer pays one of the superseded links (`pays` picks which),
+   * and with `both` the newest as well.
+   */
+  | {
+      op: 'supersede';
+      pick: number;
+      share: number;
+      relinks: 1 | 2;
+      pays: number;
+      both: boolean;
+      card: 'success' | '3ds-confirmed';
+    }
+  /** The customer's card is declined on a live link; the manager makes the link again; it is paid. */
+  | { op: 'redecline'; pick: number; card: 'success' | '3ds-confirmed' }
+  /** The manager gives back money a payment took on an extra invoice (two of its links paid). */
+  | { op: 'giveBack'; pick: number }
   | { op: 'bulk'; action: 'confirm' | 'cancel'; select: number; resume: boolean; kill?: KillPoint }
   | { op: 'sync'; all: boolean }
   /** A past UAPAY callback posted to the relay again (duplicate, stale): a hint to look. */
@@ -43,8 +80,8 @@ export type Op =
   | { op: 'relay'; up: boolean }
   | { op: 'smtp'; down: boolean }
   | { op: 'clearFaults' }
-  /** SIGKILL the core between operations (it starts again before the next one). */
-  | { op: 'kill' };
+  /** SIGKILL a desktop's core between operations (it starts again before its next call). */
+  | { op: 'kill'; desk: DeskIndex };
 
 export const CRM_ROUTES = [
   'orders/payments/{id}/edit',
@@ -78,6 +115,10 @@ const WEIGHTS = {
   cancel: 4,
   refund: 9,
   bulk: 3,
+  race: 3,
+  supersede: 3,
+  redecline: 2,
+  giveBack: 1,
   sync: 3,
   callback: 2,
   uapayFault: 6,
@@ -91,6 +132,8 @@ const WEIGHTS = {
 
 /** A kill inside this share of the operations that can be cut. */
 const KILL_INSIDE = 0.06;
+/** This share of the single-desktop money operations runs on the second desktop. */
+const SECOND_DESK = 0.2;
 
 export function plan(seed: number, ops: number): Op[] {
   const random = new Random(seed);
@@ -105,6 +148,10 @@ function kill(random: Random): { kill?: KillPoint } {
 
 function part(random: Random, chance: number): { part?: number } {
   return random.chance(chance) ? { part: 0.05 + random.next() * 0.9 } : {};
+}
+
+function desk(random: Random): { desk?: DeskIndex } {
+  return random.chance(SECOND_DESK) ? { desk: 1 } : {};
 }
 
 function nextOp(random: Random): Op {
@@ -124,11 +171,35 @@ function nextOp(random: Random): Op {
     case 'pay':
       return { op, pick, card: random.pick(['success', 'success', 'success', 'decline', '3ds-confirmed']) };
     case 'confirm':
-      return { op, pick, ...part(random, 0.3), ...kill(random) };
+      return { op, pick, ...part(random, 0.3), ...kill(random), ...desk(random) };
     case 'cancel':
-      return { op, pick, ...kill(random) };
+      return { op, pick, ...kill(random), ...desk(random) };
     case 'refund':
-      return { op, pick, ...part(random, 0.5), ...kill(random) };
+      return { op, pick, ...part(random, 0.5), ...kill(random), ...desk(random) };
+    case 'race':
+      return {
+        op,
+        action: random.weighted({ confirm: 2, cancel: 1, refund: 2 }),
+        pick,
+        ...part(random, 0.4),
+        ...(random.chance(0.3) && { crmLag: random.int(50, 500) }),
+        ...kill(random),
+        killDesk: random.chance(0.5) ? 1 : 0,
+      };
+    case 'supersede':
+      return {
+        op,
+        pick,
+        share: 0.3 + random.next() * 0.6,
+        relinks: random.chance(0.3) ? 2 : 1,
+        pays: random.next(),
+        both: random.chance(0.3),
+        card: random.chance(0.8) ? 'success' : '3ds-confirmed',
+      };
+    case 'redecline':
+      return { op, pick, card: random.chance(0.8) ? 'success' : '3ds-confirmed' };
+    case 'giveBack':
+      return { op, pick };
     case 'bulk':
       return {
         op,
@@ -151,8 +222,9 @@ function nextOp(random: Random): Op {
       return { op, up: random.chance(0.5) };
     case 'smtp':
       return { op, down: random.chance(0.5) };
-    case 'clearFaults':
     case 'kill':
+      return { op, desk: random.chance(0.3) ? 1 : 0 };
+    case 'clearFaults':
       return { op };
   }
 }
