@@ -29,7 +29,7 @@ export interface PaymentsContext {
 }
 
 /** The row an operation starts from: what the orders cache knows of the payment (and its order's e-mails). */
-export type PaymentTarget = Partial<Pick<OrderRow, 'emails' | 'currency'>> &
+export type PaymentTarget = Partial<Pick<OrderRow, 'emails' | 'currency' | 'uapay'>> &
   Pick<
     OrderRow,
     | 'paymentId'

@@ -10,7 +10,7 @@ import type { UapayInvoice } from '../uapay/replies';
 import type { PaymentsContext, PaymentTarget } from './context';
 import { mappedStatus, writeToCrm } from './crmWrite';
 import { invoiceFields } from './invoiceFields';
-import { attemptOf, belongsTo, EXTERNAL_ID_MARGIN, invoiceExternalId } from './invoiceBinding';
+import { belongsTo, EXTERNAL_ID_MARGIN, invoiceExternalId } from './invoiceBinding';
 import { interpret } from './look';
 import { invoicesOfOrders } from './orderInvoices';
 
@@ -108,7 +108,9 @@ async function inspect(ctx: PaymentsContext, target: PaymentTarget) {
   mappedStatus(settings, 'link_sent');
   const client = await ctx.connections.uapay(merchant.id);
   const holdMs = settings.holdLifetimeHours * 3_600_000;
-  const numbering = new Map([[target.orderNumber, attemptOf(target.invoiceId, target.orderNumber) ?? 1]]);
+  // The highest invoice number seen for the order, when status sync saw one; the lookup probes
+  // EXTERNAL_ID_MARGIN past it and on while it finds more.
+  const numbering = new Map([[target.orderNumber, target.uapay?.highestInvoice ?? 1]]);
   const known = (await invoicesOfOrders(client, numbering, EXTERNAL_ID_MARGIN)).get(target.orderNumber) ?? {
     invoices: [],
     highest: 0,

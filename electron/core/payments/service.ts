@@ -61,6 +61,7 @@ export class PaymentsService {
   private readonly ready: Promise<{ ctx: PaymentsContext; runner: MoneyRunner; journal: Journal }>;
   private managerName: string | undefined;
   private readonly hintDelayMs: number;
+  private syncing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: PaymentsServiceOptions) {
     this.hintDelayMs = options.hintDelayMs ?? Math.floor(Math.random() * 800);
@@ -223,8 +224,21 @@ export class PaymentsService {
   /** Asks UAPAY about the watched payments (or exactly these) now. */
   async sync(paymentIds?: readonly number[]) {
     const { ctx } = await this.ready;
-    const { rows } = await this.options.orders.list();
-    return syncStatuses(ctx, rows, paymentIds ? { only: new Set(paymentIds) } : {});
+    return this.oneSyncAtATime(async () => {
+      const { rows } = await this.options.orders.list();
+      return syncStatuses(ctx, rows, paymentIds ? { only: new Set(paymentIds) } : {});
+    });
+  }
+
+  /**
+   * Status syncs run one after another (the background round's, a callback's, a person's "Check
+   * with UAPAY"): one that came while another was writing a payment would find it busy and say
+   * nothing changed; waiting, it reads the rows that one left.
+   */
+  private oneSyncAtATime<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.syncing.then(run, run);
+    this.syncing = next.catch(() => undefined);
+    return next;
   }
 
   /**
@@ -238,15 +252,17 @@ export class PaymentsService {
     const invoices = new Set(hints.map((hint) => hint.invoiceId));
     const payments = new Set(hints.flatMap((hint) => (hint.crmPaymentId ? [hint.crmPaymentId] : [])));
     const externalIds = hints.flatMap((hint) => (hint.externalId ? [hint.externalId] : []));
-    const { rows } = await this.options.orders.list();
-    const matching = rows.filter(
-      (row: OrderRow) =>
-        (row.invoiceId && invoices.has(row.invoiceId)) ||
-        payments.has(row.paymentId) ||
-        externalIds.some((id) => attemptOf(id, row.orderNumber) !== undefined),
-    );
-    if (matching.length)
-      await syncStatuses(ctx, matching, { only: new Set(matching.map((row) => row.paymentId)) });
+    await this.oneSyncAtATime(async () => {
+      const { rows } = await this.options.orders.list();
+      const matching = rows.filter(
+        (row: OrderRow) =>
+          (row.invoiceId && invoices.has(row.invoiceId)) ||
+          payments.has(row.paymentId) ||
+          externalIds.some((id) => attemptOf(id, row.orderNumber) !== undefined),
+      );
+      if (matching.length)
+        await syncStatuses(ctx, matching, { only: new Set(matching.map((row) => row.paymentId)) });
+    });
   }
 
   async journal(filter: JournalFilter) {

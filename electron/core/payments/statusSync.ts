@@ -23,6 +23,8 @@ export interface SyncResult {
 
 /** States in which the shop has the money of an invoice (a hold or a capture not all refunded). */
 const WITH_MONEY = new Set(['held', 'paid', 'partially_refunded']);
+/** States of an invoice whose card was once charged: refunds included. */
+const TOOK_MONEY = new Set([...WITH_MONEY, 'refunded']);
 
 /**
  * Status sync: UAPAY is the truth for every payment it may still move on its own (a link not yet
@@ -60,7 +62,10 @@ export async function syncStatuses(
     }
     for (const row of merchantRows) {
       const { invoices, highest } = invoicesOf(row);
-      const looks = invoices.map((invoice) => interpret(invoice, row.state, holdMs, ctx.now()));
+      // What RetailCRM records is the current invoice's story only: the others are read on their own.
+      const looks = invoices.map((invoice) =>
+        interpret(invoice, invoice.id === row.invoiceId ? row.state : undefined, holdMs, ctx.now()),
+      );
       const current = looks.find((look) => look.invoice.id === row.invoiceId);
       if (!current) continue; // not this payment's invoice (or UAPAY does not know it): nothing to write
       result.checked += 1;
@@ -68,7 +73,7 @@ export async function syncStatuses(
       ctx.onRowChange?.(row.paymentId, {
         uapay: {
           ...facts(primary, holdMs, ctx.now()),
-          highestInvoice: Math.max(highest, 1),
+          highestInvoice: Math.max(highest, attemptOf(current.invoice.externalId, row.orderNumber) ?? 1),
           ...(open > 0 && { openInvoices: open }),
           ...(extra.length > 0 && { extra }),
         },
@@ -96,7 +101,7 @@ function watches(row: OrderRow): boolean {
 async function lookUp(client: UapayClient, rows: readonly OrderRow[]) {
   const numbering = new Map<string, number>();
   for (const row of rows) {
-    const known = Math.max(row.uapay?.highestInvoice ?? 1, attemptOf(row.invoiceId, row.orderNumber) ?? 1);
+    const known = row.uapay?.highestInvoice ?? 1;
     numbering.set(row.orderNumber, Math.max(numbering.get(row.orderNumber) ?? 1, known));
   }
   const byOrder = await invoicesOfOrders(client, numbering);
@@ -107,10 +112,30 @@ async function lookUp(client: UapayClient, rows: readonly OrderRow[]) {
   const byId = new Map(
     (missing.length ? await client.showInvoices(missing) : []).map((inv) => [inv.id, inv]),
   );
+  // A current invoice newer than this desktop knew of (made on another desktop, or superseded more
+  // than once): the order's invoices up to its number are read too, so none in between is missed.
+  const newer = new Map<string, number>();
+  for (const row of rows) {
+    const own = byId.get(row.invoiceId ?? '');
+    const n = attemptOf(own?.externalId, row.orderNumber);
+    if (own && n !== undefined && n > (numbering.get(row.orderNumber) ?? 1))
+      newer.set(row.orderNumber, Math.max(newer.get(row.orderNumber) ?? 0, n));
+  }
+  for (const [orderNumber, entry] of newer.size ? await invoicesOfOrders(client, newer) : []) {
+    const known = byOrder.get(orderNumber) ?? { invoices: [], highest: 0 };
+    const seen = new Set(known.invoices.map((invoice) => invoice.id));
+    byOrder.set(orderNumber, {
+      invoices: [...known.invoices, ...entry.invoices.filter((invoice) => !seen.has(invoice.id))],
+      highest: Math.max(known.highest, entry.highest),
+    });
+  }
   return (row: OrderRow) => {
     const entry = byOrder.get(row.orderNumber) ?? { invoices: [], highest: 0 };
     const own = byId.get(row.invoiceId ?? '');
-    const all = own ? [...entry.invoices, own] : entry.invoices;
+    const all =
+      own && !entry.invoices.some((invoice) => invoice.id === own.id)
+        ? [...entry.invoices, own]
+        : entry.invoices;
     return { invoices: all.filter((invoice) => belongsTo(invoice, row)), highest: entry.highest };
   };
 }
@@ -122,7 +147,12 @@ async function lookUp(client: UapayClient, rows: readonly OrderRow[]) {
  */
 function weigh(ctx: PaymentsContext, row: OrderRow, current: Look, looks: readonly Look[]) {
   const withMoney = looks.filter((look) => WITH_MONEY.has(look.derived.state) && !givenBack(ctx, row, look));
-  const primary = withMoney.includes(current) ? current : (withMoney[0] ?? current);
+  // The payment stays with its own invoice once that one took money (even if it all went back):
+  // money on another invoice is then extra. Only an invoice that never took money gives way.
+  const primary =
+    withMoney.includes(current) || TOOK_MONEY.has(current.derived.state)
+      ? current
+      : (withMoney[0] ?? current);
   const extra: ExtraMoney[] = withMoney
     .filter((look) => look !== primary && look.payment)
     .map((look) => ({
