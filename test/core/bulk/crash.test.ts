@@ -103,5 +103,5 @@ describe('a batch whose process is killed', () => {
     expect(
       journal.filter((e) => e.kind === 'payment.confirm' && e.outcome === 'succeeded').length,
     ).toBeLessThanOrEqual(100);
-  });
+  }, 120_000);
 });

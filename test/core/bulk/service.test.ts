@@ -207,7 +207,7 @@ describe('bulk confirmation', () => {
     const seconds = (Date.parse(status.endedAt!) - Date.parse(status.startedAt)) / 1000;
     expect(events.length).toBeLessThanOrEqual(Math.ceil(seconds * 4) + 4);
     expect(new Set(events.flatMap((e) => e.changed.map((row) => row.paymentId))).size).toBe(180);
-  });
+  }, 120_000);
 
   it('stops in the middle: what is in flight finishes, the rest is untouched and says so; resume runs the rest', async () => {
     await open({ concurrency: 4 });
