@@ -1,56 +1,26 @@
 /**
  * What `npm test` runs after type-checking, linting and building: vitest, then the money suites
  * again under every other UAPAY reading profile (electron/sandbox/uapay/readings.ts), then
- * Playwright, then one summary line. On a Linux machine without a desktop session (CI), it first starts a private D-Bus
- * session with an unlocked gnome-keyring in a fresh XDG_DATA_HOME, so the keychain tests run
- * against a real Secret Service and never touch a person's own keyring.
+ * Playwright, then one summary line. On Linux each of those runs gets a private D-Bus session of
+ * its own with an unlocked gnome-keyring in a fresh XDG_DATA_HOME (test/keyringSession.ts), so the
+ * keychain tests run against a real Secret Service and never touch a person's own keyring.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { READING_PROFILE_NAMES } from '../electron/sandbox/uapay/readings';
+import { inKeyringSession } from './keyringSession';
 import { READING_ENV } from './support/readings';
 
 const root = path.resolve(import.meta.dirname, '..');
 const results = path.join(root, 'test-results');
 
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => existsSync(path.join(dir, command)));
-}
-
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
-  const child = spawnSync(command, args, { stdio: 'inherit', cwd: root, env });
+  const wrapped = inKeyringSession(command, args, env);
+  const child = spawnSync(wrapped.command, wrapped.args, { stdio: 'inherit', cwd: root, env: wrapped.env });
+  wrapped.cleanup();
   if (child.error) throw child.error;
   return child.status ?? 1;
-}
-
-function inKeyringSession(): never {
-  for (const tool of ['dbus-run-session', 'gnome-keyring-daemon']) {
-    if (!onPath(tool)) {
-      console.error(
-        `${tool} is missing: install it (Debian: apt-get install -y gnome-keyring dbus) to test the keychain.`,
-      );
-      process.exit(1);
-    }
-  }
-  const home = mkdtempSync(path.join(os.tmpdir(), 'desk-keyring-'));
-  const script = 'printf pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"';
-  const status = run(
-    'dbus-run-session',
-    ['--', 'sh', '-c', script, 'sh', process.execPath, ...process.execArgv, ...process.argv.slice(1)],
-    { ...process.env, XDG_DATA_HOME: home, DESK_KEYRING_SESSION: '1' },
-  );
-  rmSync(home, { recursive: true, force: true });
-  process.exit(status);
-}
-
-if (
-  process.platform === 'linux' &&
-  !process.env.DBUS_SESSION_BUS_ADDRESS &&
-  !process.env.DESK_KEYRING_SESSION
-) {
-  inKeyringSession();
 }
 
 mkdirSync(results, { recursive: true });

@@ -15,6 +15,7 @@ import { isMoneyKind, type MoneyKind } from '../../electron/core/payments/moneyO
 import type { CallRecord, InvoiceView, UapayMethod } from '../../electron/sandbox/uapay';
 import type { DeskIndex } from './plan';
 import type { World } from './world';
+import { extraInfoOf } from '../support/readings';
 
 export const MONEY_METHOD: Record<MoneyKind, UapayMethod> = {
   'payment.confirm': 'invoicer/payments/complete',
@@ -72,7 +73,9 @@ export function netCaptured(world: World, invoice: InvoiceView): number {
 
 /** The CRM payment an invoice was made for (the core puts it in extraInfo, invoiceBinding.ts). */
 export function crmPaymentOf(invoice: InvoiceView): number | undefined {
-  const paymentId = (invoice.extraInfo as { paymentId?: unknown } | null | undefined)?.paymentId;
+  // Read as the reading in force gives it (an object, or the JSON string): the checker's own guess
+  // must not depend on the reading any more than the core's does.
+  const paymentId = extraInfoOf(invoice.extraInfo)?.paymentId;
   return typeof paymentId === 'number' ? paymentId : undefined;
 }
 

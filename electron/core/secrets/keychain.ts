@@ -33,7 +33,7 @@ export function osKeychain(service: string = KEYCHAIN_SERVICE): SecretStore {
 
   async function guarded<T>(what: string, run: () => Promise<T>): Promise<T> {
     try {
-      return await run();
+      return await onceMoreAfterRestart(run);
     } catch (cause) {
       throw new KeychainError(
         'unavailable',
@@ -108,6 +108,25 @@ async function settled<T>(read: () => Promise<T>, ok: (value: T) => boolean, wha
 }
 
 const VANISHED = /Object does not exist at path|No such object/i;
+
+/**
+ * When the Secret Service restarts (gnome-keyring crashed, or the session restarted it), a call in
+ * flight fails with a D-Bus transport error and D-Bus starts the service again on the next call.
+ * One more try, on a fresh entry and so a fresh connection, finds the new one; every operation here
+ * is idempotent (set the same value, delete what may be gone, read).
+ */
+const RESTARTED = /NoReply|ServiceUnknown|Disconnected|did not receive a reply|without replying|session .*does not exist/i;
+const RESTART_WAIT_MS = 300;
+
+async function onceMoreAfterRestart<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!RESTARTED.test(describe(error))) throw error;
+    await new Promise((resolve) => setTimeout(resolve, RESTART_WAIT_MS));
+    return run();
+  }
+}
 
 const SETTLE_WAITS_MS = [10, 25, 50, 100, 200, 400, 800, 1_600];
 

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { osKeychain } from '../../../electron/core/secrets/keychain';
 import { testKeychain } from '../../support/keychain';
@@ -30,4 +31,34 @@ describe('OS keychain', () => {
     await keychain.set('retailcrm:api-key', 'mine');
     expect(await osKeychain(`${keychain.service} other`).get('retailcrm:api-key')).toBeNull();
   });
+
+  // Only inside the private session test/keyringSession.ts starts: it never kills a person's keyring.
+  it.runIf(process.platform === 'linux' && process.env.DESK_KEYRING_SESSION)(
+    'keeps working when gnome-keyring dies and D-Bus starts it again',
+    async () => {
+      await keychain.set('retailcrm:api-key', 'before');
+      const killed = keyringDaemonsOfThisSession();
+      expect(killed.length).toBeGreaterThan(0);
+      for (const pid of killed) process.kill(pid, 'SIGKILL');
+      expect(await keychain.get('retailcrm:api-key')).toBe('before');
+      await keychain.set('retailcrm:api-key', 'after');
+      expect(await keychain.get('retailcrm:api-key')).toBe('after');
+    },
+  );
 });
+
+function keyringDaemonsOfThisSession(): number[] {
+  const bus = process.env.DBUS_SESSION_BUS_ADDRESS ?? '';
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const program = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+        const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+        return program.endsWith('gnome-keyring-daemon') && env.includes(`DBUS_SESSION_BUS_ADDRESS=${bus}`);
+      } catch {
+        return false; // gone, or another user's
+      }
+    })
+    .map(Number);
+}
