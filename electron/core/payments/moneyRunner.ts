@@ -105,6 +105,7 @@ export class MoneyRunner {
             ? journalTotals(this.ctx.journal, target.paymentId, current.payment.paymentId)
             : { refunded: kopiyky(0) },
         });
+        if (intent.kind === 'payment.refund') await this.withDetailBaseline(client, decision);
       } catch (error) {
         await this.fail(intent, error, leased !== undefined); // nothing was sent to UAPAY
         throw error;
@@ -233,6 +234,20 @@ export class MoneyRunner {
   ): Promise<Look> {
     const settings = await this.ctx.settings();
     return look(client, invoiceId, previous, settings.holdLifetimeHours * 3_600_000, this.ctx.now());
+  }
+
+  /**
+   * A refund's proof after an unclear reply is a reversal newer than the last one before the call,
+   * and under some readings only payments/show carries the reversal time (reference §3.5). So the
+   * "before" is read from there too: otherwise an earlier partial refund, seen only on payments/show,
+   * would pass for this one. When it cannot be read, nothing is sent.
+   */
+  private async withDetailBaseline(client: UapayClient, decision: Decision): Promise<void> {
+    const detail = await client.showPayment(decision.uapayPaymentId);
+    const times = [decision.baseline.reversedAt, detail.reversedAt?.toISOString()]
+      .filter((time): time is string => !!time)
+      .sort((a, b) => Date.parse(a) - Date.parse(b));
+    decision.baseline.reversedAt = times.at(-1) ?? null;
   }
 
   /**

@@ -115,7 +115,8 @@ const VANISHED = /Object does not exist at path|No such object/i;
  * One more try, on a fresh entry and so a fresh connection, finds the new one; every operation here
  * is idempotent (set the same value, delete what may be gone, read).
  */
-const RESTARTED = /NoReply|ServiceUnknown|Disconnected|did not receive a reply|without replying|session .*does not exist/i;
+const RESTARTED =
+  /NoReply|ServiceUnknown|Disconnected|did not receive a reply|without replying|session .*does not exist/i;
 const RESTART_WAIT_MS = 300;
 
 async function onceMoreAfterRestart<T>(run: () => Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kopiyky } from '../../../electron/shared/money';
 import { MoneyRunner } from '../../../electron/core/payments/moneyRunner';
 import type { MoneyKind } from '../../../electron/core/payments/moneyOperations';
-import type { UapayMethod } from '../../../electron/sandbox/uapay';
+import { READING_VALUES, type UapayMethod } from '../../../electron/sandbox/uapay';
 import { expectedPair } from '../../support/readings';
 import { createWorld, MAPPING, type World } from '../../support/world';
 
@@ -193,5 +193,29 @@ describe('cancel and refund', () => {
     await expect(runner.run('payment.refund', { ...target, state: 'paid' })).rejects.toMatchObject({
       info: { kind: 'refused', reason: 'not_captured', state: 'held' },
     });
+  });
+});
+
+// Where the reversal time shows is UNCERTAIN (§3.5): only the payment's own record may carry it.
+describe.each(READING_VALUES.reversedAt)('a second refund lost on the way (reversedAt: %s)', (reversedAt) => {
+  it('is not taken as done from the first refund’s trace: it waits for a person, RetailCRM keeps what it kept', async () => {
+    await world.close();
+    world = await createWorld({ readings: { reversedAt, partialReverse: 'unchanged' } });
+    runner = new MoneyRunner(world.ctx);
+    let target = await world.paidPayment(100_000);
+    await expect(runner.run('payment.refund', target, { amount: kopiyky(30_000) })).resolves.toMatchObject({
+      state: 'partially_refunded',
+    });
+    target = { ...target, state: 'partially_refunded', amount: kopiyky(70_000) };
+    world.clock.advance(60_000); // the first refund is a minute old
+    world.uapay.control.addFault({ method: 'invoicer/payments/reverse', kind: 'timeout' });
+    await expect(runner.run('payment.refund', target, { amount: kopiyky(20_000) })).resolves.toMatchObject({
+      outcome: 'needs_attention',
+    });
+    expect(world.crmPayment(target.paymentId)).toMatchObject({
+      status: MAPPING.partially_refunded,
+      amount: 70_000,
+    });
+    expect(world.uapay.control.calls({ method: 'invoicer/payments/reverse' })).toBe(2);
   });
 });
