@@ -1,7 +1,7 @@
 import type { ExtraMoney, OrderRow, UapayFacts } from '../../shared/orders';
 import { kopiyky } from '../../shared/money';
 import { toDeskError } from '../errors';
-import { needsWatching } from '../lifecycle';
+import { needsWatching, stateForCrmStatus } from '../lifecycle';
 import { log } from '../log';
 import type { UapayClient } from '../uapay/client';
 import type { UapayInvoice } from '../uapay/replies';
@@ -192,14 +192,12 @@ export function facts(current: Look, holdMs: number, now: Date): UapayFacts {
   };
 }
 
-async function applyTransition(ctx: PaymentsContext, row: OrderRow, current: Look): Promise<boolean> {
+async function applyTransition(ctx: PaymentsContext, row: OrderRow, looked: Look): Promise<boolean> {
   if (ctx.journal.inFlight(row.paymentId)) return false; // the running operation will write it
-  const state = current.derived.state;
-  const switching = current.invoice.id !== row.invoiceId;
+  const switching = looked.invoice.id !== row.invoiceId;
   // Another desktop of the shop may have written it already (they all get the same callbacks):
   // RetailCRM is read once more, so the shop sees one update, not one per desktop.
   const settings = await ctx.settings();
-  const wanted = mappedStatus(settings, state);
   const order = await (await ctx.connections.retailCrm()).order(row.orderId);
   const now = order.payments.find((p) => p.id === row.paymentId);
   if (!now) return false;
@@ -208,6 +206,17 @@ async function applyTransition(ctx: PaymentsContext, row: OrderRow, current: Loo
   if (now.externalId !== row.invoiceId) return false;
   const lock = parseComment(now.comment).lock;
   if (lock && isLiveLock(lock, ctx)) return false; // a money operation runs on it (maybe elsewhere)
+  // The row may be behind RetailCRM (another desktop refunded meanwhile). A refund's pair is
+  // UNCERTAIN (§4: a full refund may read like a partial one) and never moves a refunded payment
+  // back, but only against what RetailCRM records now, not what this desktop last saw.
+  const recorded = stateForCrmStatus(now.status, settings.statusMapping);
+  const current =
+    !switching && recorded && recorded !== row.state
+      ? interpret(looked.invoice, recorded, settings.holdLifetimeHours * 3_600_000, ctx.now())
+      : looked;
+  if (current !== looked && current.derived.unknown) return false;
+  const state = current.derived.state;
+  const wanted = mappedStatus(settings, state);
   if (now.status === wanted && !switching) {
     ctx.onRowChange?.(row.paymentId, {
       state,

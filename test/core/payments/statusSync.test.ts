@@ -3,6 +3,7 @@ import { kopiyky } from '../../../electron/shared/money';
 import type { OrderRow } from '../../../electron/shared/orders';
 import { createLink } from '../../../electron/core/payments/createLink';
 import { syncStatuses } from '../../../electron/core/payments/statusSync';
+import { MoneyRunner } from '../../../electron/core/payments/moneyRunner';
 import type { PaymentTarget } from '../../../electron/core/payments/context';
 import { AUTO, MANUAL, createWorld, MAPPING, type World } from '../../support/world';
 
@@ -106,5 +107,20 @@ describe('status sync', () => {
     await world.journal.begin({ kind: 'payment.refund', orderId: r.orderId, crmPaymentId: r.paymentId });
     expect(await syncStatuses(world.ctx, [r])).toMatchObject({ changed: 0 });
     expect(world.crmPayment(r.paymentId).status).toBe(MAPPING.link_sent);
+  });
+});
+
+// §4: what a full refund leaves is UNCERTAIN; under this reading it reads like a partial one.
+describe('status sync on a row behind RetailCRM', () => {
+  it('never moves a payment another desktop refunded back to partly refunded', async () => {
+    await world.close();
+    world = await createWorld({ readings: { fullReverse: 'REVERSED/RETURNED' } });
+    const target = await world.paidPayment(40_000);
+    // The other desktop refunds it all; this desktop's row still says paid.
+    await new MoneyRunner(world.ctx).run('payment.refund', target);
+    expect(world.crmPayment(target.paymentId).status).toBe(MAPPING.refunded);
+    const stale = world.rowOf({ ...target, state: 'paid' });
+    await syncStatuses(world.ctx, [stale], { only: new Set([stale.paymentId]) });
+    expect(world.crmPayment(target.paymentId)).toMatchObject({ status: MAPPING.refunded, amount: 40_000 });
   });
 });
