@@ -70,8 +70,12 @@ export class HeldElsewhereError extends DeskFailure<'busy'> {
   }
 }
 
-async function readPayment(ctx: PaymentsContext, intent: IntentRecord): Promise<CrmPayment> {
-  const order = await (await ctx.connections.retailCrm()).order(intent.orderId);
+async function readPayment(
+  ctx: PaymentsContext,
+  intent: IntentRecord,
+  options: { urgent?: boolean } = {},
+): Promise<CrmPayment> {
+  const order = await (await ctx.connections.retailCrm()).order(intent.orderId, options);
   const payment = order.payments.find((p) => p.id === intent.crmPaymentId);
   if (!payment) throw new PaymentGoneError(intent);
   return payment;
@@ -123,12 +127,18 @@ export async function acquireLease(ctx: PaymentsContext, intent: IntentRecord): 
   const crm = await ctx.connections.retailCrm();
   for (let attempt = 1; ; attempt++) {
     const started = Date.now();
-    const before = await readPayment(ctx, intent);
+    // The read and the claim go ahead of other RetailCRM calls (a bulk run queues many): the
+    // window between them is what makes the claim count.
+    const before = await readPayment(ctx, intent, { urgent: true });
     const parsed = parseComment(before.comment);
     if (parsed.lock && !ours(parsed.lock, ctx, intent) && isLiveLock(parsed.lock, ctx))
       throw new HeldElsewhereError(parsed.lock);
     const lock = lockOf(ctx, intent, ctx.now().toISOString());
-    await crm.editPayment(intent.crmPaymentId, { comment: composeComment({ ...parsed, lock }) });
+    await crm.editPayment(
+      intent.crmPaymentId,
+      { comment: composeComment({ ...parsed, lock }) },
+      { idempotent: true, urgent: true },
+    );
     if (Date.now() - started > timing.writeWithinMs) {
       if (attempt >= ATTEMPTS) {
         await updateLease(ctx, intent, 'clear').catch(() => undefined);

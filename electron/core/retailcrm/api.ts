@@ -73,6 +73,10 @@ export class RetailCrmApi {
     (id) => this.orderById(id),
     async (ids) => (await this.orders({ ids }, 1, PAGE_LIMIT)).orders,
   );
+  private readonly urgentReads = new OrderReads(
+    (id) => this.orderById(id, { urgent: true }),
+    async (ids) => (await this.orders({ ids }, 1, PAGE_LIMIT, { urgent: true })).orders,
+  );
 
   constructor(readonly client: RetailCrmClient) {}
 
@@ -123,12 +127,13 @@ export class RetailCrmApi {
     filter: OrderFilter,
     page = 1,
     limit: OrderPageLimit = PAGE_LIMIT,
+    options: CallOptions = {},
   ): Promise<{ orders: CrmOrder[]; pagination: Pagination }> {
-    const body = await this.client.get<{ orders: unknown; pagination: unknown }>('v5/orders', {
-      filter,
-      limit,
-      page,
-    } satisfies Query);
+    const body = await this.client.get<{ orders: unknown; pagination: unknown }>(
+      'v5/orders',
+      { filter, limit, page } satisfies Query,
+      options,
+    );
     return {
       orders: parse(z.array(crmOrder), body.orders, 'orders'),
       pagination: parse(pagination, body.pagination, 'pagination'),
@@ -153,13 +158,16 @@ export class RetailCrmApi {
     }
   }
 
-  /** One order, fresh; reads made at the same moment share one request (orderReads.ts). */
-  order(id: number): Promise<CrmOrder> {
-    return this.reads.read(id);
+  /**
+   * One order, fresh; reads made at the same moment share one request (orderReads.ts). `urgent`
+   * reads go ahead of the queue (CallOptions), together only with other urgent ones.
+   */
+  order(id: number, options: Pick<CallOptions, 'urgent'> = {}): Promise<CrmOrder> {
+    return (options.urgent ? this.urgentReads : this.reads).read(id);
   }
 
-  private async orderById(id: number): Promise<CrmOrder> {
-    const body = await this.client.get<{ order: unknown }>(`v5/orders/${id}`, { by: 'id' });
+  private async orderById(id: number, options: CallOptions = {}): Promise<CrmOrder> {
+    const body = await this.client.get<{ order: unknown }>(`v5/orders/${id}`, { by: 'id' }, options);
     return parse(crmOrder, body.order, 'order');
   }
 

@@ -26,6 +26,12 @@ export interface CallOptions {
    * it before doing anything (rate limit, reference §1.7).
    */
   idempotent?: boolean;
+  /**
+   * Ahead of every waiting call (the limiter's priority): the payment lock's read and claim must
+   * land within a second or two of each other (payments/lease.ts), which a queue of a bulk run's
+   * calls at 10 a second would never allow.
+   */
+  urgent?: boolean;
 }
 
 export type Query = Record<string, unknown>;
@@ -53,8 +59,8 @@ export class RetailCrmClient {
   }
 
   /** GET `path` (relative to /api/, e.g. `v5/orders` or `credentials`). Reads are always retried. */
-  get<T = Record<string, unknown>>(path: string, query: Query = {}): Promise<T> {
-    return this.send<T>(() => this.http.get(path, { params: query }), path, { idempotent: true });
+  get<T = Record<string, unknown>>(path: string, query: Query = {}, options: CallOptions = {}): Promise<T> {
+    return this.send<T>(() => this.http.get(path, { params: query }), path, { ...options, idempotent: true });
   }
 
   /** POST form fields; objects become JSON strings (`payment={"amount":…}`). */
@@ -83,13 +89,16 @@ export class RetailCrmClient {
     const backoff = this.options.backoffMs ?? 500;
     for (let attempt = 1; ; attempt++) {
       try {
-        const response = await this.limiter.add(async () => {
-          try {
-            return await request();
-          } catch (error) {
-            throw networkFailure('retailcrm', error);
-          }
-        });
+        const response = await this.limiter.add(
+          async () => {
+            try {
+              return await request();
+            } catch (error) {
+              throw networkFailure('retailcrm', error);
+            }
+          },
+          { priority: options.urgent ? 1 : 0 },
+        );
         return read<T>(response);
       } catch (error) {
         const retryable =

@@ -75,3 +75,26 @@ describe('two desktops, one payment', () => {
     expect(world.uapay.control.calls({ method: 'invoicer/payments/reverse' })).toBe(1);
   });
 });
+
+describe('the lock while RetailCRM’s queue is full', () => {
+  it('is taken within its window behind a bulk run’s calls at 10 a second, and the capture goes through once', async () => {
+    const target = await world.heldPayment(50_000);
+    const crm = await world.connections.retailCrm();
+    // Twenty callers keep about two seconds of other calls waiting in the app's one limiter, as a
+    // bulk run does; the lock's read and claim must not wait behind them (a 1.5 s window).
+    let running = true;
+    const others = Array.from({ length: 20 }, async () => {
+      while (running) await crm.sites();
+    });
+    try {
+      await expect(new MoneyRunner(world.ctx).run('payment.confirm', target)).resolves.toMatchObject({
+        outcome: 'succeeded',
+      });
+    } finally {
+      running = false;
+      await Promise.all(others);
+    }
+    expect(world.uapay.control.calls({ method: 'invoicer/payments/complete' })).toBe(1);
+    expect(world.crmPayment(target.paymentId).status).toBe(MAPPING.paid);
+  }, 60_000);
+});
