@@ -49,6 +49,8 @@ interface ChildResult {
   counts: BulkCounts;
   surfaced: number;
   rates: number[];
+  /** Why payments failed: "kind/code: message" → count (a fast run that fails proves nothing). */
+  failures: Record<string, number>;
 }
 
 function memoryKeychain(entries: Record<string, string> = {}): SecretStore {
@@ -103,8 +105,14 @@ async function child(): Promise<void> {
     (row) =>
       row.outcome === 'crm_pending' || (row.outcome === 'failed' && row.error?.code === 'rate_limited'),
   ).length;
+  const failures: Record<string, number> = {};
+  for (const row of status.rows) {
+    if (row.outcome !== 'failed') continue;
+    const why = `${row.error?.kind ?? '?'}/${row.error?.code ?? '-'}: ${row.error?.message?.slice(0, 90) ?? ''}`;
+    failures[why] = (failures[why] ?? 0) + 1;
+  }
   await core.close();
-  const result: ChildResult = { wallS, counts: status.counts, surfaced, rates };
+  const result: ChildResult = { wallS, counts: status.counts, surfaced, rates, failures };
   await say({ phase: 'batch', ...result });
   // The open stdin reader would keep this process (and the parent's read of its stdout) alive.
   process.exit(0);
@@ -202,7 +210,7 @@ async function parent(N: number): Promise<void> {
   clearInterval(jitter);
   if (!result) throw new Error('the core process ended without a result');
 
-  const { wallS, counts, surfaced, rates } = result;
+  const { wallS, counts, surfaced, rates, failures } = result;
   const crm = crmTotals();
   const boundS = crm.succeeded / RATE;
   const completes = all.map((held) => shop.calls('complete', held));
@@ -213,6 +221,7 @@ async function parent(N: number): Promise<void> {
       `(${(counts.done / wallS).toFixed(2)} payments/s; progress showed ${Math.min(...rates).toFixed(1)}–` +
       `${Math.max(...rates).toFixed(1)}/s)`,
   );
+  for (const [why, count] of Object.entries(failures)) console.log(`  failed ${count} × ${why}`);
   console.log(
     `RetailCRM: ${crm.succeeded} requests (${(crm.succeeded / N).toFixed(2)} per payment), lower bound at ` +
       `${RATE}/s ${boundS.toFixed(2)} s; 503s seen ${crm.calls - crm.succeeded}, surfaced ${surfaced}`,

@@ -14,6 +14,7 @@
 import type { Kopiyky } from '../../shared/money';
 import { DeskFailure, NetworkError } from '../errors';
 import type { IntentRecord } from '../journal/records';
+import type { CallOptions } from '../retailcrm/client';
 import type { CrmPayment } from '../retailcrm/types';
 import { composeComment, parseComment, type CommentLock, type PaymentComment } from './comment';
 import type { PaymentsContext } from './context';
@@ -73,7 +74,7 @@ export class HeldElsewhereError extends DeskFailure<'busy'> {
 async function readPayment(
   ctx: PaymentsContext,
   intent: IntentRecord,
-  options: { urgent?: boolean } = {},
+  options: Pick<CallOptions, 'lane' | 'onSend'> = {},
 ): Promise<CrmPayment> {
   const order = await (await ctx.connections.retailCrm()).order(intent.orderId, options);
   const payment = order.payments.find((p) => p.id === intent.crmPaymentId);
@@ -126,10 +127,15 @@ export async function acquireLease(ctx: PaymentsContext, intent: IntentRecord): 
   const timing = ctx.lease ?? DEFAULT_LEASE_TIMING;
   const crm = await ctx.connections.retailCrm();
   for (let attempt = 1; ; attempt++) {
-    const started = Date.now();
-    // The read and the claim go ahead of other RetailCRM calls (a bulk run queues many): the
-    // window between them is what makes the claim count.
-    const before = await readPayment(ctx, intent, { urgent: true });
+    // The window runs from the moment the read leaves (not from its wait in the app's limiter),
+    // and the read and the claim go ahead of other RetailCRM calls (a bulk run queues many).
+    let started = Date.now();
+    const before = await readPayment(ctx, intent, {
+      lane: 'lockRead',
+      onSend: () => {
+        started = Date.now();
+      },
+    });
     const parsed = parseComment(before.comment);
     if (parsed.lock && !ours(parsed.lock, ctx, intent) && isLiveLock(parsed.lock, ctx))
       throw new HeldElsewhereError(parsed.lock);
@@ -137,7 +143,7 @@ export async function acquireLease(ctx: PaymentsContext, intent: IntentRecord): 
     await crm.editPayment(
       intent.crmPaymentId,
       { comment: composeComment({ ...parsed, lock }) },
-      { idempotent: true, urgent: true },
+      { idempotent: true, lane: 'lockClaim' },
     );
     if (Date.now() - started > timing.writeWithinMs) {
       if (attempt >= ATTEMPTS) {

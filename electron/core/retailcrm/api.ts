@@ -70,12 +70,12 @@ function paymentBody(fields: PaymentFields): Record<string, unknown> {
 
 export class RetailCrmApi {
   private readonly reads = new OrderReads(
-    (id) => this.orderById(id),
-    async (ids) => (await this.orders({ ids }, 1, PAGE_LIMIT)).orders,
+    (id, onSend) => this.orderById(id, { onSend }),
+    async (ids, onSend) => (await this.orders({ ids }, 1, PAGE_LIMIT, { onSend })).orders,
   );
-  private readonly urgentReads = new OrderReads(
-    (id) => this.orderById(id, { urgent: true }),
-    async (ids) => (await this.orders({ ids }, 1, PAGE_LIMIT, { urgent: true })).orders,
+  private readonly lockReads = new OrderReads(
+    (id, onSend) => this.orderById(id, { lane: 'lockRead', onSend }),
+    async (ids, onSend) => (await this.orders({ ids }, 1, PAGE_LIMIT, { lane: 'lockRead', onSend })).orders,
   );
 
   constructor(readonly client: RetailCrmClient) {}
@@ -159,11 +159,11 @@ export class RetailCrmApi {
   }
 
   /**
-   * One order, fresh; reads made at the same moment share one request (orderReads.ts). `urgent`
-   * reads go ahead of the queue (CallOptions), together only with other urgent ones.
+   * One order, fresh; reads made at the same moment share one request (orderReads.ts). A lock's
+   * reads go in their lane (CallOptions), together only with other locks' reads.
    */
-  order(id: number, options: Pick<CallOptions, 'urgent'> = {}): Promise<CrmOrder> {
-    return (options.urgent ? this.urgentReads : this.reads).read(id);
+  order(id: number, options: Pick<CallOptions, 'lane' | 'onSend'> = {}): Promise<CrmOrder> {
+    return (options.lane === 'lockRead' ? this.lockReads : this.reads).read(id, options.onSend);
   }
 
   private async orderById(id: number, options: CallOptions = {}): Promise<CrmOrder> {

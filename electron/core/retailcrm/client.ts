@@ -27,12 +27,16 @@ export interface CallOptions {
    */
   idempotent?: boolean;
   /**
-   * Ahead of every waiting call (the limiter's priority): the payment lock's read and claim must
+   * Ahead of waiting calls (the limiter's priority, LANE): the payment lock's read and claim must
    * land within a second or two of each other (payments/lease.ts), which a queue of a bulk run's
-   * calls at 10 a second would never allow.
+   * calls at 10 a second would never allow; a claim goes before other locks' reads.
    */
-  urgent?: boolean;
+  lane?: keyof typeof LANE;
+  /** Called each time the request actually leaves (after the limiter's wait), retries included. */
+  onSend?: () => void;
 }
+
+export const LANE = { normal: 0, lockRead: 1, lockClaim: 2 } as const;
 
 export type Query = Record<string, unknown>;
 export type Form = Record<string, string | number | boolean | object | undefined>;
@@ -91,13 +95,14 @@ export class RetailCrmClient {
       try {
         const response = await this.limiter.add(
           async () => {
+            options.onSend?.();
             try {
               return await request();
             } catch (error) {
               throw networkFailure('retailcrm', error);
             }
           },
-          { priority: options.urgent ? 1 : 0 },
+          { priority: LANE[options.lane ?? 'normal'] },
         );
         return read<T>(response);
       } catch (error) {

@@ -14,18 +14,22 @@ const PER_REQUEST = 100;
 interface Waiting {
   resolve(order: CrmOrder): void;
   reject(error: unknown): void;
+  /** When the shared request leaves (see CallOptions.onSend). */
+  onSend?: () => void;
 }
+
+type OnSend = () => void;
 
 export class OrderReads {
   private batch: Map<number, Waiting[]> | undefined;
 
   constructor(
-    private readonly one: (id: number) => Promise<CrmOrder>,
-    private readonly many: (ids: number[]) => Promise<CrmOrder[]>,
+    private readonly one: (id: number, onSend: OnSend) => Promise<CrmOrder>,
+    private readonly many: (ids: number[], onSend: OnSend) => Promise<CrmOrder[]>,
     private readonly windowMs = ORDER_READ_WINDOW_MS,
   ) {}
 
-  read(id: number): Promise<CrmOrder> {
+  read(id: number, onSend?: OnSend): Promise<CrmOrder> {
     return new Promise<CrmOrder>((resolve, reject) => {
       if (!this.batch) {
         const batch = new Map<number, Waiting[]>();
@@ -33,7 +37,7 @@ export class OrderReads {
         setTimeout(() => void this.flush(batch), this.windowMs);
       }
       const waiting = this.batch.get(id) ?? [];
-      waiting.push({ resolve, reject });
+      waiting.push({ resolve, reject, ...(onSend && { onSend }) });
       this.batch.set(id, waiting);
       if (this.batch.size >= PER_REQUEST) void this.flush(this.batch);
     });
@@ -44,8 +48,13 @@ export class OrderReads {
     if (batch.size === 0) return;
     const ids = [...batch.keys()];
     const [only] = ids;
+    const onSend = () => {
+      for (const waiting of [...batch.values()].flat()) waiting.onSend?.();
+    };
     await this.settle(batch, ids, () =>
-      ids.length === 1 && only !== undefined ? this.one(only).then((order) => [order]) : this.many(ids),
+      ids.length === 1 && only !== undefined
+        ? this.one(only, onSend).then((order) => [order])
+        : this.many(ids, onSend),
     );
   }
 
