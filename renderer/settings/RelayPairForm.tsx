@@ -1,12 +1,11 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RelayStatus } from '../../electron/shared/channels/relay';
 import type { DeskError } from '../../electron/shared/errors';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { Panel } from '../components/Panel';
-import { call, deskError } from '../desk';
+import { deskError } from '../desk';
 import { notify } from '../store/notices';
 import uk from '../i18n/locales/uk.json';
 
@@ -27,11 +26,12 @@ function pairingProblem(code: string): PairingProblem | undefined {
 export function RelayPairForm({
   title,
   text,
-  onPaired,
+  pair: send,
 }: {
   title: string;
   text: string;
-  onPaired(status: RelayStatus): void;
+  /** Pairs with the code (`relay.pair`); rejects with the core's error. */
+  pair(code: string): Promise<void>;
 }) {
   const { t } = useTranslation();
   const input = useRef<HTMLTextAreaElement>(null);
@@ -50,9 +50,8 @@ export function RelayPairForm({
     }
     setBusy(true);
     try {
-      const status = await call('relay.pair', { code });
+      await send(code);
       if (input.current) input.current.value = '';
-      onPaired(status);
       notify('success', (tr) => tr('relay.paired'));
     } catch (failure) {
       const desk = deskError(failure);

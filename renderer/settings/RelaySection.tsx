@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RelayStatus } from '../../electron/shared/channels/relay';
 import type { DeskError } from '../../electron/shared/errors';
@@ -11,45 +11,49 @@ import { Panel } from '../components/Panel';
 import { Skeleton } from '../components/Skeleton';
 import { call, deskError } from '../desk';
 import { notify } from '../store/notices';
+import { newestStatus } from '../store/liveStatus';
 import { useSettings } from '../store/settings';
 import { RelayConnectionState } from './RelayConnectionState';
 import { RelayPairForm } from './RelayPairForm';
 import { SectionFrame } from './SectionFrame';
 
-/** `relay.status` now, then live from the event of the same name. */
+/**
+ * `relay.status` now, then live from the event of the same name. `ask` sends a call that answers
+ * with the status (pair, unpair): its answer counts only if no event came meanwhile.
+ */
 function useRelayStatus() {
   const [status, setStatus] = useState<RelayStatus>();
   const [error, setError] = useState<DeskError>();
+  const feed = useMemo(() => newestStatus(setStatus), []);
   useEffect(() => {
     let live = true;
-    const off = window.desk.on('relay.status', (next) => setStatus(next));
-    call('relay.status', {}).then(
-      (next) => live && setStatus(next),
-      (failure: unknown) => live && setError(deskError(failure)),
-    );
+    const off = window.desk.on('relay.status', feed.event);
+    feed
+      .reply(() => call('relay.status', {}))
+      .catch((failure: unknown) => live && setError(deskError(failure)));
     return () => {
       live = false;
       off();
     };
-  }, []);
-  return { status, error, setStatus };
+  }, [feed]);
+  return { status, error, ask: feed.reply };
 }
 
 /** Pairing with the callback relay (README "Callback relay", "On the desktop"). */
 export function RelaySection({ view }: { view: SettingsView }) {
   const { t } = useTranslation();
   const reloadSettings = useSettings((s) => s.load);
-  const { status, error, setStatus } = useRelayStatus();
+  const { status, error, ask } = useRelayStatus();
   const [unpairing, setUnpairing] = useState(false);
-  const paired = (next: RelayStatus) => {
-    setStatus(next);
-    // The stream's next state may have come as an event before this answer: ask once more.
-    call('relay.status', {}).then(setStatus, () => undefined);
+
+  const pair = async (code: string) => {
+    await ask(() => call('relay.pair', { code }));
     void reloadSettings(); // the relay addresses are in the settings now
   };
 
   const unpair = async () => {
-    paired(await call('relay.unpair', {}));
+    await ask(() => call('relay.unpair', {}));
+    void reloadSettings();
     notify('success', (tr) => tr('relay.unpaired'));
   };
 
@@ -84,7 +88,7 @@ export function RelaySection({ view }: { view: SettingsView }) {
         <RelayPairForm
           title={t(state === 'off' ? 'relay.pairTitle' : 'relay.repairTitle')}
           text={t(state === 'off' ? 'relay.pairText' : 'relay.repairText')}
-          onPaired={paired}
+          pair={pair}
         />
       )}
       <ConfirmDialog

@@ -115,7 +115,13 @@ export async function openFromList(page: Page, lang: Lang, orderNumber: string):
   const t = ui(lang);
   await openScreen(page, lang, 'orders');
   await page.getByRole('searchbox', { name: t.orders.search.label }).fill(orderNumber);
-  await page.getByRole('row').filter({ hasText: orderNumber }).first().click();
+  // The search finds every number that contains the one typed (`8A` also finds `58A`, `18A`):
+  // the row is the one whose number cell is this number.
+  await page
+    .getByRole('row')
+    .filter({ has: page.getByRole('gridcell', { name: orderNumber, exact: true }) })
+    .first()
+    .click();
   await expect(panel(page, lang, orderNumber)).toBeVisible();
   await expect(panel(page, lang, orderNumber).getByTestId('payment-facts')).toBeVisible();
 }

@@ -325,11 +325,15 @@ test.describe('the order panel', () => {
     await expect(page.getByRole('dialog', { name: t.actions.cancelTitle })).toBeHidden();
     await expect(p).toBeVisible();
 
+    // Opened from the list, the focus goes back to the list, on the order's row.
     await page.keyboard.press('Escape');
     await expect(p).toBeHidden();
+    const grid = page.getByRole('grid', { name: t.orders.table.label });
+    await expect(grid).toBeFocused();
+    const active = await grid.getAttribute('aria-activedescendant');
     await expect(
-      page.getByRole('button', { name: fill(t.activity.openOrder, { number: row!.orderNumber }) }).first(),
-    ).toBeFocused();
+      grid.locator(`[id="${active}"]`).getByRole('gridcell', { name: row!.orderNumber, exact: true }),
+    ).toBeVisible();
   });
 });
 

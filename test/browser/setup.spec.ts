@@ -26,6 +26,8 @@ import { dismissToasts, fill, openSettings, ui } from './ui';
 interface TestRelay {
   pair(): Promise<PairingResult>;
   revoke(tokenId: string): Promise<boolean>;
+  /** The next event stream opens this much later; resolves as it goes on. */
+  delayNextStream(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,11 +36,20 @@ async function startTestRelay(): Promise<TestRelay> {
   const config = readConfig({ RELAY_DATA_DIR: dir, RELAY_HEARTBEAT_SECONDS: '1' });
   const store = await openStore(config, { watch: true });
   const relay = buildRelay({ store, config });
+  let streamDelay: { ms: number; opened: () => void } | undefined;
+  relay.addHook('onRequest', async (request) => {
+    if (!streamDelay || !(request.headers.accept ?? '').includes('text/event-stream')) return;
+    const { ms, opened } = streamDelay;
+    streamDelay = undefined;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    opened();
+  });
   await relay.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(relay.server.address() as AddressInfo).port}`;
   return {
     pair: () => pairNewChannel(store, base, 'setup test', Date.now()),
     revoke: (tokenId) => store.revokeToken(tokenId, Date.now()),
+    delayNextStream: (ms) => new Promise<void>((opened) => (streamDelay = { ms, opened })),
     close: async () => {
       await relay.close();
       await store.close();
@@ -412,10 +423,38 @@ async function pairRelay(page: Page, lang: Lang, relay: TestRelay, desk: Desk): 
   await expect(code).toHaveAccessibleDescription(new RegExp(`^${escape(t.relay.pairing.prefix)}`));
   await shoot(page, lang, 'relay-bad-code');
 
+  // The stream's state reaches the page two ways, events and replies, that keep no order between
+  // them: a reply written while the stream was still connecting, arriving after the event that
+  // said it is up, must not undo that event. So the relay opens the stream a second late, and the
+  // replies the core writes meanwhile (the pairing's, any status read) reach the page only once it
+  // has shown the stream up.
   const pairing = await relay.pair();
+  const state = page.getByTestId('relay-state');
+  const streamOpened = relay.delayNextStream(1000);
+  const replies = /\/__desk\/ipc\/relay\.(pair|status)$/;
+  let up = false;
+  let showUp = () => {};
+  const shownUp = new Promise<void>((resolve) => (showUp = resolve));
+  const heldBack: Promise<unknown>[] = [];
+  await page.route(replies, async (route) => {
+    const reply = await route.fetch(); // written by the core now
+    if (!up) {
+      heldBack.push(page.waitForEvent('requestfinished', (request) => request === route.request()));
+      await shownUp;
+    }
+    await route.fulfill({ response: reply });
+  });
   await code.fill(pairing.pairingCode);
   await page.getByRole('button', { name: t.relay.pair, exact: true }).click();
-  const state = page.getByTestId('relay-state');
+  await streamOpened;
+  await expect(state).toHaveAttribute('data-state', 'connected');
+  up = true;
+  showUp();
+  expect(heldBack.length).toBeGreaterThan(0);
+  await Promise.all(heldBack);
+  await page.unroute(replies);
+  // The page has the late replies; a frame and a task later it shows whatever it made of them.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
   await expect(state).toHaveAttribute('data-state', 'connected');
   const { settings, secrets } = await desk.handlers['settings.get']({});
   expect(settings.relay).toEqual({ callbackUrl: pairing.callbackUrl, eventsUrl: pairing.eventsUrl });
