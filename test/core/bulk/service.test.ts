@@ -12,6 +12,7 @@ import {
   type Shop,
 } from './support';
 import { expectedPair } from '../../support/readings';
+import { DEFAULT_LEASE_TIMING } from '../../../electron/core/payments/lease';
 
 const DAY = 24 * 3_600_000;
 /** The fake's paymentStatus after each outcome: a detail of the run's UAPAY readings. */
@@ -369,6 +370,32 @@ describe('bulk cancellation', () => {
       expect(shop.calls('complete', held)).toBe(0);
     }
   });
+});
+
+// The app's own pace (10 RetailCRM requests a second) and the shipped lock timing: every payment
+// of the batch takes its lock in time although the batch keeps RetailCRM's queue full.
+describe('bulk confirmation as shipped', () => {
+  it('confirms 40 holds at RetailCRM’s pace with the shipped lock timing: none fails for a slow lock', async () => {
+    shop = await openShop();
+    core = openCore({
+      dir: shop.dir,
+      keychainService: shop.keychainService,
+      uapayUrl: shop.sandbox.uapay.url,
+      retailCrmRequestsPerSecond: 10,
+      lease: DEFAULT_LEASE_TIMING,
+    });
+    const all = Array.from({ length: 40 }, () => shop.held());
+    const preflight = await core.bulk.preflight({ action: 'confirm', query: { chips: ['held'] } });
+    const { batchId } = await core.bulk.start(preflight.preflightId);
+    await core.bulk.idle();
+    const status = (await core.bulk.status(batchId))!;
+    const notDone = status.rows.filter((row) => row.outcome !== 'done');
+    expect(notDone.map((row) => `${row.outcome}: ${row.error?.message ?? ''}`)).toEqual([]);
+    for (const held of all) {
+      expect(shop.calls('complete', held)).toBe(1);
+      expect(shop.crmStatus(held)).toBe(STATUS_MAPPING.paid);
+    }
+  }, 120_000);
 });
 
 async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
