@@ -17,7 +17,7 @@ import type { OrderRow } from '../../shared/orders';
 import type { Settings } from '../../shared/settings';
 import type { EventBus } from '../events';
 import { log } from '../log';
-import { writeFileAtomic } from '../settings/atomicFile';
+import { writeFileAtomic } from '../files/atomicFile';
 import { notificationText } from './words';
 
 export const NOTIFIED_FILE = 'notifications.json';
