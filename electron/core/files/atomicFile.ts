@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-
 /**
  * The file operations a write uses. Node's own by default; tests hand in the same operations with
  * one of them failing, the way a full disk or an antivirus lock would.

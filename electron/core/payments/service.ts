@@ -16,7 +16,7 @@ import type { OrdersStore } from '../orders/store';
 import { SMTP_PASSWORD } from '../secrets/accounts';
 import type { Secrets } from '../secrets/secrets';
 import type { SettingsService } from '../settings/service';
-import type { Hint } from '../callbacks/hints';
+import type { Hint } from '../relay/hints';
 import { addPayment } from './addPayment';
 import { attemptOf } from './invoiceBinding';
 import { parseComment } from './comment';
