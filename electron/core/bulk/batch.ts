@@ -9,7 +9,8 @@
  */
 import PQueue from 'p-queue';
 import type { BulkBatchState, BulkProgress, BulkRowResult, BulkStatus } from '../../shared/channels/bulk';
-import type { JournalEntry, OperationOutcome } from '../../shared/channels/payments';
+import type { OperationOutcome } from '../../shared/channels/payments';
+import type { JournalEntry } from '../../shared/channels/journal';
 import { log } from '../log';
 import type { MoneyKind } from '../payments/moneyOperations';
 import type { BatchFiles, BatchRecord } from './batchFile';

@@ -4,7 +4,8 @@
  * means the same thing whichever way it is read.
  */
 import type { BulkAction, BulkRowResult } from '../../shared/channels/bulk';
-import type { JournalEntry, OperationOutcome } from '../../shared/channels/payments';
+import type { OperationOutcome } from '../../shared/channels/payments';
+import type { JournalEntry } from '../../shared/channels/journal';
 import type { LifecycleState } from '../../shared/lifecycle';
 import { isLifecycleState } from '../../shared/lifecycle';
 import { toDeskError } from '../errors';

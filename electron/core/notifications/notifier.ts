@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { JournalEntry } from '../../shared/channels/payments';
+import type { JournalEntry } from '../../shared/channels/journal';
 import type { OrdersChanged } from '../../shared/channels/orders';
 import type { DeskNotification, NotificationKind } from '../../shared/channels/notifications';
 import type { LifecycleState } from '../../shared/lifecycle';

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import type { JournalEntry, JournalFilter } from '../../shared/channels/payments';
+import type { JournalEntry, JournalFilter } from '../../shared/channels/journal';
 import type { Kopiyky } from '../../shared/money';
 import type { OrderRow } from '../../shared/orders';
 import type { Connections } from '../connections';
