@@ -12,7 +12,7 @@ import type { BulkBatchState, BulkProgress, BulkRowResult, BulkStatus } from '..
 import type { OperationOutcome } from '../../shared/channels/payments';
 import type { JournalEntry } from '../../shared/channels/journal';
 import { log } from '../log';
-import type { MoneyKind } from '../payments/moneyOperations';
+import type { MoneyKind } from '../payments/moneyRunner';
 import type { BatchFiles, BatchRecord } from './batchFile';
 import { journalRow, MONEY_KIND, settledRow } from './outcome';
 import type { BatchItem } from './preflight';

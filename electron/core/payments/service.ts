@@ -26,8 +26,9 @@ import { desktopId } from './desktopId';
 import type { LeaseTiming } from './lease';
 import type { PaymentLinks } from './paymentLinks';
 import { requirePaymentCurrency } from './currency';
-import { MoneyRunner } from './moneyRunner';
-import type { MoneyKind } from './moneyOperations';
+import { cancel } from './cancel';
+import { MoneyRunner, type MoneyKind } from './moneyRunner';
+import { refund } from './refund';
 import { reconcileOpen } from './reconcile';
 import { requireLiveLink, sendLink } from './sendLink';
 import { syncStatuses } from './statusSync';
@@ -127,7 +128,7 @@ export class PaymentsService {
         'not_captured',
         'UAPAY showed no extra money on this invoice at the last check.',
       );
-    const kind: MoneyKind = extra.state === 'held' ? 'payment.cancel' : 'payment.refund';
+    const kind: MoneyKind = extra.state === 'held' ? cancel.kind : refund.kind;
     return runner.run(kind, { ...row, invoiceId, state: extra.state }, { extra: true });
   }
 

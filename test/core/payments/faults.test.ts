@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kopiyky } from '../../../electron/shared/money';
 import { MoneyRunner } from '../../../electron/core/payments/moneyRunner';
-import type { MoneyKind } from '../../../electron/core/payments/moneyOperations';
+import type { MoneyKind } from '../../../electron/core/payments/moneyRunner';
 import type { UapayMethod } from '../../../electron/sandbox/uapay';
 import { expectedPair } from '../../support/readings';
 import { createWorld, MAPPING, type World } from '../../support/world';
