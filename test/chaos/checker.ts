@@ -12,6 +12,7 @@ import { Journal } from '../../electron/core/journal/journal';
 import { deriveState, type UapayInvoiceView } from '../../electron/core/lifecycle';
 import type { InvoiceView } from '../../electron/sandbox/uapay';
 import type { StatusMapping } from '../../electron/shared/settings';
+import { JOURNAL_STEPS } from '../../electron/shared/journalSteps';
 import { extraInfoOf } from '../support/readings';
 import type { CrmPaymentRow } from './driver';
 import type { Violation } from './report';
@@ -139,7 +140,7 @@ async function checkJournal(world: World): Promise<Violation[]> {
     const sent = new Map<string, number>();
     for (const operation of journal.list()) {
       for (const step of operation.steps) {
-        if (step.step !== 'uapay-sent' || typeof step.detail?.paymentId !== 'string') continue;
+        if (step.step !== JOURNAL_STEPS.uapaySent || typeof step.detail?.paymentId !== 'string') continue;
         const key = `${operation.intent.kind} ${step.detail.paymentId}`;
         sent.set(key, (sent.get(key) ?? 0) + 1);
       }
