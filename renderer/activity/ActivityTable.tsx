@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalEntry } from '../../electron/shared/channels/payments';
+import type { JournalEntry } from '../../electron/shared/channels/journal';
 import { formatDateTime } from '../orders/panel/dateTime';
 import { useOrderPanel } from '../orders/panel';
 import { EntryError } from './EntryError';

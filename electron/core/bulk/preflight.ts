@@ -13,7 +13,7 @@ import type { OrderRow } from '../../shared/orders';
 import type { Settings } from '../../shared/settings';
 import type { Connections } from '../connections';
 import { toDeskError } from '../errors';
-import { canDo } from '../lifecycle';
+import { canDo } from '../../shared/lifecycle';
 import { log } from '../log';
 import type { OrdersStore } from '../orders/store';
 import { mappedStatus } from '../payments/crmWrite';

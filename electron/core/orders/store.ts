@@ -23,7 +23,7 @@ import type { CrmOrder } from '../retailcrm/types';
 import { OrdersCacheFile, type CacheContent } from './cacheFile';
 import { orderDetail } from './detail';
 import { HISTORY_ROUNDS_PER_REFRESH, readChanges, seedCursor, type HistoryCursor } from './history';
-import { crmTimeToIso } from './crmTime';
+import { kyivDateTimeToIso } from '../kyivTime';
 import {
   fullName,
   inScope,
@@ -182,7 +182,7 @@ export class OrdersStore {
     return orders
       .filter((order) => inScope(order.site, context))
       .map((order) => {
-        const created = crmTimeToIso(order.createdAt);
+        const created = kyivDateTimeToIso(order.createdAt);
         return {
           orderId: order.id,
           orderNumber: order.number ?? String(order.id),

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import type { JournalEntry, JournalFilter } from '../../shared/channels/payments';
+import type { JournalEntry, JournalFilter } from '../../shared/channels/journal';
 import type { Kopiyky } from '../../shared/money';
 import type { OrderRow } from '../../shared/orders';
 import type { Connections } from '../connections';
@@ -16,7 +16,7 @@ import type { OrdersStore } from '../orders/store';
 import { SMTP_PASSWORD } from '../secrets/accounts';
 import type { Secrets } from '../secrets/secrets';
 import type { SettingsService } from '../settings/service';
-import type { Hint } from '../callbacks/hints';
+import type { Hint } from '../relay/hints';
 import { addPayment } from './addPayment';
 import { attemptOf } from './invoiceBinding';
 import { parseComment } from './comment';
@@ -26,8 +26,9 @@ import { desktopId } from './desktopId';
 import type { LeaseTiming } from './lease';
 import type { PaymentLinks } from './paymentLinks';
 import { requirePaymentCurrency } from './currency';
-import { MoneyRunner } from './moneyRunner';
-import type { MoneyKind } from './moneyOperations';
+import { cancel } from './cancel';
+import { MoneyRunner, type MoneyKind } from './moneyRunner';
+import { refund } from './refund';
 import { reconcileOpen } from './reconcile';
 import { requireLiveLink, sendLink } from './sendLink';
 import { syncStatuses } from './statusSync';
@@ -128,7 +129,7 @@ export class PaymentsService {
         'not_captured',
         'UAPAY showed no extra money on this invoice at the last check.',
       );
-    const kind: MoneyKind = extra.state === 'held' ? 'payment.cancel' : 'payment.refund';
+    const kind: MoneyKind = extra.state === 'held' ? cancel.kind : refund.kind;
     return runner.run(kind, { ...row, invoiceId, state: extra.state }, { extra: true });
   }
 

@@ -6,7 +6,7 @@ import { ValidationError } from '../errors';
 import { log } from '../log';
 import type { SecretAccount } from '../secrets/accounts';
 import { redactions, type RedactionRegistry } from '../secrets/redaction';
-import { removeLeftoverTemps, writeFileAtomic, type FileOps } from './atomicFile';
+import { removeLeftoverTemps, writeFileAtomic, type FileOps } from '../files/atomicFile';
 import { describeIssues, validationIssues } from '../validation';
 import {
   defaultSettings,

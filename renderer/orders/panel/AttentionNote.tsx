@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalEntry } from '../../../electron/shared/channels/payments';
+import type { JournalEntry } from '../../../electron/shared/channels/journal';
 import { kindLabel } from '../../activity/journalWords';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JournalEntry } from '../../../electron/shared/channels/payments';
+import type { JournalEntry } from '../../../electron/shared/channels/journal';
 import { Callout } from '../../components/Callout';
 import { kindLabel } from '../../activity/journalWords';
 

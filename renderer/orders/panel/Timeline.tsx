@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JournalEntry } from '../../../electron/shared/channels/payments';
+import type { JournalEntry } from '../../../electron/shared/channels/journal';
 import { Skeleton } from '../../components/Skeleton';
 import { EntryError } from '../../activity/EntryError';
 import { EntryMoney } from '../../activity/EntryMoney';

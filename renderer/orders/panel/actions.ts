@@ -1,27 +1,7 @@
-/**
- * Which actions the panel offers for a payment's state. A copy of `ACTIONS` in
- * electron/core/lifecycle.ts (the renderer may import only electron/shared): keep the two equal.
- * The core checks again with UAPAY's own state before anything moves; this only hides buttons
- * that would be refused.
- */
-import type { LifecycleState } from '../../../electron/shared/lifecycle';
+import type { PaymentAction } from '../../../electron/shared/lifecycle';
 
-const ACTIONS = {
-  createLink: ['no_link', 'link_sent', 'failed'],
-  sendLink: ['link_sent', 'failed'],
-  confirm: ['held'],
-  cancel: ['held'],
-  refund: ['paid', 'partially_refunded'],
-} as const satisfies Record<string, readonly LifecycleState[]>;
-
-export type PaymentAction = keyof typeof ACTIONS;
+/** The panel's actions: the payment's own (electron/shared/lifecycle.ts, ACTIONS) and "add payment". */
 export type PanelAction = PaymentAction | 'add';
-
-export const PAYMENT_ACTIONS = Object.keys(ACTIONS) as PaymentAction[];
-
-export function canDo(action: PaymentAction, state: LifecycleState): boolean {
-  return (ACTIONS[action] as readonly LifecycleState[]).includes(state);
-}
 
 /**
  * The panel's keyboard shortcuts (single letters, active while the panel is open and no field

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OrderView } from '../../../electron/shared/channels/orders';
-import type { JournalEntry } from '../../../electron/shared/channels/payments';
+import type { JournalEntry } from '../../../electron/shared/channels/journal';
 import type { DeskError } from '../../../electron/shared/errors';
 import { paymentOf } from '../../activity/journalWords';
 import { call, deskError } from '../../desk';

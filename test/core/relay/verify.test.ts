@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CallbackVerifier, type MerchantKey } from '../../../electron/core/callbacks/verify';
+import { CallbackVerifier, type MerchantKey } from '../../../electron/core/relay/verify';
 import { signHs256 } from '../../relay/support/callbacks';
 
 const KEYS: MerchantKey[] = [

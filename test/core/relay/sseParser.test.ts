@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SseParser } from '../../../electron/core/callbacks/sseParser';
+import { SseParser } from '../../../electron/core/relay/sseParser';
 
 describe('SSE parsing', () => {
   it('reads the relay’s frames: retry, comments, id and data, and the revoked event', () => {

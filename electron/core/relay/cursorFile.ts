@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { log } from '../log';
-import { removeLeftoverTemps, writeFileAtomic } from '../settings/atomicFile';
+import { removeLeftoverTemps, writeFileAtomic } from '../files/atomicFile';
 
 /** In the user-data folder: the last relay event whose callback this desktop has fully handled. */
 export const CURSOR_FILE = 'relay-cursor.json';

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { removeLeftoverTemps, writeFileAtomic } from '../../../electron/core/settings/atomicFile';
+import { removeLeftoverTemps, writeFileAtomic } from '../../../electron/core/files/atomicFile';
 import { SettingsStore } from '../../../electron/core/settings/store';
 
 const root = path.resolve(import.meta.dirname, '../../..');

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RelaySubscriber, type SubscriberState } from '../../../electron/core/callbacks/subscriber';
+import { RelaySubscriber, type SubscriberState } from '../../../electron/core/relay/subscriber';
 import { signHs256 } from '../../relay/support/callbacks';
 import { MERCHANT, openDesktop, TestRelay, waitUntil } from './support';
 

@@ -1,10 +1,15 @@
+/**
+ * Whole-file writes that survive a crash, for every small file the core keeps in the user-data
+ * folder (settings, the orders cache, bulk batches, the relay cursor, notifications, the desktop
+ * id). The journal is the exception: it is appended to, line by line (journal/appendFile.ts).
+ */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * The file operations the settings store uses. Node's own by default; tests hand in the same
- * operations with one of them failing, the way a full disk or an antivirus lock would.
+ * The file operations a write uses. Node's own by default; tests hand in the same operations with
+ * one of them failing, the way a full disk or an antivirus lock would.
  */
 export type FileOps = Pick<
   typeof fs,

@@ -11,9 +11,9 @@ import {
   MAX_EVENT_BODY_CHARS,
   MAX_PAGE_BYTES,
   RelayCallError,
-} from '../../../electron/core/callbacks/relayApi';
-import { SseParser } from '../../../electron/core/callbacks/sseParser';
-import { RelaySubscriber } from '../../../electron/core/callbacks/subscriber';
+} from '../../../electron/core/relay/relayApi';
+import { SseParser } from '../../../electron/core/relay/sseParser';
+import { RelaySubscriber } from '../../../electron/core/relay/subscriber';
 import { waitUntil } from './support';
 
 const servers: http.Server[] = [];
