@@ -1,8 +1,8 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalEntry } from '../../electron/shared/channels/payments';
-import { formatDateTime } from '../orders/panel/dateTime';
-import { useOrderPanel } from '../orders/panel';
+import { formatDateTime } from '../orders/orderPanel/dateTime';
+import { useOrderPanel } from '../orders/orderPanel/orderPanelStore';
 import { EntryError } from './EntryError';
 import { EntryMoney } from './EntryMoney';
 import { kindLabel, paymentOf } from './journalWords';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DemoLetter } from '../../electron/shared/channels/demo';
-import { formatDateTime } from '../orders/panel/dateTime';
+import { formatDateTime } from '../orders/orderPanel/dateTime';
 
 /** The sandbox's hosted payment page: `<origin>/payment/<invoice id>`. */
 const PAYMENT_PAGE = /\/payment\/[^/?#]+$/;

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../electron/shared/app';
 import type { SettingsView } from '../../electron/shared/settings';
 import { currentLanguage } from '../i18n';
-import { useMinuteClock } from '../orders/clock';
+import { useMinuteClock } from '../store/clockStore';
 import { formatDateTime, formatTime } from '../orders/format';
 import { useOrders } from '../orders/ordersStore';
-import { useBackgroundStatus, useBackgroundStatusFeed } from '../store/backgroundStatus';
-import { useRelayStatus, useRelayStatusFeed } from '../store/relayStatus';
-import { useUpdates } from '../store/updates';
+import { useBackgroundStatus, useBackgroundStatusFeed } from '../store/backgroundStatusStore';
+import { useRelayStatus, useRelayStatusFeed } from '../store/relayStatusStore';
+import { useUpdates } from '../store/updatesStore';
 import { latestUapayAnswers, statusItems, type StatusItem } from './statusItems';
 import './frame.css';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
-import { useRouter } from '../store/router';
-import { useSettings } from '../store/settings';
+import { useRouter } from '../store/routerStore';
+import { useSettings } from '../store/settingsStore';
 
 /**
  * UAPAY does not document how long a hold lasts (uapay-api.md §4): every countdown is an estimate

@@ -3,8 +3,8 @@ import { EXPIRING_WITHIN_MS, holdExpiresAt } from '../../electron/shared/orderQu
 import type { OrderRow } from '../../electron/shared/orders';
 import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
 import type { Language } from '../i18n';
-import { useSettings } from '../store/settings';
-import { useMinuteClock } from './clock';
+import { useSettings } from '../store/settingsStore';
+import { useMinuteClock } from '../store/clockStore';
 import { formatDateTime, timeLeft } from './format';
 
 /**

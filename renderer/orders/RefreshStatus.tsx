@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
-import { useMinuteClock } from './clock';
+import { useMinuteClock } from '../store/clockStore';
 import { formatDateTime, formatTime } from './format';
 import { useOrders } from './ordersStore';
 

@@ -2,8 +2,8 @@ import { useDeferredValue, useMemo } from 'react';
 import type { OrderIndex, QueryContext, QueryResult } from '../../electron/shared/orderQuery';
 import type { OrderRow } from '../../electron/shared/orders';
 import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
-import { useSettings } from '../store/settings';
-import { useMinuteClock } from './clock';
+import { useSettings } from '../store/settingsStore';
+import { useMinuteClock } from '../store/clockStore';
 import { useOrders } from './ordersStore';
 import { toOrderQuery, useOrdersQuery, type ListQuery } from './queryStore';
 

@@ -90,7 +90,7 @@ export function RelayConnectionState({ status, callbackUrl }: { status: RelaySta
           <dd>{status.lastEventAt ? formatDateTime(status.lastEventAt) : t('relay.noEvents')}</dd>
         </div>
       </dl>
-      <h4 className="panel-subtitle">{t('relay.countsTitle')}</h4>
+      <h4 className="settings-card-subtitle">{t('relay.countsTitle')}</h4>
       <dl className="counts" data-testid="relay-counts">
         {COUNTS.map((count) => (
           <div key={count} className="count" data-count={count}>

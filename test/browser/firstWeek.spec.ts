@@ -12,7 +12,7 @@ import type { DeskNotification } from '../../electron/shared/channels/notificati
 import { kopiyky, stillOwed, type Kopiyky } from '../../electron/shared/money';
 import { holdExpiresAt } from '../../electron/shared/orderQuery';
 import type { OrderRow } from '../../electron/shared/orders';
-import { amountToText } from '../../renderer/orders/panel/amountText';
+import { amountToText } from '../../renderer/orders/orderPanel/amountText';
 import {
   crmAdmin,
   crmPayment,

@@ -8,7 +8,7 @@ import { call, deskError } from '../../desk';
 /** An order's operations are few; this is far more than any has. */
 const TIMELINE_LIMIT = 500;
 
-export interface PanelData {
+export interface PaymentData {
   view?: OrderView;
   /** The payment's operations, newest first. */
   timeline?: JournalEntry[];
@@ -30,7 +30,7 @@ const isNotFound = (error: DeskError) =>
  * reload flicker, and the timeline follows it. The panel mounts one per payment (keyed), so an
  * earlier payment's answers never land in another's panel.
  */
-export function usePanelData(paymentId: number): PanelData {
+export function usePaymentData(paymentId: number): PaymentData {
   const [view, setView] = useState<OrderView>();
   const [timeline, setTimeline] = useState<JournalEntry[]>();
   const [error, setError] = useState<DeskError>();

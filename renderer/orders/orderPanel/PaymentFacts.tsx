@@ -3,7 +3,7 @@ import { holdExpiresAt } from '../../../electron/shared/orderQuery';
 import type { OrderRow } from '../../../electron/shared/orders';
 import { HOLD_LIFETIME_HOURS } from '../../../electron/shared/settings';
 import { Money } from '../../components/Money';
-import { useSettings } from '../../store/settings';
+import { useSettings } from '../../store/settingsStore';
 import { HoldAssumption } from '../HoldAssumption';
 import { paymentAmounts } from './amounts';
 import { formatDateTime } from './dateTime';
@@ -20,7 +20,7 @@ export function PaymentFacts({ row }: { row: OrderRow }) {
   const holdEnd = row.state === 'held' ? holdExpiresAt(row, lifetime) : undefined;
   const currency = row.currency;
   return (
-    <section className="panel-section" aria-labelledby="panel-payment-title">
+    <section className="order-panel-section" aria-labelledby="panel-payment-title">
       <h3 id="panel-payment-title">{t('panel.paymentTitle')}</h3>
       <dl className="facts-grid" data-testid="payment-facts">
         {amounts.requested !== undefined && (

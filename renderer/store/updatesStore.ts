@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { UpdateStatus } from '../../electron/shared/channels/updates';
 import { call, deskError } from '../desk';
 import { useLiveStatus } from './liveStatus';
-import { notifyError } from './notices';
+import { notifyError } from './noticesStore';
 
 interface UpdatesState {
   /** The core's update state (`app.update.status`, then the `app.update` event). */

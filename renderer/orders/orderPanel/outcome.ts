@@ -3,7 +3,7 @@ import type { OperationOutcome } from '../../../electron/shared/channels/payment
 import type { Kopiyky } from '../../../electron/shared/money';
 import { currentLanguage } from '../../i18n';
 import { formatMoney } from '../../i18n/money';
-import { notify } from '../../store/notices';
+import { notify } from '../../store/noticesStore';
 
 export type MoneyOperation = 'confirm' | 'cancel' | 'refund';
 

@@ -1,16 +1,16 @@
 import { lazy, Suspense, useEffect, useId, useRef } from 'react';
-import { Skeleton } from '../components/Skeleton';
-import { useOrderPanel } from './panel';
-import './panel/panel.css';
+import { Skeleton } from '../../components/Skeleton';
+import { useOrderPanel } from './orderPanelStore';
+import './orderPanel.css';
 
 // The panel's code (dialogs, forms, words) is its own chunk, fetched the first time a panel opens.
-const PanelBody = lazy(() => import('./panel/PanelBody').then((m) => ({ default: m.PanelBody })));
-const OrderBody = lazy(() => import('./panel/OrderBody').then((m) => ({ default: m.OrderBody })));
+const PaymentBody = lazy(() => import('./PaymentBody').then((m) => ({ default: m.PaymentBody })));
+const OrderBody = lazy(() => import('./OrderBody').then((m) => ({ default: m.OrderBody })));
 
 /** While the panel's chunk arrives (the first time only): its shape, so nothing jumps. */
 function Loading() {
   return (
-    <div className="panel-skeleton" aria-hidden="true">
+    <div className="order-panel-skeleton" aria-hidden="true">
       <Skeleton shape="field" width="50%" />
       <Skeleton shape="block" height="120px" />
       <Skeleton shape="block" height="200px" />
@@ -68,7 +68,7 @@ export function OrderPanel() {
     >
       <Suspense fallback={<Loading />}>
         {paymentId !== undefined ? (
-          <PanelBody key={paymentId} paymentId={paymentId} titleId={titleId} />
+          <PaymentBody key={paymentId} paymentId={paymentId} titleId={titleId} />
         ) : (
           orderId !== undefined && <OrderBody key={orderId} orderId={orderId} titleId={titleId} />
         )}

@@ -10,8 +10,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Icon } from '../../components/Icon';
 import { Skeleton } from '../../components/Skeleton';
 import { call, deskError } from '../../desk';
-import { notifyError } from '../../store/notices';
-import { useOrderPanel } from '../panel';
+import { notifyError } from '../../store/noticesStore';
+import { useOrderPanel } from './orderPanelStore';
 import { canDo, PAYMENT_ACTIONS, SHORTCUTS, type PanelAction } from './actions';
 import { AddPaymentDialog } from './AddPaymentDialog';
 import { AttentionNote } from './AttentionNote';
@@ -30,7 +30,7 @@ import { PaymentFacts } from './PaymentFacts';
 import { PendingNote } from './PendingNote';
 import { RefundDialog } from './RefundDialog';
 import { Timeline } from './Timeline';
-import { usePanelData } from './usePanelData';
+import { usePaymentData } from './usePaymentData';
 import { CurrencyNote } from './CurrencyNote';
 import { OpenInCrm } from '../OpenInCrm';
 import { isPaymentCurrency } from '../../../electron/shared/currency';
@@ -47,11 +47,11 @@ function typingInto(target: EventTarget | null): boolean {
 }
 
 /** The side panel's content for one payment (mounted per payment: its state never leaks to the next). */
-export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: string }) {
+export function PaymentBody({ paymentId, titleId }: { paymentId: number; titleId: string }) {
   const { t } = useTranslation();
   const close = useOrderPanel((s) => s.close);
   const open = useOrderPanel((s) => s.open);
-  const { view, timeline, error, gone, loading, reload } = usePanelData(paymentId);
+  const { view, timeline, error, gone, loading, reload } = usePaymentData(paymentId);
   const [dialog, setDialog] = useState<DialogAction>();
   const [link, setLink] = useState<Link>();
   const [linkError, setLinkError] = useState<DeskError>();
@@ -245,7 +245,7 @@ export function PanelBody({ paymentId, titleId }: { paymentId: number; titleId: 
 
 export function PanelSkeleton() {
   return (
-    <div className="panel-skeleton" aria-hidden="true">
+    <div className="order-panel-skeleton" aria-hidden="true">
       <Skeleton shape="field" width="60%" />
       <Skeleton shape="block" height="120px" />
       <Skeleton shape="block" height="90px" />

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Readiness, ReadinessGap } from '../../electron/shared/channels/setup';
 import type { DeskError } from '../../electron/shared/errors';
 import { call, deskError } from '../desk';
-import type { SettingsSection } from '../store/router';
+import type { SettingsSection } from '../store/routerStore';
 
 interface ReadinessState {
   readiness?: Readiness;

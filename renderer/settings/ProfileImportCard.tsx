@@ -7,9 +7,9 @@ import { MAX_PROFILE_CHARS, type ProfilePreview, type Settings } from '../../ele
 import { Callout } from '../components/Callout';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Icon } from '../components/Icon';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { call, deskError } from '../desk';
-import { useSettings } from '../store/settings';
+import { useSettings } from '../store/settingsStore';
 import uk from '../i18n/locales/uk.json';
 import { issueText, type FieldIssue } from './issues';
 import { ProfilePreviewDialog } from './ProfilePreviewDialog';
@@ -37,7 +37,7 @@ function refusal(file: string, failure: unknown): Outcome {
     : { kind: 'failed', error };
 }
 
-export function ProfileImportPanel() {
+export function ProfileImportCard() {
   const { t } = useTranslation();
   const apply = useSettings((s) => s.apply);
   const inputId = useId();
@@ -80,7 +80,7 @@ export function ProfileImportPanel() {
   };
 
   return (
-    <Panel title={t('settings.profile.importTitle')} description={t('settings.profile.importText')}>
+    <SettingsCard title={t('settings.profile.importTitle')} description={t('settings.profile.importText')}>
       <div className="file-picker">
         <input
           id={inputId}
@@ -116,7 +116,7 @@ export function ProfileImportPanel() {
         onImport={runImport}
         onClose={() => setPending(undefined)}
       />
-    </Panel>
+    </SettingsCard>
   );
 }
 

@@ -7,13 +7,13 @@ import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { call, deskError } from '../desk';
-import { notify } from '../store/notices';
-import { useSettings } from '../store/settings';
+import { notify } from '../store/noticesStore';
+import { useSettings } from '../store/settingsStore';
 
 /** Saved or not, set / replace / delete. The password itself is never shown and never kept in state. */
-export function SmtpPasswordPanel({ saved }: { saved: boolean }) {
+export function SmtpPasswordCard({ saved }: { saved: boolean }) {
   const { t } = useTranslation();
   const apply = useSettings((s) => s.apply);
   const [open, setOpen] = useState<'set' | 'delete'>();
@@ -22,7 +22,7 @@ export function SmtpPasswordPanel({ saved }: { saved: boolean }) {
     notify('success', (tr) => tr('settings.email.passwordDeleted'));
   };
   return (
-    <Panel title={t('settings.email.passwordTitle')}>
+    <SettingsCard title={t('settings.email.passwordTitle')}>
       <div className="secret-row">
         <div className="secret-state-block">
           <span className="field-label">{t('settings.email.passwordState')}</span>
@@ -55,7 +55,7 @@ export function SmtpPasswordPanel({ saved }: { saved: boolean }) {
         onConfirm={remove}
         onClose={() => setOpen(undefined)}
       />
-    </Panel>
+    </SettingsCard>
   );
 }
 

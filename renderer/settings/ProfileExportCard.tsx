@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { ProfileExport, SettingsView } from '../../electron/shared/settings';
 import { Button } from '../components/Button';
 import { Icon } from '../components/Icon';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { call, deskError } from '../desk';
 import { currentLanguage, INTL_LOCALES } from '../i18n';
-import { notifyError } from '../store/notices';
-import { useSettings } from '../store/settings';
+import { notifyError } from '../store/noticesStore';
+import { useSettings } from '../store/settingsStore';
 
 interface Exported extends ProfileExport {
   /** A blob: URL of the text: a plain <a download> saves it, in Electron and in a browser alike. */
@@ -25,7 +25,7 @@ function fileSize(bytes: number): string {
   }).format(bytes / 1024);
 }
 
-export function ProfileExportPanel() {
+export function ProfileExportCard() {
   const { t } = useTranslation();
   const view = useSettings((s) => s.view);
   const [exported, setFile] = useState<Exported>();
@@ -48,7 +48,7 @@ export function ProfileExportPanel() {
   };
 
   return (
-    <Panel title={t('settings.profile.exportTitle')} description={t('settings.profile.exportText')}>
+    <SettingsCard title={t('settings.profile.exportTitle')} description={t('settings.profile.exportText')}>
       <div>
         <Button icon="file" busy={busy} onClick={() => void run()}>
           {t('settings.profile.export')}
@@ -75,6 +75,6 @@ export function ProfileExportPanel() {
           </details>
         </>
       )}
-    </Panel>
+    </SettingsCard>
   );
 }

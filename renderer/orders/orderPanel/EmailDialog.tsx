@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Skeleton } from '../../components/Skeleton';
 import { TextField } from '../../components/TextField';
 import { call, deskError } from '../../desk';
-import { notify } from '../../store/notices';
+import { notify } from '../../store/noticesStore';
 import { LANGUAGES, type Language } from '../../../electron/shared/settings';
 import { CallState } from './CallState';
 import { useSlow } from './useSlow';

@@ -9,7 +9,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { call, deskError } from '../../desk';
 import { currentLanguage } from '../../i18n';
 import { formatMoney } from '../../i18n/money';
-import { notify } from '../../store/notices';
+import { notify } from '../../store/noticesStore';
 import { AmountField } from './AmountField';
 import { amountToText, checkAmount } from './amountText';
 import { MoneyDialog } from './MoneyDialog';

@@ -7,7 +7,7 @@ import { Money } from '../../components/Money';
 export function OrderItems({ detail }: { detail: OrderDetail }) {
   const { t } = useTranslation();
   return (
-    <section className="panel-section" aria-labelledby="panel-items-title">
+    <section className="order-panel-section" aria-labelledby="panel-items-title">
       <h3 id="panel-items-title">{t('panel.itemsTitle')}</h3>
       {detail.items.length === 0 ? (
         <p className="muted">{t('panel.noItems')}</p>

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { UpdateStatus } from '../../electron/shared/channels/updates';
 import { Button } from '../components/Button';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { Skeleton } from '../components/Skeleton';
-import { useRouter } from '../store/router';
-import { mayCheckNow, useUpdates } from '../store/updates';
+import { useRouter } from '../store/routerStore';
+import { mayCheckNow, useUpdates } from '../store/updatesStore';
 import { formatDateTime } from './dates';
 
 type Tone = 'ok' | 'warn' | 'bad' | 'off';
@@ -25,7 +25,7 @@ function toneOf(status: UpdateStatus): Tone {
 }
 
 /** Settings → About: the update state in words, what to do next, and "Check now". */
-export function UpdatesPanel() {
+export function UpdatesCard() {
   const { t } = useTranslation();
   const { status, busy, check, restart } = useUpdates();
 
@@ -80,7 +80,7 @@ export function UpdatesPanel() {
   );
 
   return (
-    <Panel title={t('updates.title')} actions={actions}>
+    <SettingsCard title={t('updates.title')} actions={actions}>
       {status ? (
         <div className="update-state" data-testid="update-state" data-state={status.state}>
           <p className={`state-line state-${toneOf(status)}`} role="status">
@@ -106,6 +106,6 @@ export function UpdatesPanel() {
       ) : (
         <Skeleton width="240px" />
       )}
-    </Panel>
+    </SettingsCard>
   );
 }

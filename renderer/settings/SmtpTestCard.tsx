@@ -4,7 +4,7 @@ import type { DeskError } from '../../electron/shared/errors';
 import { Button } from '../components/Button';
 import { Callout } from '../components/Callout';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { TextField } from '../components/TextField';
 import { call, deskError } from '../desk';
 
@@ -12,7 +12,7 @@ import { call, deskError } from '../desk';
  * "Send test e-mail": the saved sender sends one letter now. A refusal shows the mail server's own
  * words (ErrorMessage quotes them), which is what whoever runs the server needs.
  */
-export function SmtpTestPanel({ defaultTo }: { defaultTo: string }) {
+export function SmtpTestCard({ defaultTo }: { defaultTo: string }) {
   const { t } = useTranslation();
   const [to, setTo] = useState(defaultTo);
   const [sent, setSent] = useState<string>();
@@ -34,7 +34,7 @@ export function SmtpTestPanel({ defaultTo }: { defaultTo: string }) {
   };
 
   return (
-    <Panel
+    <SettingsCard
       title={t('setup.email.testTitle')}
       description={t('setup.email.testText')}
       onSubmit={() => void send()}
@@ -61,6 +61,6 @@ export function SmtpTestPanel({ defaultTo }: { defaultTo: string }) {
         </div>
       )}
       {error && <ErrorMessage error={error} onRetry={() => void send()} />}
-    </Panel>
+    </SettingsCard>
   );
 }

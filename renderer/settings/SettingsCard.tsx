@@ -1,36 +1,44 @@
 import { useId, type FormEvent, type ReactNode, type Ref } from 'react';
 
-export interface PanelProps {
+export interface SettingsCardProps {
   title?: string;
   description?: string;
   children: ReactNode;
-  /** Buttons in the panel's footer. */
+  /** Buttons in the card's footer. */
   actions?: ReactNode;
-  /** Renders the panel as a form (Enter in a field submits it). */
+  /** Renders the card as a form (Enter in a field submits it). */
   onSubmit?: () => void;
   busy?: boolean;
   ref?: Ref<HTMLFormElement>;
 }
 
 /** A titled card of related settings; with `onSubmit` it is a form whose footer holds the actions. */
-export function Panel({ title, description, children, actions, onSubmit, busy, ref }: PanelProps) {
+export function SettingsCard({
+  title,
+  description,
+  children,
+  actions,
+  onSubmit,
+  busy,
+  ref,
+}: SettingsCardProps) {
   const titleId = useId();
   const body = (
     <>
       {title && (
-        <header className="panel-header">
+        <header className="settings-card-header">
           <h3 id={titleId}>{title}</h3>
           {description && <p>{description}</p>}
         </header>
       )}
-      <div className="panel-body">{children}</div>
-      {actions && <footer className="panel-footer">{actions}</footer>}
+      <div className="settings-card-body">{children}</div>
+      {actions && <footer className="settings-card-footer">{actions}</footer>}
     </>
   );
   const labelledBy = title ? titleId : undefined;
   if (!onSubmit) {
     return (
-      <section className="panel" aria-labelledby={labelledBy}>
+      <section className="settings-card" aria-labelledby={labelledBy}>
         {body}
       </section>
     );
@@ -42,7 +50,7 @@ export function Panel({ title, description, children, actions, onSubmit, busy, r
   return (
     <form
       ref={ref}
-      className="panel"
+      className="settings-card"
       onSubmit={submit}
       aria-labelledby={labelledBy}
       aria-busy={busy || undefined}

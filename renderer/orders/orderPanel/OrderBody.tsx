@@ -11,14 +11,14 @@ import { Icon } from '../../components/Icon';
 import { Money } from '../../components/Money';
 import { call, deskError } from '../../desk';
 import { OpenInCrm } from '../OpenInCrm';
-import { useOrderPanel } from '../panel';
+import { useOrderPanel } from './orderPanelStore';
 import { SHORTCUTS } from './actions';
 import { AddPaymentDialog } from './AddPaymentDialog';
 import { CurrencyNote } from './CurrencyNote';
 import { formatDateTime } from './dateTime';
 import { OrderItems } from './OrderItems';
 import { OtherPayments } from './OtherPayments';
-import { PanelSkeleton } from './PanelBody';
+import { PanelSkeleton } from './PaymentBody';
 
 /**
  * An order found by its number, read fresh from RetailCRM: its UAPAY payments (each opens its own
@@ -98,7 +98,7 @@ export function OrderBody({ orderId, titleId }: { orderId: number; titleId: stri
         {lookup && detail && (
           <>
             <CurrencyNote currency={detail.currency} />
-            <section className="panel-section" aria-labelledby="panel-uapay-title">
+            <section className="order-panel-section" aria-labelledby="panel-uapay-title">
               <h3 id="panel-uapay-title">{t('panel.uapayPayments')}</h3>
               {lookup.rows.length === 0 ? (
                 <div className="order-add" data-testid="order-no-uapay">

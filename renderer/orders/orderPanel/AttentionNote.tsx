@@ -8,7 +8,7 @@ import { errorWords } from '../../components/ErrorMessage';
 import { call } from '../../desk';
 import { currentLanguage } from '../../i18n';
 import { formatMoney } from '../../i18n/money';
-import { notify } from '../../store/notices';
+import { notify } from '../../store/noticesStore';
 import { formatDateTime } from './dateTime';
 
 type Answer = 'happened' | 'notHappened';

@@ -17,7 +17,7 @@ export function CustomerFacts({ row, detail }: { row: OrderRow; detail: OrderDet
     ...new Set([detail.contact.phone, ...(detail.customer?.phones ?? [])].filter((p): p is string => !!p)),
   ];
   return (
-    <section className="panel-section" aria-labelledby="panel-customer-title">
+    <section className="order-panel-section" aria-labelledby="panel-customer-title">
       <h3 id="panel-customer-title">{t('panel.customerTitle')}</h3>
       <dl className="facts-grid">
         <div className="facts-wide">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LinkResult as Link } from '../../../electron/shared/channels/payments';
 import { Button } from '../../components/Button';
 import { Callout } from '../../components/Callout';
-import { notify } from '../../store/notices';
+import { notify } from '../../store/noticesStore';
 
 async function copy(text: string): Promise<void> {
   try {
@@ -22,7 +22,7 @@ export function LinkResult({ link }: { link: Link }) {
   const { t } = useTranslation();
   const fieldId = useId();
   return (
-    <section className="panel-section link-result" aria-labelledby={`${fieldId}-title`}>
+    <section className="order-panel-section link-result" aria-labelledby={`${fieldId}-title`}>
       <h3 id={`${fieldId}-title`}>{t('actions.linkTitle')}</h3>
       <p className="muted">{link.created ? t('actions.linkCreated') : t('actions.linkExisting')}</p>
       {link.outcome === 'crm_pending' && (

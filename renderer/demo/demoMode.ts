@@ -1,7 +1,7 @@
 import { call, deskError } from '../desk';
-import { notify, notifyError } from './notices';
-import { useRouter } from './router';
-import { useSettings } from './settings';
+import { notify, notifyError } from '../store/noticesStore';
+import { useRouter } from '../store/routerStore';
+import { useSettings } from '../store/settingsStore';
 
 /** "Try Demo mode": starts the sandbox with seeded data; the settings then say `demoMode: true`. */
 export async function startDemo(): Promise<void> {

@@ -13,7 +13,7 @@ export function OtherPayments({ detail, paymentId }: { detail: OrderDetail; paym
   );
   if (others.length === 0) return null;
   return (
-    <section className="panel-section" aria-labelledby="panel-other-title">
+    <section className="order-panel-section" aria-labelledby="panel-other-title">
       <h3 id="panel-other-title">{t('panel.otherPayments')}</h3>
       <ul className="other-payments">
         {others.map((payment) => (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kopiyky, MAX_KOPIYKY } from '../../../../electron/shared/money';
-import { amountToText, checkAmount, parseAmount } from '../../../../renderer/orders/panel/amountText';
+import { amountToText, checkAmount, parseAmount } from '../../../../renderer/orders/orderPanel/amountText';
 
 describe('parseAmount', () => {
   it('reads hryvnias as people type them, into whole kopiyky', () => {

@@ -6,11 +6,11 @@ import {
   type NotificationSettings,
 } from '../../electron/shared/settings';
 import { NumberField, parseNumber } from '../components/NumberField';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { Switch } from '../components/Switch';
 import { call, deskError } from '../desk';
-import { notify, notifyError } from '../store/notices';
-import { useSettings } from '../store/settings';
+import { notify, notifyError } from '../store/noticesStore';
+import { useSettings } from '../store/settingsStore';
 
 const KINDS = ['held', 'expiring', 'crmFailing', 'attention'] as const;
 
@@ -18,7 +18,7 @@ const KINDS = ['held', 'expiring', 'crmFailing', 'attention'] as const;
  * Desktop notifications, one switch per kind, each saved as it is flipped; and how many hours
  * before a hold ends it is told. Shown by the system (main); a click opens that order.
  */
-export function NotificationsPanel({ notifications }: { notifications: NotificationSettings }) {
+export function NotificationsCard({ notifications }: { notifications: NotificationSettings }) {
   const { t } = useTranslation();
   const apply = useSettings((s) => s.apply);
   const [hours, setHours] = useState(String(notifications.expiringHours));
@@ -51,7 +51,7 @@ export function NotificationsPanel({ notifications }: { notifications: Notificat
   };
 
   return (
-    <Panel title={t('settings.notifications.title')}>
+    <SettingsCard title={t('settings.notifications.title')}>
       <p className="field-hint">{t('settings.notifications.text')}</p>
       {KINDS.map((kind) => (
         <Switch
@@ -73,6 +73,6 @@ export function NotificationsPanel({ notifications }: { notifications: Notificat
         error={hoursError}
         disabled={!notifications.expiring}
       />
-    </Panel>
+    </SettingsCard>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeskError } from '../../electron/shared/errors';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { call, deskError } from '../desk';
 
 /**
@@ -11,7 +11,7 @@ import { call, deskError } from '../desk';
  * says "the details are in the log" points. Outside the desktop app (the browser test harness)
  * nothing can open a file manager, so the folder is named instead.
  */
-export function LogFolderPanel({ folder }: { folder: string }) {
+export function LogFolderCard({ folder }: { folder: string }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DeskError>();
@@ -29,7 +29,7 @@ export function LogFolderPanel({ folder }: { folder: string }) {
     }
   };
   return (
-    <Panel title={t('settings.about.logFolder')}>
+    <SettingsCard title={t('settings.about.logFolder')}>
       <p className="field-hint">{t('settings.about.logFolderHint')}</p>
       <div className="secret-row">
         <code data-testid="log-folder">{folder}</code>
@@ -43,6 +43,6 @@ export function LogFolderPanel({ folder }: { folder: string }) {
         </p>
       )}
       {error && <ErrorMessage error={error} onRetry={() => void open()} />}
-    </Panel>
+    </SettingsCard>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kopiyky } from '../../../../electron/shared/money';
 import type { OrderRow } from '../../../../electron/shared/orders';
-import { paymentAmounts } from '../../../../renderer/orders/panel/amounts';
+import { paymentAmounts } from '../../../../renderer/orders/orderPanel/amounts';
 
 function row(fields: Partial<OrderRow>): OrderRow {
   return {

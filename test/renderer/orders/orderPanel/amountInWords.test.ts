@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kopiyky, MAX_KOPIYKY } from '../../../../electron/shared/money';
-import { amountInWords } from '../../../../renderer/orders/panel/amountInWords';
+import { amountInWords } from '../../../../renderer/orders/orderPanel/amountInWords';
 
 const words = (amount: number, language: 'uk' | 'ru' | 'en') => amountInWords(kopiyky(amount), language);
 

@@ -12,7 +12,7 @@ import { formatDateTime } from './dateTime';
 export function Timeline({ entries }: { entries?: JournalEntry[] }) {
   const { t } = useTranslation();
   return (
-    <section className="panel-section" aria-labelledby="panel-timeline-title">
+    <section className="order-panel-section" aria-labelledby="panel-timeline-title">
       <h3 id="panel-timeline-title">{t('panel.timelineTitle')}</h3>
       {!entries ? (
         <div className="timeline" aria-busy="true">
