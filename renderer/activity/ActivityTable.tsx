@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalEntry } from '../../electron/shared/channels/payments';
-import { formatDateTime } from '../orders/orderPanel/dateTime';
+import { formatDateTime } from '../i18n/dates';
 import { useOrderPanel } from '../orders/orderPanel/orderPanelStore';
 import { EntryError } from './EntryError';
 import { EntryMoney } from './EntryMoney';
@@ -36,7 +36,7 @@ export function ActivityTable({ entries }: { entries: JournalEntry[] }) {
             <Fragment key={entry.opId}>
               <tr className={entry.error ? 'has-error' : undefined} data-op={entry.opId}>
                 <td className="nowrap">
-                  <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                  <time dateTime={entry.at}>{formatDateTime(entry.at, 'medium')}</time>
                 </td>
                 <td>{entry.managerName ?? entry.osUser}</td>
                 <td className="nowrap">

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useSettings } from '../store/settingsStore';
-import { useMinuteTicks } from '../store/clockStore';
 import { OrdersEmpty, type EmptyReason } from './OrdersEmpty';
 import { OrdersSkeleton } from './OrdersSkeleton';
 import { useOrders } from './ordersStore';
@@ -31,7 +30,6 @@ export function OrdersScreen() {
   const { blocked, workspace } = useReadiness();
   const { status, error, load } = useOrders();
   const { result, total } = useOrdersView();
-  useMinuteTicks();
 
   useEffect(() => {
     if (workspace) void load();

@@ -3,7 +3,7 @@ import type { OrderIndex, QueryContext, QueryResult } from '../../electron/share
 import type { OrderRow } from '../../electron/shared/orders';
 import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
 import { useSettings } from '../store/settingsStore';
-import { useMinuteClock } from '../store/clockStore';
+import { useNow } from '../store/clockStore';
 import { useOrders } from './ordersStore';
 import { toOrderQuery, useOrdersQuery, type ListQuery } from './queryStore';
 
@@ -33,7 +33,7 @@ export function useOrdersView(): OrdersView {
   const index = useOrders((s) => s.index);
   const version = useOrders((s) => s.version);
   const query = useDeferredValue(useOrdersQuery((s) => s.query));
-  const now = useMinuteClock((s) => s.now);
+  const now = useNow();
   const holdLifetimeHours = useSettings(
     (s) => s.view?.settings.holdLifetimeHours ?? HOLD_LIFETIME_HOURS.default,
   );

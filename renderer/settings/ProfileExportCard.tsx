@@ -5,7 +5,8 @@ import { Button } from '../components/Button';
 import { Icon } from '../components/Icon';
 import { SettingsCard } from './SettingsCard';
 import { call, deskError } from '../desk';
-import { currentLanguage, INTL_LOCALES } from '../i18n';
+import { currentLanguage } from '../i18n';
+import { numberFormat } from '../i18n/numbers';
 import { notifyError } from '../store/noticesStore';
 import { useSettings } from '../store/settingsStore';
 
@@ -18,7 +19,7 @@ interface Exported extends ProfileExport {
 }
 
 function fileSize(bytes: number): string {
-  return new Intl.NumberFormat(INTL_LOCALES[currentLanguage()], {
+  return numberFormat(currentLanguage(), {
     style: 'unit',
     unit: 'kilobyte',
     maximumFractionDigits: 1,

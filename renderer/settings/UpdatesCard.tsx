@@ -5,7 +5,7 @@ import { SettingsCard } from './SettingsCard';
 import { Skeleton } from '../components/Skeleton';
 import { useRouter } from '../store/routerStore';
 import { mayCheckNow, useUpdates } from '../store/updatesStore';
-import { formatDateTime } from './dates';
+import { formatDateTime } from '../i18n/dates';
 
 type Tone = 'ok' | 'warn' | 'bad' | 'off';
 
@@ -35,7 +35,7 @@ export function UpdatesCard() {
         return t(`updates.off.${s.reason}`);
       case 'idle':
         return s.checkedAt
-          ? t('updates.upToDate', { time: formatDateTime(s.checkedAt) })
+          ? t('updates.upToDate', { time: formatDateTime(s.checkedAt, 'medium') })
           : t('updates.notCheckedYet');
       case 'checking':
         return t('updates.checking');
@@ -98,7 +98,7 @@ export function UpdatesCard() {
           {nextStep(status) && <p className="field-hint">{nextStep(status)}</p>}
           {status.state === 'error' && (
             <figure className="provider-answer">
-              <figcaption>{t('updates.detail', { time: formatDateTime(status.at) })}</figcaption>
+              <figcaption>{t('updates.detail', { time: formatDateTime(status.at, 'medium') })}</figcaption>
               <blockquote>{status.detail}</blockquote>
             </figure>
           )}

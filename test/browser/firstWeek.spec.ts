@@ -515,7 +515,7 @@ test.describe("a manager's first week", () => {
     await open();
     const assumed = fill(t.hold.assumed, { lifetime: fill(t.hold.lifetimeDays, { days: 7 }) });
     // In the list, each countdown's tooltip says the lifetime is assumed.
-    await expect(page.locator('.orders-countdown').first()).toHaveAttribute(
+    await expect(page.locator('.countdown-cell').first()).toHaveAttribute(
       'title',
       new RegExp(fill(t.hold.assumedShort, { lifetime: fill(t.hold.lifetimeDays, { days: 7 }) })),
     );

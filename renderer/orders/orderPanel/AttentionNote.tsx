@@ -9,7 +9,7 @@ import { call } from '../../desk';
 import { currentLanguage } from '../../i18n';
 import { formatMoney } from '../../i18n/money';
 import { notify } from '../../store/noticesStore';
-import { formatDateTime } from './dateTime';
+import { formatDateTime } from '../../i18n/dates';
 
 type Answer = 'happened' | 'notHappened';
 
@@ -48,12 +48,14 @@ export function AttentionNote({
     <div className="callout callout-warning attention-note" role="alert" data-testid="attention-note">
       <div className="callout-body">
         <p className="callout-title">{t('panel.attention.title')}</p>
-        <p>{t('panel.attention.text', { operation, amount: money, at: formatDateTime(entry.at) })}</p>
+        <p>
+          {t('panel.attention.text', { operation, amount: money, at: formatDateTime(entry.at, 'medium') })}
+        </p>
         <dl className="attention-facts">
           <dt>{t('panel.attention.sent')}</dt>
           <dd>
             {operation}
-            {money && ` · ${money}`} · {formatDateTime(entry.at)}
+            {money && ` · ${money}`} · {formatDateTime(entry.at, 'medium')}
           </dd>
           <dt>{t('panel.attention.uapayShows')}</dt>
           <dd>
@@ -61,7 +63,7 @@ export function AttentionNote({
               ? [shows.paymentStatus, shows.status].filter(Boolean).join(' / ') +
                 (shows.amount !== undefined ? ` · ${formatMoney(shows.amount, language)}` : '') +
                 (shows.reversedAt
-                  ? ` · ${t('panel.attention.reversedAt', { at: formatDateTime(shows.reversedAt) })}`
+                  ? ` · ${t('panel.attention.reversedAt', { at: formatDateTime(shows.reversedAt, 'medium') })}`
                   : '')
               : t('panel.attention.noAnswer')}
           </dd>

@@ -10,12 +10,12 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Icon } from '../../components/Icon';
 import { Money } from '../../components/Money';
 import { call, deskError } from '../../desk';
+import { formatDateTime } from '../../i18n/dates';
 import { OpenInCrm } from '../OpenInCrm';
 import { useOrderPanel } from './orderPanelStore';
 import { SHORTCUTS } from './actions';
 import { AddPaymentDialog } from './AddPaymentDialog';
 import { CurrencyNote } from './CurrencyNote';
-import { formatDateTime } from './dateTime';
 import { OrderItems } from './OrderItems';
 import { OtherPayments } from './OtherPayments';
 import { PanelSkeleton } from './PaymentBody';
@@ -76,7 +76,7 @@ export function OrderBody({ orderId, titleId }: { orderId: number; titleId: stri
           {detail && (
             <p className="order-panel-sub" data-testid="panel-state">
               <span>{detail.site}</span>
-              {detail.createdAt && <span>{formatDateTime(detail.createdAt)}</span>}
+              {detail.createdAt && <span>{formatDateTime(detail.createdAt, 'medium')}</span>}
             </p>
           )}
         </div>

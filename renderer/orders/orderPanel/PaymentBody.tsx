@@ -9,6 +9,7 @@ import { Callout } from '../../components/Callout';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Icon } from '../../components/Icon';
 import { Skeleton } from '../../components/Skeleton';
+import { formatDateTime } from '../../i18n/dates';
 import { call, deskError } from '../../desk';
 import { notifyError } from '../../store/noticesStore';
 import { useOrderPanel } from './orderPanelStore';
@@ -20,7 +21,6 @@ import { ActionBar } from './ActionBar';
 import { CancelHoldDialog } from './CancelHoldDialog';
 import { ConfirmPaymentDialog } from './ConfirmPaymentDialog';
 import { contactEmails, CustomerFacts } from './CustomerFacts';
-import { formatDateTime } from './dateTime';
 import { EmailDialog } from './EmailDialog';
 import { ExtraMoneyNote } from './ExtraMoneyNote';
 import { LinkResult } from './LinkResult';
@@ -135,7 +135,7 @@ export function PaymentBody({ paymentId, titleId }: { paymentId: number; titleId
               <Badge state={row.state} />
               <span>{row.site}</span>
               {(detail?.createdAt ?? row.createdAt) && (
-                <span>{formatDateTime(detail?.createdAt ?? row.createdAt)}</span>
+                <span>{formatDateTime(detail?.createdAt ?? row.createdAt, 'medium')}</span>
               )}
             </p>
           )}

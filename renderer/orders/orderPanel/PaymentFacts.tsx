@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { holdExpiresAt } from '../../../electron/shared/orderQuery';
 import type { OrderRow } from '../../../electron/shared/orders';
-import { HOLD_LIFETIME_HOURS } from '../../../electron/shared/settings';
 import { Money } from '../../components/Money';
+import { currentLanguage } from '../../i18n';
+import { formatDateTime } from '../../i18n/dates';
 import { useSettings } from '../../store/settingsStore';
 import { HoldAssumption } from '../HoldAssumption';
+import { HoldCountdown } from '../HoldCountdown';
+import { useHoldEnd } from '../holdTime';
 import { paymentAmounts } from './amounts';
-import { formatDateTime } from './dateTime';
-import { HoldCountdown } from './HoldCountdown';
 
 /** The payment: its amounts (held, captured, refunded, refundable), the hold's countdown, UAPAY's ids. */
 export function PaymentFacts({ row }: { row: OrderRow }) {
@@ -15,9 +15,7 @@ export function PaymentFacts({ row }: { row: OrderRow }) {
   const merchants = useSettings((s) => s.view?.settings.merchants);
   const merchant = merchants?.find((m) => m.id === row.merchantId);
   const amounts = paymentAmounts(row);
-  const lifetime = useSettings((s) => s.view?.settings.holdLifetimeHours ?? HOLD_LIFETIME_HOURS.default);
-  // UAPAY's own end once status sync asked, else the estimate from the hold lifetime setting.
-  const holdEnd = row.state === 'held' ? holdExpiresAt(row, lifetime) : undefined;
+  const holdEnd = useHoldEnd(row);
   const currency = row.currency;
   return (
     <section className="order-panel-section" aria-labelledby="panel-payment-title">
@@ -43,7 +41,7 @@ export function PaymentFacts({ row }: { row: OrderRow }) {
           <div className="facts-wide">
             <dt>{t('panel.holdExpires')}</dt>
             <dd className="hold-end">
-              <HoldCountdown expiresAt={new Date(holdEnd).toISOString()} />
+              <HoldCountdown row={row} t={t} language={currentLanguage()} place="fact" />
               <HoldAssumption />
             </dd>
           </div>
@@ -79,7 +77,7 @@ export function PaymentFacts({ row }: { row: OrderRow }) {
         {row.paidAt && (
           <div>
             <dt>{t('panel.paidAt')}</dt>
-            <dd>{formatDateTime(row.paidAt)}</dd>
+            <dd>{formatDateTime(row.paidAt, 'medium')}</dd>
           </div>
         )}
         {row.invoiceId && (
@@ -93,7 +91,7 @@ export function PaymentFacts({ row }: { row: OrderRow }) {
         {row.uapay?.checkedAt && (
           <div className="facts-wide">
             <dt>{t('panel.checkedAt')}</dt>
-            <dd>{formatDateTime(row.uapay.checkedAt)}</dd>
+            <dd>{formatDateTime(row.uapay.checkedAt, 'medium')}</dd>
           </div>
         )}
       </dl>

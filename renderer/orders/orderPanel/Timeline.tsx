@@ -6,7 +6,7 @@ import { EntryMoney } from '../../activity/EntryMoney';
 import { kindLabel } from '../../activity/journalWords';
 import { OutcomeBadge } from '../../activity/OutcomeBadge';
 import { StateChange } from '../../activity/StateChange';
-import { formatDateTime } from './dateTime';
+import { formatDateTime } from '../../i18n/dates';
 
 /** The payment's operations from the journal, newest first: who did what, when, and how it ended. */
 export function Timeline({ entries }: { entries?: JournalEntry[] }) {
@@ -31,7 +31,7 @@ export function Timeline({ entries }: { entries?: JournalEntry[] }) {
                 <OutcomeBadge outcome={entry.outcome} />
               </div>
               <div className="timeline-meta">
-                <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                <time dateTime={entry.at}>{formatDateTime(entry.at, 'medium')}</time>
                 <span>{entry.managerName ?? entry.osUser}</span>
                 <StateChange before={entry.before} after={entry.after} />
               </div>
