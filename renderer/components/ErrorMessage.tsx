@@ -4,7 +4,7 @@ import type { DeskError } from '../../electron/shared/errors';
 import type { Kopiyky } from '../../electron/shared/money';
 import { currentLanguage } from '../i18n';
 import { formatMoney } from '../i18n/money';
-import { formatDateTime } from '../orders/format';
+import { formatDateTime } from '../i18n/dates';
 import { Button } from './Button';
 import { Icon } from './Icon';
 
@@ -93,7 +93,7 @@ export function errorWords(t: TFunction, error: DeskError): Words {
       if (error.elsewhere) {
         const where = {
           who: error.elsewhere.who ?? error.elsewhere.desktopId,
-          since: formatDateTime(error.elsewhere.since, currentLanguage()),
+          since: formatDateTime(error.elsewhere.since, 'short', currentLanguage()),
         };
         return {
           title: t(

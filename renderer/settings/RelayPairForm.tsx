@@ -5,9 +5,9 @@ import type { DeskError } from '../../electron/shared/errors';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { call, deskError } from '../desk';
-import { notify } from '../store/notices';
+import { notify } from '../store/noticesStore';
 import uk from '../i18n/locales/uk.json';
 
 type PairingProblem = keyof typeof uk.relay.pairing;
@@ -68,7 +68,7 @@ export function RelayPairForm({
   };
 
   return (
-    <Panel
+    <SettingsCard
       title={title}
       description={text}
       onSubmit={() => void pair()}
@@ -94,6 +94,6 @@ export function RelayPairForm({
         )}
       </Field>
       {error && <ErrorMessage error={error} onRetry={() => void pair()} />}
-    </Panel>
+    </SettingsCard>
   );
 }
