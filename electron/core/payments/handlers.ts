@@ -14,10 +14,7 @@ type PaymentChannels =
   | 'payments.refund'
   | 'payments.resolve'
   | 'payments.giveBackExtra'
-  | 'payments.sync'
-  | 'mail.sendTest'
-  | 'journal.list'
-  | 'journal.exportCsv';
+  | 'payments.sync';
 
 export function paymentsHandlers(payments: PaymentsService): Pick<Handlers, PaymentChannels> {
   return {
@@ -31,8 +28,5 @@ export function paymentsHandlers(payments: PaymentsService): Pick<Handlers, Paym
     'payments.resolve': ({ paymentId, opId, happened }) => payments.resolve(paymentId, opId, happened),
     'payments.giveBackExtra': ({ paymentId, invoiceId }) => payments.giveBackExtra(paymentId, invoiceId),
     'payments.sync': ({ paymentIds }) => payments.sync(paymentIds),
-    'mail.sendTest': ({ to }) => payments.sendTestLetter(to),
-    'journal.list': (filter) => payments.journal(filter),
-    'journal.exportCsv': (filter) => payments.journalCsv(filter),
   };
 }

@@ -1,15 +1,12 @@
 import QRCode from 'qrcode';
-import type { JournalEntry, JournalFilter } from '../../shared/channels/journal';
 import type { Kopiyky } from '../../shared/money';
 import type { OrderRow } from '../../shared/orders';
 import type { Connections } from '../connections';
 import { RefusedError, ValidationError } from '../errors';
-import { entriesToCsv, selectEntries, toEntry } from '../journal/view';
-import { Journal } from '../journal/journal';
+import type { Journal } from '../journal/journal';
 import { log } from '../log';
-import { paymentLinkLetter, testLetter } from '../mail/letters';
+import { paymentLinkLetter } from '../mail/letters';
 import { storeLanguage } from '../mail/letterLanguage';
-import { sendLetter } from '../mail/mailer';
 import type { Language } from '../../shared/settings';
 import { shopName } from './invoiceFields';
 import type { OrdersStore } from '../orders/store';
@@ -34,7 +31,10 @@ import { requireLiveLink, sendLink } from './sendLink';
 import { syncStatuses } from './statusSync';
 
 export interface PaymentsServiceOptions {
+  /** The user-data folder (this desktop's id is kept there). */
   dir: string;
+  /** The operation journal: intents, steps and results (and the payment locks) go there. */
+  journal: Promise<Journal>;
   settings: SettingsService;
   secrets: Secrets;
   connections: Connections;
@@ -57,25 +57,22 @@ export interface PaymentsServiceOptions {
  * The payment operations behind the IPC channels: every call resolves the row from the orders
  * cache, runs the one implementation of the operation, and lets the rows (and so the UI) follow.
  * The workspace's background round (core/background/round.ts) calls `reconcile` and `sync`.
+ * What the operations journaled is read through journal/queries.ts.
  */
 export class PaymentsService {
   private readonly ready: Promise<{ ctx: PaymentsContext; runner: MoneyRunner; journal: Journal }>;
-  private managerName: string | undefined;
   private readonly hintDelayMs: number;
   private syncing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: PaymentsServiceOptions) {
     this.hintDelayMs = options.hintDelayMs ?? Math.floor(Math.random() * 800);
     this.ready = this.open();
-    this.ready.catch((error: unknown) => log.error('payments: the journal could not be opened', { error }));
+    this.ready.catch((error: unknown) => log.error('payments: could not start', { error }));
   }
 
   private async open() {
     const { settings, secrets, connections, orders } = this.options;
-    const journal = await Journal.open(this.options.dir, {
-      managerName: () => this.managerName || undefined,
-      ...(this.options.now && { now: this.options.now }),
-    });
+    const journal = await this.options.journal;
     const { merchants } = await settings.get();
     this.options.links.learnFrom(journal, (id) => merchants.find((m) => m.id === id)?.environment);
     const ctx: PaymentsContext = {
@@ -84,11 +81,7 @@ export class PaymentsService {
       desktopId: await desktopId(this.options.dir),
       links: this.options.links,
       ...(this.options.lease && { lease: this.options.lease }),
-      settings: async () => {
-        const current = await settings.get();
-        this.managerName = current.managerName;
-        return current;
-      },
+      settings: () => settings.get(),
       smtpPassword: () => secrets.read(SMTP_PASSWORD),
       now: this.options.now ?? (() => new Date()),
       onRowChange: (paymentId, patch) => orders.patch(paymentId, patch),
@@ -139,7 +132,6 @@ export class PaymentsService {
     const operation = journal.get(opId);
     if (!operation || operation.intent.crmPaymentId !== paymentId)
       throw new RefusedError('not_unclear', 'This operation is not waiting for a decision any more.');
-    this.managerName = (await this.options.settings.get()).managerName;
     return runner.resolve(operation, happened, journal.actor());
   }
 
@@ -204,24 +196,6 @@ export class PaymentsService {
     return added;
   }
 
-  async sendTestLetter(to: string) {
-    const settings = await this.options.settings.get();
-    if (!settings.smtp)
-      throw new RefusedError(
-        'no_sender',
-        'No e-mail sender is set up yet: add one in Settings → E-mail sender.',
-      );
-    const password = await this.options.secrets.read(SMTP_PASSWORD);
-    return {
-      messageId: await sendLetter(
-        settings.smtp,
-        password,
-        to,
-        testLetter(settings.language, settings.smtp.fromName || 'UAPAY Desk'),
-      ),
-    };
-  }
-
   /** Asks UAPAY about the watched payments (or exactly these) now. */
   async sync(paymentIds?: readonly number[]) {
     const { ctx } = await this.ready;
@@ -266,38 +240,14 @@ export class PaymentsService {
     });
   }
 
-  async journal(filter: JournalFilter) {
-    const { journal } = await this.ready;
-    return selectEntries(journal.list(), filter);
-  }
-
-  /** The operation holding a payment's journal lock, if any (the bulk preflight leaves it out). */
-  async inFlight(paymentId: number): Promise<JournalEntry | undefined> {
-    const { journal } = await this.ready;
-    const operation = journal.inFlight(paymentId);
-    return operation && toEntry(operation);
-  }
-
-  /** The operations of one bulk batch (their intents carry its id), oldest first. */
-  async batchOperations(batchId: string): Promise<JournalEntry[]> {
-    const { journal } = await this.ready;
-    return journal.list((operation) => operation.intent.batchId === batchId).map(toEntry);
-  }
-
-  async journalCsv(filter: JournalFilter) {
-    const entries = await this.journal({ ...filter, limit: filter.limit ?? 100_000 });
-    const day = new Date().toISOString().slice(0, 10);
-    return { fileName: `uapay-desk-activity-${day}.csv`, text: entriesToCsv(entries), rows: entries.length };
-  }
-
   /** Finishes what the journal shows open (at start, then in the background). */
   async reconcile(): Promise<number> {
     const { ctx, runner } = await this.ready;
     return reconcileOpen(ctx, runner);
   }
 
+  /** Resolves when the service is done with the journal (the workspace closes it afterwards). */
   async close(): Promise<void> {
-    const { journal } = await this.ready.catch(() => ({ journal: undefined }));
-    await journal?.close();
+    await this.ready.catch(() => undefined);
   }
 }

@@ -70,6 +70,11 @@ export class SettingsStore {
     return this.serialized(async () => structuredClone(await this.loaded()));
   }
 
+  /** The settings as last read or written, without waiting (undefined before the first read). */
+  peek(): Readonly<Settings> | undefined {
+    return this.current;
+  }
+
   /** Why the file found at start was moved aside, if it was. */
   fileProblem(): SettingsFileProblem | undefined {
     return this.problem;

@@ -27,6 +27,22 @@ describe('a refund through the payments service', () => {
     expect([shop.crmStatus(held), shop.crmAmount(held)]).toEqual([STATUS_MAPPING.partially_refunded, 5_000]);
   });
 
+  it("journals who acted under the manager's name as Settings has it at that moment", async () => {
+    const secretStore = memoryKeychain();
+    shop = await openShop({ secretStore });
+    const held = shop.held({ amount: 10_000 });
+    core = openCore({ dir: shop.dir, secretStore, uapayUrl: shop.sandbox.uapay.url });
+    await core.orders.refresh({ full: true });
+    await core.payments.money('payment.confirm', held.paymentId);
+    await core.settings.updateGeneral({ managerName: 'Ira' });
+    await core.payments.money('payment.refund', held.paymentId, kopiyky(1_000));
+    const entries = await core.journal.list({ paymentId: held.paymentId });
+    expect(entries.map((entry) => [entry.kind, entry.managerName])).toEqual([
+      ['payment.refund', 'Ira'],
+      ['payment.confirm', 'Olena'],
+    ]);
+  });
+
   it('does not replace a paid invoice that the cached row does not know about with a new link', async () => {
     const secretStore = memoryKeychain();
     shop = await openShop({ secretStore });
