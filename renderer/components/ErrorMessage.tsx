@@ -104,6 +104,20 @@ export function errorWords(t: TFunction, error: DeskError): Words {
         };
       }
       return { title: t('errors.busy.title'), next: t('errors.busy.next') };
+    case 'not_found':
+      return {
+        title: t(`errors.not_found.${error.what}.title`),
+        next: t(`errors.not_found.${error.what}.next`),
+      };
+    case 'not_connected':
+      return {
+        title: t(`errors.not_connected.${error.service}.title`),
+        next: t(`errors.not_connected.${error.service}.next`),
+      };
+    case 'locked':
+      return { title: t(`errors.locked.${error.what}.title`), next: t(`errors.locked.${error.what}.next`) };
+    case 'pairing':
+      return { title: t(`relay.pairing.${error.problem}`), next: t('errors.pairing.next') };
     case 'forbidden':
     case 'internal':
       return { title: t(`errors.${error.kind}.title`), next: t(`errors.${error.kind}.next`) };

@@ -51,7 +51,7 @@ function fromFailure(row: BulkRowResult, failure: Failure, at: string): BulkRowR
       detail: { ...(failure.operation && { operation: failure.operation }), message: failure.message },
     };
   }
-  if (failure.kind === 'validation' && failure.code === 'not_found') {
+  if (failure.kind === 'not_found') {
     return { ...base, outcome: 'skipped', reason: 'not_found', detail: { message: failure.message } };
   }
   return {

@@ -15,7 +15,7 @@ import type {
 } from '../../shared/channels/bulk';
 import { kopiyky } from '../../shared/money';
 import type { Connections } from '../connections';
-import { DeskFailure, ValidationError } from '../errors';
+import { DeskFailure, NotFoundError, ValidationError } from '../errors';
 import type { EventBus } from '../events';
 import { log } from '../log';
 import type { OrdersStore } from '../orders/store';
@@ -281,7 +281,7 @@ export class BulkService {
 
   private async batch(batchId: string): Promise<Batch> {
     const batch = (await this.batches()).get(batchId);
-    if (!batch) throw invalid('batchId', 'not_found', 'There is no such batch on this computer.');
+    if (!batch) throw new NotFoundError('batch', 'There is no such batch on this computer.');
     return batch;
   }
 

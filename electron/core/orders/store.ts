@@ -15,7 +15,7 @@ import type {
 import { kopiyky } from '../../shared/money';
 import type { OrderRow } from '../../shared/orders';
 import type { Settings } from '../../shared/settings';
-import { ValidationError } from '../errors';
+import { NotFoundError } from '../errors';
 import type { EventBus } from '../events';
 import type { RetailCrmApi } from '../retailcrm/api';
 import { RetailCrmError } from '../retailcrm/errors';
@@ -413,12 +413,16 @@ export class OrdersStore {
   }
 }
 
-function orderNotFound(orderId: number): ValidationError {
-  const message = `Order ${orderId} is not in RetailCRM (or not in a store UAPAY Desk handles).`;
-  return new ValidationError(message, [{ path: 'orderId', code: 'not_found', message }]);
+function orderNotFound(orderId: number): NotFoundError {
+  return new NotFoundError(
+    'order',
+    `Order ${orderId} is not in RetailCRM (or not in a store UAPAY Desk handles).`,
+  );
 }
 
-function notFound(paymentId: number): ValidationError {
-  const message = `Payment ${paymentId} is not in the orders list (it may have been removed in RetailCRM).`;
-  return new ValidationError(message, [{ path: 'paymentId', code: 'not_found', message }]);
+function notFound(paymentId: number): NotFoundError {
+  return new NotFoundError(
+    'payment',
+    `Payment ${paymentId} is not in the orders list (it may have been removed in RetailCRM).`,
+  );
 }

@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import type { Kopiyky } from '../../shared/money';
 import type { OrderRow } from '../../shared/orders';
 import type { Connections } from '../connections';
-import { RefusedError, ValidationError } from '../errors';
+import { NotFoundError, RefusedError } from '../errors';
 import type { Journal } from '../journal/journal';
 import { log } from '../log';
 import { paymentLinkLetter } from '../mail/letters';
@@ -93,9 +93,10 @@ export class PaymentsService {
   async target(paymentId: number): Promise<OrderRow & PaymentTarget> {
     const row = await this.options.orders.row(paymentId);
     if (!row) {
-      const message =
-        'This payment is not in the list (it may have been deleted in RetailCRM). Refresh the list.';
-      throw new ValidationError(message, [{ path: 'paymentId', code: 'not_found', message }]);
+      throw new NotFoundError(
+        'payment',
+        'This payment is not in the list (it may have been deleted in RetailCRM). Refresh the list.',
+      );
     }
     requirePaymentCurrency(row);
     return row;

@@ -4,7 +4,7 @@ import {
   type PairingCodeProblem,
   type PairingInfo,
 } from '../../shared/pairingCode';
-import { NetworkError, ValidationError } from '../errors';
+import { NetworkError, PairingError } from '../errors';
 import { fetchEventsAfter, RelayCallError } from './relayApi';
 
 /** What is wrong with a pasted code, in words a manager can act on. */
@@ -24,12 +24,11 @@ const PROBLEMS: Record<PairingCodeProblem, string> = {
     'This pairing code has no valid desktop token: copy it again, all in one piece, or ask for a new one.',
 };
 
-/** Decodes a pasted code, or refuses with what is wrong (`issues[0].code` is `pairing_<problem>`). */
+/** Decodes a pasted code, or refuses with what is wrong (a `pairing` error naming the problem). */
 export function readPairingCode(code: string): PairingInfo {
   const result = decodePairingCode(code);
   if (result.ok) return result.value;
-  const message = PROBLEMS[result.problem];
-  throw new ValidationError(message, [{ path: 'code', code: `pairing_${result.problem}`, message }]);
+  throw new PairingError(result.problem, PROBLEMS[result.problem]);
 }
 
 /**
@@ -45,16 +44,16 @@ export async function checkPairing(info: PairingInfo, timeoutMs?: number): Promi
     switch (error.reason) {
       case 'unauthorized': {
         const message = `The relay at ${origin} refused this pairing code: it was revoked or is wrong. Ask for a new code.`;
-        throw new ValidationError(message, [{ path: 'code', code: 'pairing_refused', message }]);
+        throw new PairingError('refused', message);
       }
       case 'format': {
         const message = `${origin} did not answer like a UAPAY Desk relay: check the code, or ask for a new one.`;
-        throw new ValidationError(message, [{ path: 'code', code: 'pairing_not_a_relay', message }]);
+        throw new PairingError('not_a_relay', message);
       }
       case 'status':
         if (error.status !== undefined && error.status < 500) {
           const message = `The relay at ${origin} does not know this code's channel (HTTP ${error.status}): ask for a new code.`;
-          throw new ValidationError(message, [{ path: 'code', code: 'pairing_not_a_relay', message }]);
+          throw new PairingError('not_a_relay', message);
         }
         throw new NetworkError('relay', 'server', `${error.message} Try again in a moment.`, {
           ...(error.status !== undefined && { status: error.status }),

@@ -21,8 +21,7 @@ export interface PaymentData {
   reload(): Promise<void>;
 }
 
-const isNotFound = (error: DeskError) =>
-  error.kind === 'validation' && error.issues.some((issue) => issue.code === 'not_found');
+const isNotFound = (error: DeskError) => error.kind === 'not_found';
 
 /**
  * One payment's order (fresh from RetailCRM through `orders.get`) and its timeline (the journal),

@@ -23,7 +23,7 @@ describe('relay channels', () => {
       const bad = await dispatch(desk.handlers, 'relay.pair', { code: 'hello' });
       expect(bad).toMatchObject({
         ok: false,
-        error: { kind: 'validation', issues: [{ code: 'pairing_prefix' }] },
+        error: { kind: 'pairing', problem: 'prefix' },
       });
       expect(await dispatch(desk.handlers, 'relay.pair', { code: 42 })).toMatchObject({
         ok: false,

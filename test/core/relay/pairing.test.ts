@@ -40,28 +40,28 @@ describe('relay pairing', () => {
   });
 
   it.each([
-    ['', 'pairing_empty', /Paste the pairing code/],
-    ['https://relay.example.com/events/abc', 'pairing_prefix', /not a relay pairing code/],
-    [`${PAIRING_CODE_PREFIX}%%%`, 'pairing_encoding', /damaged/],
+    ['', 'empty', /Paste the pairing code/],
+    ['https://relay.example.com/events/abc', 'prefix', /not a relay pairing code/],
+    [`${PAIRING_CODE_PREFIX}%%%`, 'encoding', /damaged/],
     [
       raw({ v: 2, callbackUrl: 'https://r.example', eventsUrl: 'https://r.example', token: 'x' }),
-      'pairing_version',
+      'version',
       /relay version/,
     ],
     [
       raw({ v: 1, callbackUrl: 'https://r.example/c', eventsUrl: 'ftp://r.example/e', token: 'x' }),
-      'pairing_eventsUrl',
+      'eventsUrl',
       /no valid events address/,
     ],
     [
       raw({ v: 1, callbackUrl: 'https://r.example/c', eventsUrl: 'https://r.example/e', token: 'short' }),
-      'pairing_token',
+      'token',
       /no valid desktop token/,
     ],
-  ])('refuses a malformed code (%#) with a message saying what is wrong', async (code, issue, message) => {
+  ])('refuses a malformed code (%#) with a message saying what is wrong', async (code, problem, message) => {
     const desk = await openDesktop();
     const error = await refusal(desk.service.pair(code));
-    expect(error).toMatchObject({ kind: 'validation', issues: [{ path: 'code', code: issue }] });
+    expect(error).toMatchObject({ kind: 'pairing', problem });
     expect(error.message).toMatch(message);
     expect((await desk.settings.get()).relay).toBeNull();
     expect(await desk.secretStore.get(RELAY_TOKEN)).toBeNull();
@@ -74,7 +74,7 @@ describe('relay pairing', () => {
     const desk = await openDesktop();
 
     const error = await refusal(desk.service.pair(pairing.pairingCode));
-    expect(error).toMatchObject({ kind: 'validation', issues: [{ code: 'pairing_refused' }] });
+    expect(error).toMatchObject({ kind: 'pairing', problem: 'refused' });
     expect(error.message).toContain('revoked or is wrong');
     expect((await desk.settings.get()).relay).toBeNull();
   });
@@ -84,7 +84,7 @@ describe('relay pairing', () => {
     const pairing = await relay.pair();
     const forged = encodePairingCode({ ...pairing, token: `${pairing.tokenId}.${'A'.repeat(43)}` });
     const desk = await openDesktop();
-    expect(await refusal(desk.service.pair(forged))).toMatchObject({ issues: [{ code: 'pairing_refused' }] });
+    expect(await refusal(desk.service.pair(forged))).toMatchObject({ kind: 'pairing', problem: 'refused' });
   });
 
   it('says the relay is unreachable when nothing answers at the code’s address', async () => {
