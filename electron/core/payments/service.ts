@@ -15,7 +15,6 @@ import type { Secrets } from '../secrets/secrets';
 import type { SettingsService } from '../settings/service';
 import type { Hint } from '../relay/hints';
 import { addPayment } from './addPayment';
-import { attemptOf } from './invoiceBinding';
 import { parseComment } from './comment';
 import type { PaymentsContext, PaymentTarget } from './context';
 import { createLink } from './createLink';
@@ -28,7 +27,7 @@ import { MoneyRunner, type MoneyKind } from './moneyRunner';
 import { refund } from './refund';
 import { reconcileOpen } from './reconcile';
 import { requireLiveLink, sendLink } from './sendLink';
-import { syncStatuses } from './statusSync';
+import { StatusChecks, type StatusChecksOptions } from './statusChecks';
 
 export interface PaymentsServiceOptions {
   /** The user-data folder (this desktop's id is kept there). */
@@ -45,29 +44,31 @@ export interface PaymentsServiceOptions {
   lease?: LeaseTiming;
   /** Shared with the orders store: which payment links may be shown and mailed. */
   links: PaymentLinks;
-  /**
-   * How long this desktop waits before acting on a relayed callback. Every desktop of a shop gets
-   * each callback at the same moment; different waits let the first one's RetailCRM write be seen
-   * by the others, which then have nothing to write. Default: a random 0–800 ms per desktop.
-   */
-  hintDelayMs?: number;
+  /** How long this desktop waits before acting on a relayed callback (StatusChecksOptions). */
+  hintDelayMs?: StatusChecksOptions['hintDelayMs'];
 }
 
 /**
  * The payment operations behind the IPC channels: every call resolves the row from the orders
  * cache, runs the one implementation of the operation, and lets the rows (and so the UI) follow.
- * The workspace's background round (core/background/round.ts) calls `reconcile` and `sync`.
- * What the operations journaled is read through journal/queries.ts.
+ * The workspace's background round (core/background/round.ts) calls `reconcile` and `sync`; when
+ * UAPAY is asked is statusChecks.ts's job, what the operations journaled is read through
+ * journal/queries.ts.
  */
 export class PaymentsService {
   private readonly ready: Promise<{ ctx: PaymentsContext; runner: MoneyRunner; journal: Journal }>;
-  private readonly hintDelayMs: number;
-  private syncing: Promise<unknown> = Promise.resolve();
+  private readonly checks: StatusChecks;
 
   constructor(private readonly options: PaymentsServiceOptions) {
-    this.hintDelayMs = options.hintDelayMs ?? Math.floor(Math.random() * 800);
     this.ready = this.open();
     this.ready.catch((error: unknown) => log.error('payments: could not start', { error }));
+    const context = this.ready.then(({ ctx }) => ctx);
+    context.catch(() => undefined); // logged above; a check that awaits it gets the failure
+    this.checks = new StatusChecks({
+      context,
+      rows: async () => (await options.orders.list()).rows,
+      ...(options.hintDelayMs !== undefined && { hintDelayMs: options.hintDelayMs }),
+    });
   }
 
   private async open() {
@@ -198,47 +199,13 @@ export class PaymentsService {
   }
 
   /** Asks UAPAY about the watched payments (or exactly these) now. */
-  async sync(paymentIds?: readonly number[]) {
-    const { ctx } = await this.ready;
-    return this.oneSyncAtATime(async () => {
-      const { rows } = await this.options.orders.list();
-      return syncStatuses(ctx, rows, paymentIds ? { only: new Set(paymentIds) } : {});
-    });
+  sync(paymentIds?: readonly number[]) {
+    return this.checks.sync(paymentIds);
   }
 
-  /**
-   * Status syncs run one after another (the background round's, a callback's, a person's "Check
-   * with UAPAY"): one that came while another was writing a payment would find it busy and say
-   * nothing changed; waiting, it reads the rows that one left.
-   */
-  private oneSyncAtATime<T>(run: () => Promise<T>): Promise<T> {
-    const next = this.syncing.then(run, run);
-    this.syncing = next.catch(() => undefined);
-    return next;
-  }
-
-  /**
-   * Relayed callbacks: the truth is still fetched from UAPAY, for their payments only. A callback
-   * for an invoice no row carries (an older link of an order, paid after a newer one was made) is
-   * routed by its signed `extraInfo` and `externalId`.
-   */
-  async hint(hints: readonly Hint[]) {
-    const { ctx } = await this.ready;
-    if (this.hintDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.hintDelayMs));
-    const invoices = new Set(hints.map((hint) => hint.invoiceId));
-    const payments = new Set(hints.flatMap((hint) => (hint.crmPaymentId ? [hint.crmPaymentId] : [])));
-    const externalIds = hints.flatMap((hint) => (hint.externalId ? [hint.externalId] : []));
-    await this.oneSyncAtATime(async () => {
-      const { rows } = await this.options.orders.list();
-      const matching = rows.filter(
-        (row: OrderRow) =>
-          (row.invoiceId && invoices.has(row.invoiceId)) ||
-          payments.has(row.paymentId) ||
-          externalIds.some((id) => attemptOf(id, row.orderNumber) !== undefined),
-      );
-      if (matching.length)
-        await syncStatuses(ctx, matching, { only: new Set(matching.map((row) => row.paymentId)) });
-    });
+  /** Relayed callbacks: their payments are looked up at UAPAY (StatusChecks.hint). */
+  hint(hints: readonly Hint[]) {
+    return this.checks.hint(hints);
   }
 
   /** Finishes what the journal shows open (at start, then in the background). */
