@@ -39,7 +39,7 @@ interface Current {
 }
 
 /**
- * The desktop side of the callback relay (issue 8): pairing, one subscription while paired, and
+ * The desktop side of the callback relay: pairing, one subscription while paired, and
  * for each relayed callback: verify it with the merchants' keys (a forged one is dropped and
  * counted), then hand its invoice to `onHint`, batched and without repeats. The relay's state and
  * counts go to the UI as the `relay.status` event.
