@@ -1,4 +1,5 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import js from '@eslint/js';
@@ -29,6 +30,78 @@ const LAYERS = {
 const NODE_BUILTINS = new Set(builtinModules);
 const root = import.meta.dirname;
 
+/**
+ * The packages each layer may import, by name (an allow-list, as VS Code's layers keep): the page
+ * gets no server, database, mail or HTTP client (it reaches all of that through the core), the core
+ * and main no React or i18n, the shared contract only what runs everywhere. A package new to a layer
+ * is added here on purpose. The relay may import what its own package declares, and nothing else:
+ * that package is all a relay host installs.
+ */
+const EVERYWHERE = ['zod'];
+/** @type {{ dependencies: Record<string, string> }} */
+const relayPackage = JSON.parse(readFileSync(path.join(root, 'electron/relay/package.json'), 'utf8'));
+/** @type {Record<keyof typeof LAYERS, string[]>} */
+const PACKAGES = {
+  'electron/main': [...EVERYWHERE, 'electron-updater'],
+  'electron/preload': [...EVERYWHERE],
+  'electron/core': [
+    ...EVERYWHERE,
+    '@napi-rs/keyring',
+    'axios',
+    'csv-stringify',
+    'jose',
+    'nodemailer',
+    'p-queue',
+    'qrcode',
+    'qs',
+    'rotating-file-stream',
+    'write-excel-file',
+  ],
+  'electron/sandbox': [
+    ...EVERYWHERE,
+    '@fastify/formbody',
+    '@fastify/multipart',
+    'fastify',
+    'jose',
+    'mailparser',
+    'qrcode',
+    'qs',
+    'smtp-server',
+  ],
+  'electron/relay': Object.keys(relayPackage.dependencies),
+  'electron/shared': [...EVERYWHERE],
+  renderer: [
+    ...EVERYWHERE,
+    '@tanstack/react-table',
+    '@tanstack/react-virtual',
+    'i18next',
+    'react',
+    'react-day-picker',
+    'react-dom',
+    'react-i18next',
+    'zustand',
+  ],
+};
+
+/**
+ * Layers another may load only when needed, through `import()` (`import type` loads nothing): the
+ * core starts the sandbox for Demo mode alone, and a static import would load it on every start.
+ * @type {Partial<Record<keyof typeof LAYERS, string[]>>}
+ */
+const ON_DEMAND = { 'electron/core': ['electron/sandbox'] };
+
+/** `import type …` and `export type …` are gone at run time. @param {import('estree').Node} node */
+function typeOnly(node) {
+  const kinds = /** @type {{ importKind?: string; exportKind?: string }} */ (node);
+  return kinds.importKind === 'type' || kinds.exportKind === 'type';
+}
+
+/** `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. @param {string} source */
+function packageName(source) {
+  const [first = '', second = ''] = source.split('/');
+  return first.startsWith('@') ? `${first}/${second}` : first;
+}
+
 /** @param {string} file */
 function layerOf(file) {
   const relative = path.relative(root, file).split(path.sep).join('/');
@@ -42,6 +115,7 @@ const layeringRule = {
     const layer = layerOf(context.filename);
     if (!layer) return {};
     const rules = LAYERS[/** @type {keyof typeof LAYERS} */ (layer)];
+    const packages = PACKAGES[/** @type {keyof typeof LAYERS} */ (layer)];
     /** @param {import('estree').Node} node @param {unknown} source */
     const check = (node, source) => {
       if (typeof source !== 'string') return;
@@ -54,6 +128,15 @@ const layeringRule = {
       } else if (source.startsWith('.')) {
         const target = layerOf(path.resolve(path.dirname(context.filename), source));
         if (target && !rules.may.includes(target)) deny(target, `allowed: ${rules.may.join(', ')}`);
+        else if (
+          target &&
+          ON_DEMAND[/** @type {keyof typeof LAYERS} */ (layer)]?.includes(target) &&
+          node.type !== 'ImportExpression' &&
+          !typeOnly(node)
+        )
+          deny(target, 'only through import() or import type, which loads it when it is needed');
+      } else if (!packages.includes(packageName(source))) {
+        deny(packageName(source), `its packages: ${packages.join(', ')} (PACKAGES in eslint.config.js)`);
       }
     };
     return {

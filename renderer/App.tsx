@@ -15,13 +15,13 @@ import { UpdateBanner } from './frame/UpdateBanner';
 import { useGlobalShortcuts } from './keyboard';
 import { FirstRun } from './onboarding/FirstRun';
 import { useOpenFromNotifications } from './orders/openFromNotifications';
-import { OrderPanel } from './orders/OrderPanel';
+import { OrderPanel } from './orders/orderPanel/OrderPanel';
 import { OrdersScreen } from './orders/OrdersScreen';
-import { useAppInfo } from './store/appInfo';
+import { useAppInfo } from './store/appInfoStore';
 import { useCoreNotices } from './store/coreNotices';
-import { useRouter } from './store/router';
-import { isFirstRun, useSettings } from './store/settings';
-import { useUpdatesFeed } from './store/updates';
+import { useRouter } from './store/routerStore';
+import { isFirstRun, useSettings } from './store/settingsStore';
+import { useUpdatesFeed } from './store/updatesStore';
 
 const loadSettingsScreen = () => import('./settings/SettingsScreen');
 const SettingsScreen = lazy(() => loadSettingsScreen().then((m) => ({ default: m.SettingsScreen })));

@@ -1,6 +1,6 @@
 import type PQueue from 'p-queue';
 import type { Merchant } from '../shared/settings';
-import { ValidationError } from './errors';
+import { NotConnectedError } from './errors';
 import { RetailCrmApi } from './retailcrm/api';
 import { RetailCrmClient } from './retailcrm/client';
 import { createRetailCrmLimiter } from './retailcrm/limiter';
@@ -93,6 +93,6 @@ export class Connections {
   }
 }
 
-function notConnected(message: string): ValidationError {
-  return new ValidationError(message, [{ path: 'retailCrm', code: 'not_connected', message }]);
+function notConnected(message: string): NotConnectedError {
+  return new NotConnectedError('retailcrm', message);
 }

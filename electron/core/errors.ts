@@ -102,3 +102,31 @@ export class RefusedError extends DeskFailure<'refused'> {
     super({ kind: 'refused', reason, message, ...extra });
   }
 }
+
+/** What was asked for is not here (any more); the renderer says which and what to do. */
+export class NotFoundError extends DeskFailure<'not_found'> {
+  constructor(what: ErrorKinds['not_found']['what'], message: string) {
+    super({ kind: 'not_found', what, message });
+  }
+}
+
+/** A service this needs is not set up yet: Settings first. */
+export class NotConnectedError extends DeskFailure<'not_connected'> {
+  constructor(service: ErrorKinds['not_connected']['service'], message: string) {
+    super({ kind: 'not_connected', service, message });
+  }
+}
+
+/** A link that can no longer change (a merchant's payment type once RetailCRM has payments of it). */
+export class LockedError extends DeskFailure<'locked'> {
+  constructor(what: ErrorKinds['locked']['what'], message: string) {
+    super({ kind: 'locked', what, message });
+  }
+}
+
+/** A relay pairing code refused, as pasted or by the relay. */
+export class PairingError extends DeskFailure<'pairing'> {
+  constructor(problem: ErrorKinds['pairing']['problem'], message: string) {
+    super({ kind: 'pairing', problem, message });
+  }
+}

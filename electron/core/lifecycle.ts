@@ -174,9 +174,6 @@ function linkExpired(invoice: UapayInvoiceView, now: Date): boolean {
   return invoice.invoiceStatus === 'INACTIVE' || (!!invoice.payExpiresAt && invoice.payExpiresAt <= now);
 }
 
-/** Our states that never change again without a new link or money operation. */
-export const FINAL_STATES: ReadonlySet<LifecycleState> = new Set(['rejected', 'expired', 'refunded']);
-
 /** States a status poller must keep watching because UAPAY may move them on its own. */
 export function needsWatching(state: LifecycleState): boolean {
   return state === 'link_sent' || state === 'held' || state === 'failed';
@@ -197,19 +194,4 @@ export function stateForCrmStatus(
 ): LifecycleState | undefined {
   if (!code) return undefined;
   return LIFECYCLE_STATES.find((state) => mapping[state] === code);
-}
-
-/** Operations a manager may start from a state (the UI and the bulk preflight both ask this). */
-export const ACTIONS = {
-  createLink: ['no_link', 'link_sent', 'failed'],
-  sendLink: ['link_sent', 'failed'],
-  confirm: ['held'],
-  cancel: ['held'],
-  refund: ['paid', 'partially_refunded'],
-} as const satisfies Record<string, readonly LifecycleState[]>;
-
-export type Action = keyof typeof ACTIONS;
-
-export function canDo(action: Action, state: LifecycleState): boolean {
-  return (ACTIONS[action] as readonly LifecycleState[]).includes(state);
 }

@@ -2,10 +2,15 @@ import type { Handlers } from '../shared/contract';
 import { BackgroundRound, DEFAULT_BACKGROUND, type BackgroundTiming } from './background/round';
 import { bulkHandlers } from './bulk/handlers';
 import { BulkService } from './bulk/service';
-import { relayHandlers } from './callbacks/handlers';
-import { RelayService } from './callbacks/service';
+import { relayHandlers } from './relay/handlers';
+import { RelayService } from './relay/service';
 import { Connections, type ConnectionsOptions } from './connections';
 import { EventBus, type EventListener } from './events';
+import { journalHandlers } from './journal/handlers';
+import { Journal } from './journal/journal';
+import { JournalQueries } from './journal/queries';
+import { log } from './log';
+import { mailHandlers } from './mail/handlers';
 import { Notifier } from './notifications/notifier';
 import { ordersHandlers } from './orders/handlers';
 import { OrdersStore } from './orders/store';
@@ -54,11 +59,14 @@ export class Workspace {
   readonly connections: Connections;
   readonly orders: OrdersStore;
   readonly payments: PaymentsService;
+  /** The operation journal as it is read (the Activity screen, bulk, notifications). */
+  readonly journal: JournalQueries;
   readonly relay: RelayService;
   readonly bulk: BulkService;
   readonly background: BackgroundRound;
   readonly notifier: Notifier;
   readonly handlers: WorkspaceHandlers;
+  private readonly openJournal: Promise<Journal>;
 
   constructor(options: WorkspaceOptions) {
     const { dir, events } = options;
@@ -85,8 +93,13 @@ export class Workspace {
       events: ordersEvents,
       links: (invoiceId, link, merchant) => links.forInvoice(invoiceId, link, merchant),
     });
+    // The journal records who acted: the manager's name as Settings has it at that moment.
+    this.openJournal = Journal.open(dir, { managerName: () => this.settings.managerName() });
+    this.openJournal.catch((error: unknown) => log.error('the journal could not be opened', { error }));
+    this.journal = new JournalQueries(this.openJournal);
     this.payments = new PaymentsService({
       dir,
+      journal: this.openJournal,
       settings: this.settings,
       secrets: this.secrets,
       connections: this.connections,
@@ -98,7 +111,7 @@ export class Workspace {
       dir,
       events,
       rows: async () => (await this.orders.list()).rows,
-      pendingWrites: () => this.payments.journal({ limit: 1_000 }),
+      pendingWrites: () => this.journal.list({ limit: 1_000 }),
       settings: () => this.settings.get(),
       ...(options.notifyCheckEveryMs !== undefined && { checkEveryMs: options.notifyCheckEveryMs }),
     });
@@ -106,6 +119,7 @@ export class Workspace {
       dir,
       events,
       payments: this.payments,
+      journal: this.journal,
       orders: this.orders,
       settings: this.settings,
       connections: this.connections,
@@ -143,6 +157,8 @@ export class Workspace {
       ...setupHandlers({ settings: this.settings, connections: this.connections }),
       ...ordersHandlers(this.orders),
       ...paymentsHandlers(this.payments),
+      ...journalHandlers(this.journal),
+      ...mailHandlers({ settings: this.settings, secrets: this.secrets }),
       ...relayHandlers(this.relay),
       ...bulkHandlers(this.bulk),
       'background.status': async () => this.background.status(),
@@ -155,6 +171,7 @@ export class Workspace {
     await this.relay.close();
     await this.bulk.close();
     await this.payments.close();
+    await this.openJournal.then((journal) => journal.close()).catch(() => undefined);
     await this.orders.close();
     await this.settings.store.idle();
   }

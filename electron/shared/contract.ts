@@ -12,6 +12,8 @@ import { appChannels } from './channels/app';
 import { backgroundChannels, backgroundEvents } from './channels/background';
 import { bulkChannels, type BulkProgress } from './channels/bulk';
 import { demoChannels } from './channels/demo';
+import { journalChannels } from './channels/journal';
+import { mailChannels } from './channels/mail';
 import type { BadgeCount, DeskNotification, OpenPayment } from './channels/notifications';
 import { ordersChannels, type OrdersChanged } from './channels/orders';
 import { paymentsChannels } from './channels/payments';
@@ -31,6 +33,8 @@ export const contract = {
   ...setupChannels,
   ...ordersChannels,
   ...paymentsChannels,
+  ...journalChannels,
+  ...mailChannels,
   ...relayChannels,
   ...bulkChannels,
   ...backgroundChannels,

@@ -5,6 +5,8 @@
  *
  * Each later boundary (RetailCRM, UAPAY, mail, …) adds its own entry to `ErrorKinds`.
  */
+import type { PairingCodeProblem } from './pairingCode';
+
 export interface ValidationIssue {
   /** Dotted path into the request, e.g. `merchant.clientId`; empty for the request itself. */
   path: string;
@@ -96,6 +98,20 @@ export interface ErrorKinds {
     operation: string;
     elsewhere?: { desktopId: string; since: string; who?: string; attention?: boolean };
   };
+  /**
+   * What was asked for is not here (any more): a payment or order gone from RetailCRM or from the
+   * stores UAPAY Desk handles, a merchant removed in Settings, a bulk batch not on this computer.
+   */
+  not_found: { what: 'payment' | 'order' | 'merchant' | 'batch'; message: string };
+  /** A service this needs is not set up yet (RetailCRM: its address and API key in Settings). */
+  not_connected: { service: 'retailcrm'; message: string };
+  /** A merchant's payment-type link can no longer change: RetailCRM has payments of that type. */
+  locked: { what: 'paymentType'; message: string };
+  /**
+   * A relay pairing code was refused: as pasted (`problem` says what is wrong with it), or by the
+   * relay (`refused`: revoked or wrong; `not_a_relay`: the address is no UAPAY Desk relay).
+   */
+  pairing: { problem: PairingCodeProblem | 'refused' | 'not_a_relay'; message: string };
   /** The call did not come from the app's own window. */
   forbidden: { message: string };
   /** A bug or an unexpected state. The details went to the log, not to the UI. */

@@ -11,7 +11,7 @@ import type { OrderRow } from './orders';
 /** The journal's kind of a refund (a row's last operation). */
 const REFUND_KIND: OperationKind = 'payment.refund';
 
-/** The state filters of the list (issue 5, "Orders"). */
+/** The state filters of the list (the Orders screen). */
 export const STATE_CHIPS = ['held', 'expiring', 'link_sent', 'paid', 'refunded', 'failed'] as const;
 export type StateChip = (typeof STATE_CHIPS)[number];
 

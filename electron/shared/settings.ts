@@ -183,13 +183,13 @@ export const smtpSchema = z.strictObject({
   fromName: optionalText('The sender name', 100),
 });
 
-/** The relay pairing (issue 8); its desktop token is in the keychain. */
+/** The relay pairing; its desktop token is in the keychain. */
 export const relaySchema = z.strictObject({
   callbackUrl: secureAddress('The relay callback address'),
   eventsUrl: secureAddress('The relay events address'),
 });
 
-/** Desktop notifications, one switch per kind (issue 16), and how early an ending hold is told. */
+/** Desktop notifications, one switch per kind, and how early an ending hold is told. */
 export const NOTIFY_EXPIRING_HOURS = { default: 24, min: 1, max: 7 * 24 } as const;
 const onOff = (label: string) => z.boolean(typeError(label, 'on or off'));
 export const notificationsSchema = z.strictObject({

@@ -1,8 +1,8 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalEntry } from '../../electron/shared/channels/payments';
-import { formatDateTime } from '../orders/panel/dateTime';
-import { useOrderPanel } from '../orders/panel';
+import type { JournalEntry } from '../../electron/shared/channels/journal';
+import { formatDateTime } from '../i18n/dates';
+import { useOrderPanel } from '../orders/orderPanel/orderPanelStore';
 import { EntryError } from './EntryError';
 import { EntryMoney } from './EntryMoney';
 import { kindLabel, paymentOf } from './journalWords';
@@ -36,7 +36,7 @@ export function ActivityTable({ entries }: { entries: JournalEntry[] }) {
             <Fragment key={entry.opId}>
               <tr className={entry.error ? 'has-error' : undefined} data-op={entry.opId}>
                 <td className="nowrap">
-                  <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                  <time dateTime={entry.at}>{formatDateTime(entry.at, 'medium')}</time>
                 </td>
                 <td>{entry.managerName ?? entry.osUser}</td>
                 <td className="nowrap">

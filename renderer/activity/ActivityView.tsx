@@ -5,7 +5,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Skeleton } from '../components/Skeleton';
 import { call, deskError } from '../desk';
-import { notify, notifyError } from '../store/notices';
+import { notify, notifyError } from '../store/noticesStore';
 import { ActivityFilterBar } from './ActivityFilterBar';
 import { ActivityTable } from './ActivityTable';
 import { downloadText } from './downloadCsv';

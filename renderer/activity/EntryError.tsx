@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JournalEntry } from '../../electron/shared/channels/payments';
+import type { JournalEntry } from '../../electron/shared/channels/journal';
 
 /** A failed operation's reason in the provider's own words (UAPAY's or RetailCRM's text, its code). */
 export function EntryError({ error }: { error: NonNullable<JournalEntry['error']> }) {

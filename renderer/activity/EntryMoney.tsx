@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JournalEntry } from '../../electron/shared/channels/payments';
+import type { JournalEntry } from '../../electron/shared/channels/journal';
 import { Money } from '../components/Money';
 import { entryAmount } from './journalWords';
 import './journal.css';

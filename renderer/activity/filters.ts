@@ -1,4 +1,4 @@
-import type { JournalFilter } from '../../electron/shared/channels/payments';
+import type { JournalFilter } from '../../electron/shared/channels/journal';
 import type { OperationKind } from '../../electron/shared/operationKinds';
 
 /** The Activity screen's filters as the form holds them (dates as the date inputs give them). */

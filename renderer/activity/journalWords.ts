@@ -3,7 +3,7 @@
  * electron/shared/operationKinds.ts, which the journal writes. An unknown kind is shown as its code.
  */
 import type { TFunction } from 'i18next';
-import type { JournalEntry } from '../../electron/shared/channels/payments';
+import type { JournalEntry } from '../../electron/shared/channels/journal';
 import type { Kopiyky } from '../../electron/shared/money';
 import { OPERATION_KINDS, type OperationKind } from '../../electron/shared/operationKinds';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { JournalEntry } from '../../electron/shared/channels/payments';
+import type { JournalEntry } from '../../electron/shared/channels/journal';
 import type { DeskError } from '../../electron/shared/errors';
 import { call, deskError } from '../desk';
 import { PAGE, toJournalFilter, type ActivityFilters } from './filters';

@@ -5,7 +5,7 @@ import { Button } from '../components/Button';
 import { Dialog } from '../components/Dialog';
 import { currentLanguage } from '../i18n';
 import { formatMoney } from '../i18n/money';
-import { formatCount } from '../orders/format';
+import { formatCount } from '../i18n/numbers';
 import { isRunning } from './batchMerge';
 import { useBulk, type BulkView } from './bulkStore';
 import { PreflightView } from './PreflightView';

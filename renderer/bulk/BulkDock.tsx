@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { Icon } from '../components/Icon';
 import { currentLanguage } from '../i18n';
-import { formatCount } from '../orders/format';
+import { formatCount } from '../i18n/numbers';
 import { isRunning, settledCount } from './batchMerge';
 import { useBulk } from './bulkStore';
 import { ProgressBar } from './ProgressBar';

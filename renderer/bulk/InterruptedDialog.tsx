@@ -7,7 +7,8 @@ import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { call, deskError } from '../desk';
 import { currentLanguage } from '../i18n';
-import { formatCount, formatDateTime } from '../orders/format';
+import { formatDateTime } from '../i18n/dates';
+import { formatCount } from '../i18n/numbers';
 import { useBulk } from './bulkStore';
 
 const moved = (row: { outcome: string }) => row.outcome === 'done' || row.outcome === 'crm_pending';
@@ -69,7 +70,7 @@ export function InterruptedDialog() {
       size="md"
       title={t('bulk.interrupted.title')}
       description={t(`bulk.interrupted.text.${batch.action}`, {
-        time: formatDateTime(batch.startedAt, language),
+        time: formatDateTime(batch.startedAt, 'short', language),
         total: n(batch.total),
       })}
       onClose={() => !busy && next()}

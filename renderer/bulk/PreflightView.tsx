@@ -5,7 +5,7 @@ import { Callout } from '../components/Callout';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Money } from '../components/Money';
 import { currentLanguage } from '../i18n';
-import { formatCount } from '../orders/format';
+import { formatCount } from '../i18n/numbers';
 import { BulkRowList, type ListItem } from './BulkRowList';
 import type { BulkView } from './bulkStore';
 import { useBulk } from './bulkStore';

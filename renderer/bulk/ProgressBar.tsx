@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BulkStatus } from '../../electron/shared/channels/bulk';
 import { currentLanguage } from '../i18n';
-import { formatCount } from '../orders/format';
+import { formatCount } from '../i18n/numbers';
 import { settledCount } from './batchMerge';
 
 /** Done, failed and skipped, side by side in one bar; what is left is the empty rest. */

@@ -10,7 +10,7 @@ import type { DeskError } from '../../electron/shared/errors';
 import { downloadText } from '../activity/downloadCsv';
 import { call, deskError } from '../desk';
 import { useSelection } from '../orders/selectionStore';
-import { notify } from '../store/notices';
+import { notify } from '../store/noticesStore';
 import { isRunning, mergeBatch } from './batchMerge';
 
 /** What the bulk dialog shows: the check, its answer, or the batch it started. */

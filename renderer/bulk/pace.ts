@@ -1,17 +1,6 @@
 import type { TFunction } from 'i18next';
-import { INTL_LOCALES, type Language } from '../i18n';
-
-const numbers = new Map<string, Intl.NumberFormat>();
-
-function number(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${language}:${JSON.stringify(options)}`;
-  let format = numbers.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(INTL_LOCALES[language], options);
-    numbers.set(key, format);
-  }
-  return format;
-}
+import type { Language } from '../i18n';
+import { numberFormat as number } from '../i18n/numbers';
 
 /** Payments a second when they go quicker than one a second, else a minute: "3,4 за секунду", "12 за хвилину". */
 export function rateWords(t: TFunction, perSecond: number, language: Language): string {

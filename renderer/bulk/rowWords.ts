@@ -9,7 +9,7 @@ import type {
 import type { Kopiyky } from '../../electron/shared/money';
 import type { Language } from '../i18n';
 import { formatMoney } from '../i18n/money';
-import { formatDateTime } from '../orders/format';
+import { formatDateTime } from '../i18n/dates';
 
 /** How a row reads: a short verdict, a sentence with its facts, and the colour of its mark. */
 export interface RowWords {
@@ -33,7 +33,7 @@ export function skipWords(
         : t('bulk.reasons.not_held');
     case 'hold_expired':
       return detail?.holdExpiresAt
-        ? t('bulk.reasons.holdEndsSoon', { time: formatDateTime(detail.holdExpiresAt, language) })
+        ? t('bulk.reasons.holdEndsSoon', { time: formatDateTime(detail.holdExpiresAt, 'short', language) })
         : t('bulk.reasons.hold_expired');
     case 'amount_mismatch':
       if (detail?.held === undefined) return t('bulk.reasons.amount_mismatch');

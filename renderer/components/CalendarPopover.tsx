@@ -2,17 +2,10 @@ import { enGB, ru, uk } from 'react-day-picker/locale';
 import { DayPicker } from 'react-day-picker';
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Language } from '../i18n';
+import { dayDate, isoDay } from '../i18n/dates';
 import 'react-day-picker/style.css';
 
 const LOCALES = { uk, ru, en: enGB } as const;
-
-const toDate = (day: string | undefined) => {
-  const match = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
-  return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : undefined;
-};
-
-const toDay = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /**
  * The month grid under a DateField (react-day-picker, in the UI's language, weeks from Monday):
@@ -38,9 +31,9 @@ export function CalendarPopover({
   onClose(): void;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const selected = toDate(value);
-  const from = toDate(min);
-  const to = toDate(max);
+  const selected = dayDate(value);
+  const from = dayDate(min);
+  const to = dayDate(max);
 
   useEffect(() => {
     box.current
@@ -74,7 +67,7 @@ export function CalendarPopover({
         selected={selected}
         defaultMonth={selected ?? to ?? new Date()}
         disabled={[...(from ? [{ before: from }] : []), ...(to ? [{ after: to }] : [])]}
-        onSelect={(date) => date && onPick(toDay(date))}
+        onSelect={(date) => date && onPick(isoDay(date))}
       />
     </div>
   );

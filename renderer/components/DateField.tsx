@@ -1,7 +1,7 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
-import { dayPattern, formatDay, parseDay } from './dates';
+import { dayPattern, formatDay, parseDay } from '../i18n/dates';
 import { Icon } from './Icon';
 
 // The month grid is its own chunk, fetched the first time a calendar opens.

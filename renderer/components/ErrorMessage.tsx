@@ -4,7 +4,7 @@ import type { DeskError } from '../../electron/shared/errors';
 import type { Kopiyky } from '../../electron/shared/money';
 import { currentLanguage } from '../i18n';
 import { formatMoney } from '../i18n/money';
-import { formatDateTime } from '../orders/format';
+import { formatDateTime } from '../i18n/dates';
 import { Button } from './Button';
 import { Icon } from './Icon';
 
@@ -93,7 +93,7 @@ export function errorWords(t: TFunction, error: DeskError): Words {
       if (error.elsewhere) {
         const where = {
           who: error.elsewhere.who ?? error.elsewhere.desktopId,
-          since: formatDateTime(error.elsewhere.since, currentLanguage()),
+          since: formatDateTime(error.elsewhere.since, 'short', currentLanguage()),
         };
         return {
           title: t(
@@ -104,6 +104,20 @@ export function errorWords(t: TFunction, error: DeskError): Words {
         };
       }
       return { title: t('errors.busy.title'), next: t('errors.busy.next') };
+    case 'not_found':
+      return {
+        title: t(`errors.not_found.${error.what}.title`),
+        next: t(`errors.not_found.${error.what}.next`),
+      };
+    case 'not_connected':
+      return {
+        title: t(`errors.not_connected.${error.service}.title`),
+        next: t(`errors.not_connected.${error.service}.next`),
+      };
+    case 'locked':
+      return { title: t(`errors.locked.${error.what}.title`), next: t(`errors.locked.${error.what}.next`) };
+    case 'pairing':
+      return { title: t(`relay.pairing.${error.problem}`), next: t('errors.pairing.next') };
     case 'forbidden':
     case 'internal':
       return { title: t(`errors.${error.kind}.title`), next: t(`errors.${error.kind}.next`) };

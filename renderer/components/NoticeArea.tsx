@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNotices, type NoticeLevel } from '../store/notices';
+import { useNotices, type NoticeLevel } from '../store/noticesStore';
 import { ErrorMessage } from './ErrorMessage';
 import { Icon, type IconName } from './Icon';
 

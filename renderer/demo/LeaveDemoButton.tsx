@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { stopDemo } from '../store/demo';
+import { stopDemo } from './demoMode';
 
 /** "Leave Demo mode", after a confirmation: the practice shop and its letters go, your settings come back. */
 export function LeaveDemoButton({ size = 'md' }: { size?: 'sm' | 'md' }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DemoLetter } from '../../electron/shared/channels/demo';
-import { formatDateTime } from '../orders/panel/dateTime';
+import { formatDateTime } from '../i18n/dates';
 
 /** The sandbox's hosted payment page: `<origin>/payment/<invoice id>`. */
 const PAYMENT_PAGE = /\/payment\/[^/?#]+$/;
@@ -12,7 +12,7 @@ export function LetterCard({ letter }: { letter: DemoLetter }) {
     <article className="letter-card" aria-label={letter.subject}>
       <header className="letter-card-head">
         <h2>{letter.subject}</h2>
-        <time dateTime={letter.receivedAt}>{formatDateTime(letter.receivedAt)}</time>
+        <time dateTime={letter.receivedAt}>{formatDateTime(letter.receivedAt, 'medium')}</time>
       </header>
       <dl className="letter-card-meta">
         <div>

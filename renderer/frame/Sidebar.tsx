@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../components/Icon';
 import { moveFocusInList } from '../keyboard';
-import { SCREENS, useRouter, type Screen } from '../store/router';
-import { useSettings } from '../store/settings';
+import { SCREENS, useRouter, type Screen } from '../store/routerStore';
+import { useSettings } from '../store/settingsStore';
 import { Logo } from './Logo';
 
 const ICONS: Record<Screen, IconName> = {

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../electron/shared/app';
 import type { SettingsView } from '../../electron/shared/settings';
 import { currentLanguage } from '../i18n';
-import { useMinuteClock } from '../orders/clock';
-import { formatDateTime, formatTime } from '../orders/format';
+import { formatRecent } from '../i18n/dates';
+import { useNow } from '../store/clockStore';
 import { useOrders } from '../orders/ordersStore';
-import { useBackgroundStatus, useBackgroundStatusFeed } from '../store/backgroundStatus';
-import { useRelayStatus, useRelayStatusFeed } from '../store/relayStatus';
-import { useUpdates } from '../store/updates';
+import { useBackgroundStatus, useBackgroundStatusFeed } from '../store/backgroundStatusStore';
+import { useRelayStatus, useRelayStatusFeed } from '../store/relayStatusStore';
+import { useUpdates } from '../store/updatesStore';
 import { latestUapayAnswers, statusItems, type StatusItem } from './statusItems';
 import './frame.css';
 
@@ -29,14 +29,11 @@ export function StatusBar({ view, info }: { view?: SettingsView; info?: AppInfo 
   const refreshedAt = useOrders((s) => s.refreshedAt);
   const refreshing = useOrders((s) => s.refreshing);
   const update = useUpdates((s) => s.status);
-  const now = useMinuteClock((s) => s.now);
+  const now = useNow();
   // `version`: the index is patched in place.
   const uapayAnsweredAt = useMemo(() => latestUapayAnswers(orders.rows(), version), [orders, version]);
   const language = currentLanguage();
-  const when = (iso: string) =>
-    new Date(iso).toDateString() === now.toDateString()
-      ? formatTime(iso, language)
-      : formatDateTime(iso, language);
+  const when = (iso: string) => formatRecent(iso, now, language);
   const { connections, freshness } = statusItems(
     view,
     info,

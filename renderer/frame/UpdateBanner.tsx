@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { Icon } from '../components/Icon';
-import { useUpdates } from '../store/updates';
+import { useUpdates } from '../store/updatesStore';
 import './frame.css';
 
 /**

@@ -1,7 +1,6 @@
 import type { Kopiyky } from '../../electron/shared/money';
-import { INTL_LOCALES, type Language } from './index';
-
-const formatters = new Map<string, Intl.NumberFormat>();
+import type { Language } from './index';
+import { numberFormat } from './numbers';
 
 /**
  * Kopiyky → hryvnias for people, e.g. 123450 → "1 234,50 ₴" (uk), "₴1,234.50" (en). Intl reads a
@@ -10,18 +9,13 @@ const formatters = new Map<string, Intl.NumberFormat>();
  * not take) shows its own: amounts in RetailCRM are in the order's currency, in hundredths.
  */
 export function formatMoney(amount: Kopiyky, language: Language, currency = 'UAH'): string {
-  const key = `${language}:${currency}`;
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(INTL_LOCALES[language], {
-      style: 'currency',
-      currency,
-      currencyDisplay: 'narrowSymbol',
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    });
-    formatters.set(key, format);
-  }
+  const format = numberFormat(language, {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   // The DOM typings only admit number | bigint, though every current engine takes the string.
   return format.format(`${amount}e-2` as unknown as number);
 }

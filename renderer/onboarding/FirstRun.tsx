@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { Icon } from '../components/Icon';
 import { Logo } from '../frame/Logo';
-import { startDemo } from '../store/demo';
-import { useRouter } from '../store/router';
+import { startDemo } from '../demo/demoMode';
+import { useRouter } from '../store/routerStore';
 import { ReadinessChecklist } from './ReadinessChecklist';
 
 /** No shop and no Demo mode yet: the two ways to start, side by side. */

@@ -5,9 +5,9 @@ import type { ReadinessGap } from '../../electron/shared/channels/setup';
 import type { SettingsView } from '../../electron/shared/settings';
 import { Button } from '../components/Button';
 import { Icon } from '../components/Icon';
-import { useRouter } from '../store/router';
-import { useSettings } from '../store/settings';
-import { sectionOf, useReadiness } from './readiness';
+import { useRouter } from '../store/routerStore';
+import { useSettings } from '../store/settingsStore';
+import { sectionOf, useReadiness } from './readinessStore';
 import './checklist.css';
 
 /** One gap in words, by its code; the core's message for a code the catalogues do not know. */

@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { Icon } from '../components/Icon';
-import { notify } from '../store/notices';
+import { notify } from '../store/noticesStore';
 
 /** Copies the payment link to the clipboard, without opening the row. */
 export function CopyLinkButton({ link, label }: { link?: string; label: string }) {

@@ -8,7 +8,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Money } from '../components/Money';
 import { TextField } from '../components/TextField';
 import { call, deskError } from '../desk';
-import { useOrderPanel } from './panel';
+import { useOrderPanel } from './orderPanel/orderPanelStore';
 
 /**
  * Any order of RetailCRM by its number, asked of RetailCRM itself (not only the list): an order

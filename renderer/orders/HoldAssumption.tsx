@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
-import { useRouter } from '../store/router';
-import { useSettings } from '../store/settings';
+import { useRouter } from '../store/routerStore';
+import { holdLifetimeWords, useHoldLifetime } from './holdTime';
 
 /**
  * UAPAY does not document how long a hold lasts (uapay-api.md §4): every countdown is an estimate
@@ -10,11 +9,8 @@ import { useSettings } from '../store/settings';
  */
 export function HoldAssumption() {
   const { t } = useTranslation();
-  const hours = useSettings((s) => s.view?.settings.holdLifetimeHours ?? HOLD_LIFETIME_HOURS.default);
   const openSettings = useRouter((s) => s.openSettings);
-  const lifetime =
-    hours % 24 === 0 ? t('hold.lifetimeDays', { days: hours / 24 }) : t('hold.lifetimeHours', { hours });
-  const sentence = t('hold.assumed', { lifetime });
+  const sentence = t('hold.assumed', { lifetime: holdLifetimeWords(t, useHoldLifetime()) });
   return (
     <span className="hold-assumption" data-testid="hold-assumption">
       {sentence}{' '}

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
-import { useSettings } from '../store/settings';
+import { useSettings } from '../store/settingsStore';
 
 /**
  * The order's own page in the shop's RetailCRM account (`/orders/{id}/edit`, the address RetailCRM

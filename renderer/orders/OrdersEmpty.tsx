@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { EmptyState } from '../components/EmptyState';
-import { useRouter } from '../store/router';
+import { useRouter } from '../store/routerStore';
 import { FindOrderButton } from './FindOrderButton';
 import { useOrders } from './ordersStore';
 import { useOrdersQuery } from './queryStore';

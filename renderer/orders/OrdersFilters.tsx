@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../components/DateField';
 import type { OrderRow } from '../../electron/shared/orders';
-import { useSettings } from '../store/settings';
+import { useSettings } from '../store/settingsStore';
 import { useOrders } from './ordersStore';
 import { useOrdersQuery } from './queryStore';
 

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { useSettings } from '../store/settings';
-import { useMinuteTicks } from './clock';
+import { useSettings } from '../store/settingsStore';
 import { OrdersEmpty, type EmptyReason } from './OrdersEmpty';
 import { OrdersSkeleton } from './OrdersSkeleton';
 import { useOrders } from './ordersStore';
@@ -9,7 +8,7 @@ import { OrdersTable } from './OrdersTable';
 import { OrdersToolbar } from './OrdersToolbar';
 import { SelectionBar } from './SelectionBar';
 import { useSelection } from './selectionStore';
-import { useShownRows } from './shownRows';
+import { useShownRows } from './shownRowsStore';
 import { SummaryBar } from './SummaryBar';
 import { useOrdersView } from './useOrdersView';
 import './orders.css';
@@ -31,7 +30,6 @@ export function OrdersScreen() {
   const { blocked, workspace } = useReadiness();
   const { status, error, load } = useOrders();
   const { result, total } = useOrdersView();
-  useMinuteTicks();
 
   useEffect(() => {
     if (workspace) void load();

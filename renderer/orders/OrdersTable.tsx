@@ -13,11 +13,11 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { OrderRow } from '../../electron/shared/orders';
 import { isLanguage } from '../i18n';
-import { useSettings } from '../store/settings';
+import { useSettings } from '../store/settingsStore';
 import { orderColumns, tableFeaturesOfOrders } from './columns';
 import { OrdersHeader } from './OrdersHeader';
 import { OrdersRow } from './OrdersRow';
-import { useOrderPanel } from './panel';
+import { useOrderPanel } from './orderPanel/orderPanelStore';
 import { useOrdersQuery } from './queryStore';
 import { useSelection } from './selectionStore';
 import { useMerchantNames } from './useOrdersView';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
-import { useMinuteClock } from './clock';
-import { formatDateTime, formatTime } from './format';
+import { formatRecent } from '../i18n/dates';
+import { useNow } from '../store/clockStore';
 import { useOrders } from './ordersStore';
 
 /** "Refreshing…" while the core reads RetailCRM, else when the list was last brought up to date. */
@@ -9,13 +9,8 @@ export function RefreshStatus() {
   const { t } = useTranslation();
   const refreshing = useOrders((s) => s.refreshing);
   const refreshedAt = useOrders((s) => s.refreshedAt);
-  const now = useMinuteClock((s) => s.now);
-  const language = currentLanguage();
-  const when =
-    refreshedAt &&
-    (new Date(refreshedAt).toDateString() === now.toDateString()
-      ? formatTime(refreshedAt, language)
-      : formatDateTime(refreshedAt, language));
+  const now = useNow();
+  const when = refreshedAt && formatRecent(refreshedAt, now, currentLanguage());
   return (
     <span className="orders-refresh-status" role="status" data-testid="orders-refresh-status">
       {refreshing ? (

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import type { OrderRow } from '../../electron/shared/orders';
 import { useSelection } from './selectionStore';
-import { useShownRows } from './shownRows';
+import { useShownRows } from './shownRowsStore';
 
 /** A row's checkbox: a click toggles it, a shift-click selects the range from the last one clicked. */
 export function RowCheckbox({ row, label }: { row: OrderRow; label: string }) {

@@ -5,7 +5,7 @@ import { Button } from '../components/Button';
 import { Money } from '../components/Money';
 import { currentLanguage } from '../i18n';
 import { BULK_ACTIONS, useBulkActions } from './bulkActions';
-import { formatCount } from './format';
+import { formatCount } from '../i18n/numbers';
 import { summarizeSelection, useSelection } from './selectionStore';
 
 /**

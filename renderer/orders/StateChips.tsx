@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { STATE_CHIPS, type QueryResult } from '../../electron/shared/orderQuery';
 import { currentLanguage } from '../i18n';
-import { formatCount } from './format';
+import { formatCount } from '../i18n/numbers';
 import { useOrdersQuery } from './queryStore';
 
 /**

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrdersSummary, Tally } from '../../electron/shared/orderQuery';
 import { Money } from '../components/Money';
 import { currentLanguage } from '../i18n';
-import { formatCount } from './format';
+import { formatCount } from '../i18n/numbers';
 import { RefreshStatus } from './RefreshStatus';
 
 /**

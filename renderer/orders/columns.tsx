@@ -11,7 +11,7 @@ import type { OrderRow } from '../../electron/shared/orders';
 import type { Language } from '../i18n';
 import { formatMoney } from '../i18n/money';
 import { CopyLinkButton } from './CopyLinkButton';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../i18n/dates';
 import { HoldCountdown } from './HoldCountdown';
 import { lastOperationCell } from './lastOperationCell';
 import { openInCrmLink } from './OpenInCrm';
@@ -59,7 +59,7 @@ function refunded(row: OrderRow) {
 }
 
 /**
- * The list's columns (issue 5, "Orders"). What a manager decides by comes first, within a laptop
+ * The list's columns. What a manager decides by comes first, within a laptop
  * screen's width: number, date, customer, state, amount, time left and the link; the rest is a
  * sideways scroll away, with the checkbox and the number staying in view.
  */
@@ -94,7 +94,9 @@ export function orderColumns(
       size: 146,
       header: () => t('orders.columns.createdAt'),
       cell: ({ row }) => (
-        <time dateTime={row.original.createdAt}>{formatDateTime(row.original.createdAt, language)}</time>
+        <time dateTime={row.original.createdAt}>
+          {formatDateTime(row.original.createdAt, 'short', language)}
+        </time>
       ),
       meta: { sort: 'createdAt' },
     }),
@@ -126,7 +128,7 @@ export function orderColumns(
       // Only a hold counts down (and keeps the clock's subscription).
       cell: ({ row }) =>
         row.original.state === 'held' ? (
-          <HoldCountdown row={row.original} t={t} language={language} />
+          <HoldCountdown row={row.original} t={t} language={language} place="cell" />
         ) : (
           <span className="orders-none">—</span>
         ),

@@ -8,21 +8,13 @@ import type { TFunction } from 'i18next';
 import type { ExportCell, OrdersExportRequest } from '../../electron/shared/channels/orders';
 import { holdExpiresAt, refundedAmount } from '../../electron/shared/orderQuery';
 import type { OrderRow } from '../../electron/shared/orders';
+import { wallTime } from '../i18n/dates';
 import { operationWhat } from './lastOperationCell';
 
 interface ExportColumn {
   header: string;
   type: OrdersExportRequest['columns'][number]['type'];
   cell(row: OrderRow): ExportCell;
-}
-
-/** An ISO moment as the desktop's wall time, `YYYY-MM-DDTHH:mm` (Excel has no time zones). */
-export function wallTime(at: number | string | undefined): string | null {
-  if (at === undefined) return null;
-  const date = new Date(at);
-  if (Number.isNaN(date.getTime())) return null;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
 const CAPTURED: readonly OrderRow['state'][] = ['paid', 'refunded', 'partially_refunded'];

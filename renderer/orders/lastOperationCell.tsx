@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { OrderRow } from '../../electron/shared/orders';
 import type { Language } from '../i18n';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../i18n/dates';
 
 /** The journal's operation kinds (electron/core/journal/records.ts) that have words. */
 const KINDS = [
@@ -28,7 +28,7 @@ export function operationWhat(kind: string, t: TFunction): string {
 export function lastOperationCell(operation: OrderRow['lastOperation'], t: TFunction, language: Language) {
   if (!operation) return <span className="orders-none">—</span>;
   const what = operationWhat(operation.kind, t);
-  const when = formatDateTime(operation.at, language);
+  const when = formatDateTime(operation.at, 'short', language);
   return (
     <span className={`orders-operation orders-outcome-${operation.outcome}`} title={`${what} · ${when}`}>
       <span className="orders-operation-what">

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useRouter } from '../store/router';
-import { useOrderPanel } from './panel';
+import { useRouter } from '../store/routerStore';
+import { useOrderPanel } from './orderPanel/orderPanelStore';
 
 /** A desktop notification was clicked (main says `notify.open`): that payment's panel opens over the list. */
 export function useOpenFromNotifications(): void {

@@ -5,8 +5,8 @@ import { OrderIndex, SORT_COLUMNS } from '../../electron/shared/orderQuery';
 import type { OrderRow } from '../../electron/shared/orders';
 import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
 import { call, deskError } from '../desk';
-import { notify, notifyError } from '../store/notices';
-import { useSettings } from '../store/settings';
+import { notify, notifyError } from '../store/noticesStore';
+import { useSettings } from '../store/settingsStore';
 
 export type OrdersStatus = 'idle' | 'loading' | 'ready' | 'error';
 

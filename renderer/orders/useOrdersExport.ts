@@ -4,10 +4,10 @@ import type { OrdersExportRequest } from '../../electron/shared/channels/orders'
 import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
 import { downloadText } from '../activity/downloadCsv';
 import { call, deskError } from '../desk';
-import { notify, notifyError } from '../store/notices';
-import { useSettings } from '../store/settings';
+import { notify, notifyError } from '../store/noticesStore';
+import { useSettings } from '../store/settingsStore';
 import { exportColumns, exportRequest } from './exportColumns';
-import { useShownRows } from './shownRows';
+import { useShownRows } from './shownRowsStore';
 
 /**
  * "Export": the list as the manager sees it now (filters, search and sort applied; every visible

@@ -2,8 +2,8 @@ import { useDeferredValue, useMemo } from 'react';
 import type { OrderIndex, QueryContext, QueryResult } from '../../electron/shared/orderQuery';
 import type { OrderRow } from '../../electron/shared/orders';
 import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
-import { useSettings } from '../store/settings';
-import { useMinuteClock } from './clock';
+import { useSettings } from '../store/settingsStore';
+import { useNow } from '../store/clockStore';
 import { useOrders } from './ordersStore';
 import { toOrderQuery, useOrdersQuery, type ListQuery } from './queryStore';
 
@@ -33,7 +33,7 @@ export function useOrdersView(): OrdersView {
   const index = useOrders((s) => s.index);
   const version = useOrders((s) => s.version);
   const query = useDeferredValue(useOrdersQuery((s) => s.query));
-  const now = useMinuteClock((s) => s.now);
+  const now = useNow();
   const holdLifetimeHours = useSettings(
     (s) => s.view?.settings.holdLifetimeHours ?? HOLD_LIFETIME_HOURS.default,
   );

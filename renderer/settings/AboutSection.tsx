@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { Skeleton } from '../components/Skeleton';
-import { useAppInfo } from '../store/appInfo';
-import { LogFolderPanel } from './LogFolderPanel';
+import { useAppInfo } from '../store/appInfoStore';
+import { LogFolderCard } from './LogFolderCard';
 import { SectionFrame } from './SectionFrame';
-import { UpdatesPanel } from './UpdatesPanel';
+import { UpdatesCard } from './UpdatesCard';
 
 /** What `app.info` says: for support requests (with the log folder), and to see whether the keychain works. */
 export function AboutSection() {
@@ -36,7 +36,7 @@ export function AboutSection() {
   return (
     <SectionFrame title={t('settings.sections.about')} description={t('app.tagline')}>
       {error && <ErrorMessage error={error} onRetry={() => void load()} />}
-      <Panel title={t('settings.about.title')}>
+      <SettingsCard title={t('settings.about.title')}>
         <dl className="facts">
           {info
             ? rows.map(([label, value]) => (
@@ -57,9 +57,9 @@ export function AboutSection() {
               ))}
         </dl>
         {info && !info.keychain.available && <p className="field-hint">{t('settings.about.keychainHelp')}</p>}
-      </Panel>
-      {info && <LogFolderPanel folder={info.logFolder} />}
-      <UpdatesPanel />
+      </SettingsCard>
+      {info && <LogFolderCard folder={info.logFolder} />}
+      <UpdatesCard />
     </SectionFrame>
   );
 }

@@ -5,15 +5,15 @@ import { settingsPatchSchema, type Language, type Settings } from '../../electro
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { NumberField, parseNumber } from '../components/NumberField';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { Select } from '../components/Select';
 import { TextField } from '../components/TextField';
 import { call, deskError } from '../desk';
 import { LANGUAGES, switchLanguage } from '../i18n';
-import { notify, notifyError } from '../store/notices';
-import { useSettings } from '../store/settings';
+import { notify, notifyError } from '../store/noticesStore';
+import { useSettings } from '../store/settingsStore';
 import { fieldErrors, focusFirstInvalid, fromZod, type FieldIssue } from './issues';
-import { NotificationsPanel } from './NotificationsPanel';
+import { NotificationsCard } from './NotificationsCard';
 import { SectionFrame } from './SectionFrame';
 
 interface Draft {
@@ -32,9 +32,9 @@ export function GeneralSection({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   return (
     <SectionFrame title={t('settings.sections.general')} description={t('settings.general.description')}>
-      <LanguagePanel language={settings.language} />
+      <LanguageCard language={settings.language} />
       <GeneralForm settings={settings} />
-      <NotificationsPanel notifications={settings.notifications} />
+      <NotificationsCard notifications={settings.notifications} />
     </SectionFrame>
   );
 }
@@ -43,7 +43,7 @@ export function GeneralSection({ settings }: { settings: Settings }) {
  * The language is saved as soon as it is chosen, and the UI switches before the save returns. The
  * select stays enabled (a disabled control would drop the keyboard focus); changes queue in the core.
  */
-function LanguagePanel({ language }: { language: Language }) {
+function LanguageCard({ language }: { language: Language }) {
   const { t } = useTranslation();
   const apply = useSettings((s) => s.apply);
   const choose = async (next: Language) => {
@@ -57,7 +57,7 @@ function LanguagePanel({ language }: { language: Language }) {
     }
   };
   return (
-    <Panel title={t('settings.general.languageTitle')}>
+    <SettingsCard title={t('settings.general.languageTitle')}>
       <Select
         label={t('settings.general.language')}
         hint={t('settings.general.languageHint')}
@@ -65,7 +65,7 @@ function LanguagePanel({ language }: { language: Language }) {
         options={LANGUAGES.map((value) => ({ value, label: t(`languages.${value}`) }))}
         onChange={(next) => void choose(next)}
       />
-    </Panel>
+    </SettingsCard>
   );
 }
 
@@ -113,7 +113,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
   };
 
   return (
-    <Panel
+    <SettingsCard
       ref={form}
       title={t('settings.general.paymentsTitle')}
       onSubmit={() => void save()}
@@ -142,7 +142,7 @@ function GeneralForm({ settings }: { settings: Settings }) {
           error={errors.payLinkLifetimeHours}
         />
       </div>
-      <h4 className="panel-subtitle">{t('settings.general.youTitle')}</h4>
+      <h4 className="settings-card-subtitle">{t('settings.general.youTitle')}</h4>
       <TextField
         label={t('settings.general.managerName')}
         hint={t('settings.general.managerNameHint')}
@@ -153,6 +153,6 @@ function GeneralForm({ settings }: { settings: Settings }) {
         autoComplete="name"
       />
       {error && <ErrorMessage error={error} onRetry={() => void save()} />}
-    </Panel>
+    </SettingsCard>
   );
 }

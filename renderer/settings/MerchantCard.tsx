@@ -7,7 +7,7 @@ import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Icon } from '../components/Icon';
 import { call, deskError } from '../desk';
-import { useRouter } from '../store/router';
+import { useRouter } from '../store/routerStore';
 import { MerchantCheckOutcome } from './MerchantCheckOutcome';
 import { environmentText } from './setupWords';
 

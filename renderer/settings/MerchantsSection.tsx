@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Merchant, SettingsView } from '../../electron/shared/settings';
 import { Button } from '../components/Button';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { call } from '../desk';
-import { notify } from '../store/notices';
-import { useSettings } from '../store/settings';
+import { notify } from '../store/noticesStore';
+import { useSettings } from '../store/settingsStore';
 import { MerchantCard } from './MerchantCard';
 import { MerchantDialog } from './MerchantDialog';
 import { SectionFrame } from './SectionFrame';
@@ -29,7 +29,7 @@ export function MerchantsSection({ view }: { view: SettingsView }) {
 
   return (
     <SectionFrame title={t('settings.sections.merchants')} description={t('setup.merchants.description')}>
-      <Panel
+      <SettingsCard
         title={t('setup.merchants.listTitle')}
         actions={
           <Button variant="primary" icon="store" onClick={() => setEditing('new')}>
@@ -52,7 +52,7 @@ export function MerchantsSection({ view }: { view: SettingsView }) {
             ))}
           </ul>
         )}
-      </Panel>
+      </SettingsCard>
       {editing && (
         <MerchantDialog
           merchant={editing === 'new' ? undefined : editing}

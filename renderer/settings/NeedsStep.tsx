@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { Callout } from '../components/Callout';
-import { useRouter } from '../store/router';
+import { useRouter } from '../store/routerStore';
 
 /** A section that needs an earlier step says which, with the way there. */
 export function NeedsStep({ step }: { step: 'retailcrm' | 'merchants' }) {

@@ -11,8 +11,8 @@ import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TextField } from '../components/TextField';
 import { call, deskError } from '../desk';
-import { notify } from '../store/notices';
-import { siteChoices, useCrmSites } from './crmSites';
+import { notify } from '../store/noticesStore';
+import { siteChoices, useCrmSites } from './crmSitesStore';
 import { fromZod, type FieldIssue } from './issues';
 import { setupFieldErrors } from './setupWords';
 

@@ -6,10 +6,10 @@ import { Button } from '../components/Button';
 import { Callout } from '../components/Callout';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Icon } from '../components/Icon';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { Select } from '../components/Select';
 import { call, deskError } from '../desk';
-import { notify } from '../store/notices';
+import { notify } from '../store/noticesStore';
 import type { FieldIssue } from './issues';
 import { NewPaymentTypeForm } from './NewPaymentTypeForm';
 import { setupFieldErrors } from './setupWords';
@@ -68,8 +68,8 @@ export function PaymentTypeLink({ link, types, siteCodes, onChanged }: PaymentTy
   ];
 
   return (
-    <Panel title={link.name}>
-      <div data-testid="payment-type-link" data-merchant={link.merchantId} className="panel-stack">
+    <SettingsCard title={link.name}>
+      <div data-testid="payment-type-link" data-merchant={link.merchantId} className="settings-card-stack">
         {link.locked ? (
           <Callout
             title={t('setup.paymentTypes.lockedTitle', {
@@ -131,6 +131,6 @@ export function PaymentTypeLink({ link, types, siteCodes, onChanged }: PaymentTy
         )}
         {error && <ErrorMessage error={error} onRetry={() => void linkType()} />}
       </div>
-    </Panel>
+    </SettingsCard>
   );
 }

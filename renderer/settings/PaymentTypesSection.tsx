@@ -5,7 +5,7 @@ import { Callout } from '../components/Callout';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Skeleton } from '../components/Skeleton';
 import { call } from '../desk';
-import { useSettings } from '../store/settings';
+import { useSettings } from '../store/settingsStore';
 import { NeedsStep } from './NeedsStep';
 import { PaymentTypeLink } from './PaymentTypeLink';
 import { SectionFrame } from './SectionFrame';
@@ -49,7 +49,7 @@ function Links({ view }: { view: SettingsView }) {
     return <ErrorMessage error={remote.error} onRetry={() => void remote.reload()} />;
   if (!remote.data) {
     return (
-      <div className="panel skeleton-panel" aria-busy="true">
+      <div className="settings-card skeleton-card" aria-busy="true">
         <Skeleton width="40%" />
         <Skeleton shape="field" />
         <Skeleton width="60%" />

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RelayConnection, RelayCounts, RelayStatus } from '../../electron/shared/channels/relay';
-import { formatDateTime, formatTime } from './dates';
+import { formatDateTime, formatTime } from '../i18n/dates';
 
 const COUNTS: readonly (keyof RelayCounts)[] = ['received', 'applied', 'duplicates', 'forged', 'failed'];
 type Tone = 'ok' | 'warn' | 'bad' | 'off';
@@ -34,13 +34,13 @@ export function RelayConnectionState({ status, callbackUrl }: { status: RelaySta
   const headline = (): string => {
     switch (connection.state) {
       case 'connected':
-        return t('relay.states.connected', { since: formatDateTime(connection.since) });
+        return t('relay.states.connected', { since: formatDateTime(connection.since, 'medium') });
       case 'connecting':
         return t('relay.states.connecting');
       case 'retrying':
         return t('relay.states.retrying', {
           attempt: connection.attempt,
-          time: formatTime(connection.nextAttemptAt),
+          time: formatTime(connection.nextAttemptAt, 'medium'),
           seconds: seconds ?? 0,
         });
       case 'unauthorized':
@@ -87,10 +87,10 @@ export function RelayConnectionState({ status, callbackUrl }: { status: RelaySta
         )}
         <div className="fact">
           <dt>{t('relay.lastEvent')}</dt>
-          <dd>{status.lastEventAt ? formatDateTime(status.lastEventAt) : t('relay.noEvents')}</dd>
+          <dd>{status.lastEventAt ? formatDateTime(status.lastEventAt, 'medium') : t('relay.noEvents')}</dd>
         </div>
       </dl>
-      <h4 className="panel-subtitle">{t('relay.countsTitle')}</h4>
+      <h4 className="settings-card-subtitle">{t('relay.countsTitle')}</h4>
       <dl className="counts" data-testid="relay-counts">
         {COUNTS.map((count) => (
           <div key={count} className="count" data-count={count}>

@@ -4,20 +4,9 @@ import type { DeskError } from '../../electron/shared/errors';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { deskError } from '../desk';
-import { notify } from '../store/notices';
-import uk from '../i18n/locales/uk.json';
-
-type PairingProblem = keyof typeof uk.relay.pairing;
-
-/** The core refuses a code with `pairing_<problem>` (callbacks/pairing.ts). */
-function pairingProblem(code: string): PairingProblem | undefined {
-  const problem = code.replace(/^pairing_/, '');
-  return code.startsWith('pairing_') && Object.hasOwn(uk.relay.pairing, problem)
-    ? (problem as PairingProblem)
-    : undefined;
-}
+import { notify } from '../store/noticesStore';
 
 /**
  * Paste the relay's pairing code. The field is uncontrolled and emptied after pairing: the code
@@ -55,10 +44,15 @@ export function RelayPairForm({
       notify('success', (tr) => tr('relay.paired'));
     } catch (failure) {
       const desk = deskError(failure);
-      const issue = desk.kind === 'validation' ? desk.issues[0] : undefined;
-      if (issue) {
-        const known = pairingProblem(issue.code);
-        setProblem(known ? t(`relay.pairing.${known}`) : issue.message);
+      // A refused code is the field's problem (core/relay/pairing.ts names it), said at the field.
+      const said =
+        desk.kind === 'pairing'
+          ? t(`relay.pairing.${desk.problem}`)
+          : desk.kind === 'validation'
+            ? desk.issues[0]?.message
+            : undefined;
+      if (said) {
+        setProblem(said);
         input.current?.focus();
       } else setError(desk);
     } finally {
@@ -67,7 +61,7 @@ export function RelayPairForm({
   };
 
   return (
-    <Panel
+    <SettingsCard
       title={title}
       description={text}
       onSubmit={() => void pair()}
@@ -93,6 +87,6 @@ export function RelayPairForm({
         )}
       </Field>
       {error && <ErrorMessage error={error} onRetry={() => void pair()} />}
-    </Panel>
+    </SettingsCard>
   );
 }

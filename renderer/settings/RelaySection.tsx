@@ -7,12 +7,12 @@ import { Button } from '../components/Button';
 import { Callout } from '../components/Callout';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { Skeleton } from '../components/Skeleton';
 import { call, deskError } from '../desk';
-import { notify } from '../store/notices';
+import { notify } from '../store/noticesStore';
 import { newestStatus } from '../store/liveStatus';
-import { useSettings } from '../store/settings';
+import { useSettings } from '../store/settingsStore';
 import { RelayConnectionState } from './RelayConnectionState';
 import { RelayPairForm } from './RelayPairForm';
 import { SectionFrame } from './SectionFrame';
@@ -63,7 +63,7 @@ export function RelaySection({ view }: { view: SettingsView }) {
     <SectionFrame title={t('settings.sections.relay')} description={t('relay.description')}>
       {error && !status && <ErrorMessage error={error} />}
       {!status && !error && (
-        <div className="panel skeleton-panel" aria-busy="true">
+        <div className="settings-card skeleton-card" aria-busy="true">
           <Skeleton width="30%" />
           <Skeleton width="55%" />
           <Skeleton shape="field" />
@@ -71,7 +71,7 @@ export function RelaySection({ view }: { view: SettingsView }) {
       )}
       {state === 'off' && <Callout>{t('relay.why')}</Callout>}
       {status && state !== 'off' && (
-        <Panel
+        <SettingsCard
           title={t('relay.statusTitle')}
           actions={
             status.paired && (
@@ -82,7 +82,7 @@ export function RelaySection({ view }: { view: SettingsView }) {
           }
         >
           <RelayConnectionState status={status} callbackUrl={view.settings.relay?.callbackUrl} />
-        </Panel>
+        </SettingsCard>
       )}
       {needsCode && (
         <RelayPairForm

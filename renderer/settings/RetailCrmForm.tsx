@@ -5,12 +5,12 @@ import type { DeskError } from '../../electron/shared/errors';
 import type { SettingsView } from '../../electron/shared/settings';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { TextField } from '../components/TextField';
 import { call, deskError } from '../desk';
-import { notify } from '../store/notices';
-import { useSettings } from '../store/settings';
-import { useCrmSites } from './crmSites';
+import { notify } from '../store/noticesStore';
+import { useSettings } from '../store/settingsStore';
+import { useCrmSites } from './crmSitesStore';
 import { focusFirstInvalid, type FieldIssue } from './issues';
 import { RetailCrmCheckReport } from './RetailCrmCheckReport';
 import { SecretField } from './SecretField';
@@ -102,7 +102,7 @@ export function RetailCrmForm({ view, onDisconnect }: { view: SettingsView; onDi
   };
 
   return (
-    <Panel
+    <SettingsCard
       ref={form}
       title={t(connected ? 'setup.retailcrm.changeTitle' : 'setup.retailcrm.connectTitle')}
       description={t('setup.retailcrm.connectText')}
@@ -163,6 +163,6 @@ export function RetailCrmForm({ view, onDisconnect }: { view: SettingsView; onDi
         </p>
       )}
       {error && <ErrorMessage error={error} onRetry={() => void connect()} />}
-    </Panel>
+    </SettingsCard>
   );
 }

@@ -4,9 +4,9 @@ import type { SettingsView } from '../../electron/shared/settings';
 import { Callout } from '../components/Callout';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { call } from '../desk';
-import { notify } from '../store/notices';
-import { useSettings } from '../store/settings';
-import { formatDateTime } from './dates';
+import { notify } from '../store/noticesStore';
+import { useSettings } from '../store/settingsStore';
+import { formatDateTime } from '../i18n/dates';
 import { RetailCrmForm } from './RetailCrmForm';
 import { warningName } from './setupWords';
 import { SectionFrame } from './SectionFrame';
@@ -66,7 +66,7 @@ export function RetailCrmSection({ view }: { view: SettingsView }) {
                 </div>
                 <div className="fact">
                   <dt>{t('setup.retailcrm.checkedAt')}</dt>
-                  <dd>{formatDateTime(retailCrm.lastCheck.at)}</dd>
+                  <dd>{formatDateTime(retailCrm.lastCheck.at, 'medium')}</dd>
                 </div>
                 {retailCrm.lastCheck.acceptedWarnings.length > 0 && (
                   <div className="fact">

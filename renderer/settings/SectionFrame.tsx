@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 
-/** A settings section: its title (h2), what it is for, then its panels. */
+/** A settings section: its title (h2), what it is for, then its cards. */
 export function SectionFrame({
   title,
   description,

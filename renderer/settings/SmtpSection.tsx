@@ -7,16 +7,16 @@ import { Callout } from '../components/Callout';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { NumberField, parseNumber } from '../components/NumberField';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { Switch } from '../components/Switch';
 import { TextField } from '../components/TextField';
 import { call, deskError } from '../desk';
-import { notify } from '../store/notices';
-import { useSettings } from '../store/settings';
+import { notify } from '../store/noticesStore';
+import { useSettings } from '../store/settingsStore';
 import { fieldErrors, focusFirstInvalid, fromZod, type FieldIssue } from './issues';
 import { SectionFrame } from './SectionFrame';
-import { SmtpPasswordPanel } from './SmtpPasswordPanel';
-import { SmtpTestPanel } from './SmtpTestPanel';
+import { SmtpPasswordCard } from './SmtpPasswordCard';
+import { SmtpTestCard } from './SmtpTestCard';
 
 interface Draft {
   host: string;
@@ -44,8 +44,8 @@ export function SmtpSection({ view }: { view: SettingsView }) {
       {!view.settings.smtp && <Callout>{t('settings.email.notSetUp')}</Callout>}
       <SmtpForm smtp={view.settings.smtp} />
       {problem && <Callout tone="warning">{t('settings.email.keychainProblem', { problem })}</Callout>}
-      <SmtpPasswordPanel saved={view.secrets.smtpPassword} />
-      {view.settings.smtp && <SmtpTestPanel defaultTo={view.settings.smtp.fromAddress} />}
+      <SmtpPasswordCard saved={view.secrets.smtpPassword} />
+      {view.settings.smtp && <SmtpTestCard defaultTo={view.settings.smtp.fromAddress} />}
     </SectionFrame>
   );
 }
@@ -107,7 +107,7 @@ function SmtpForm({ smtp }: { smtp: SmtpSettings | null }) {
 
   return (
     <>
-      <Panel
+      <SettingsCard
         ref={form}
         title={t('settings.email.serverTitle')}
         onSubmit={() => void save()}
@@ -157,7 +157,7 @@ function SmtpForm({ smtp }: { smtp: SmtpSettings | null }) {
           autoComplete="off"
           spellCheck={false}
         />
-        <h4 className="panel-subtitle">{t('settings.email.senderTitle')}</h4>
+        <h4 className="settings-card-subtitle">{t('settings.email.senderTitle')}</h4>
         <div className="field-row">
           <TextField
             label={t('settings.email.fromAddress')}
@@ -179,7 +179,7 @@ function SmtpForm({ smtp }: { smtp: SmtpSettings | null }) {
           />
         </div>
         {error && <ErrorMessage error={error} onRetry={() => void save()} />}
-      </Panel>
+      </SettingsCard>
       <ConfirmDialog
         open={removing}
         title={t('settings.email.removeTitle')}

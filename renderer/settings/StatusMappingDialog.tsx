@@ -10,7 +10,7 @@ import { Button } from '../components/Button';
 import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { call, deskError } from '../desk';
-import { notify } from '../store/notices';
+import { notify } from '../store/noticesStore';
 import { NewStatusForm } from './NewStatusForm';
 
 type Draft = Record<LifecycleState, string>;

@@ -7,10 +7,10 @@ import { Badge } from '../components/Badge';
 import { Button } from '../components/Button';
 import { Callout } from '../components/Callout';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Panel } from '../components/Panel';
+import { SettingsCard } from './SettingsCard';
 import { Skeleton } from '../components/Skeleton';
 import { call } from '../desk';
-import { useSettings } from '../store/settings';
+import { useSettings } from '../store/settingsStore';
 import { NeedsStep } from './NeedsStep';
 import { SectionFrame } from './SectionFrame';
 import { mappingWarningTexts } from './setupWords';
@@ -45,7 +45,7 @@ function Mapping() {
   const statusName = (code: string) => data?.statuses.find((s) => s.code === code)?.name ?? code;
   return (
     <>
-      <Panel
+      <SettingsCard
         title={t('setup.statuses.tableTitle')}
         description={t('setup.statuses.tableText')}
         actions={
@@ -94,9 +94,9 @@ function Mapping() {
             })}
           </tbody>
         </table>
-      </Panel>
+      </SettingsCard>
       {data && data.warnings.length > 0 && (
-        <Panel title={t('setup.statuses.warningsTitle')}>
+        <SettingsCard title={t('setup.statuses.warningsTitle')}>
           <ul className="warning-list" data-testid="mapping-warnings">
             {mappingWarningTexts(t, data.warnings, data.statuses).map(({ key, text }) => (
               <li key={key}>
@@ -106,7 +106,7 @@ function Mapping() {
               </li>
             ))}
           </ul>
-        </Panel>
+        </SettingsCard>
       )}
       {open && data && (
         <StatusMappingDialog

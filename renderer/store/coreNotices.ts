@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { Notice } from '../../electron/shared/app';
 import uk from '../i18n/locales/uk.json';
-import { useNotices } from './notices';
+import { useNotices } from './noticesStore';
 
 type NoticeCode = Exclude<keyof typeof uk.notices, 'region'>;
 

@@ -12,7 +12,7 @@ import type { DeskNotification } from '../../electron/shared/channels/notificati
 import { kopiyky, stillOwed, type Kopiyky } from '../../electron/shared/money';
 import { holdExpiresAt } from '../../electron/shared/orderQuery';
 import type { OrderRow } from '../../electron/shared/orders';
-import { amountToText } from '../../renderer/orders/panel/amountText';
+import { amountToText } from '../../renderer/orders/orderPanel/amountText';
 import {
   crmAdmin,
   crmPayment,
@@ -515,7 +515,7 @@ test.describe("a manager's first week", () => {
     await open();
     const assumed = fill(t.hold.assumed, { lifetime: fill(t.hold.lifetimeDays, { days: 7 }) });
     // In the list, each countdown's tooltip says the lifetime is assumed.
-    await expect(page.locator('.orders-countdown').first()).toHaveAttribute(
+    await expect(page.locator('.countdown-cell').first()).toHaveAttribute(
       'title',
       new RegExp(fill(t.hold.assumedShort, { lifetime: fill(t.hold.lifetimeDays, { days: 7 }) })),
     );

@@ -2,8 +2,8 @@ import type { Page } from '@playwright/test';
 import type { Desk } from '../../electron/core/desk';
 import { kopiyky, stillOwed } from '../../electron/shared/money';
 import type { OrderRow } from '../../electron/shared/orders';
-import { amountInWords } from '../../renderer/orders/panel/amountInWords';
-import { amountToText } from '../../renderer/orders/panel/amountText';
+import { amountInWords } from '../../renderer/orders/orderPanel/amountInWords';
+import { amountToText } from '../../renderer/orders/orderPanel/amountText';
 import {
   addPayment,
   crmPayment,

@@ -21,10 +21,13 @@ import path from 'node:path';
 import asar from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_API_KEY } from '../../electron/sandbox/seed/account';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dist = path.join(root, 'dist');
 const BUNDLES = ['main/index.cjs', 'preload/index.cjs', 'renderer/index.html'];
+/** What each bundle's build writes beside it: the licences of the packages bundled into it. */
+const NOTICES = 'THIRD-PARTY-NOTICES.md';
 
 /** The bundles the app runs; built here when a fresh checkout has none (`npm test` builds first). */
 function ensureBuilt(): void {
@@ -161,7 +164,9 @@ describe('the packed app (electron-builder --dir, offline)', () => {
   });
 
   it('holds the three bundles, package.json and the keychain addon, and nothing else', () => {
-    const bundles = ['main', 'preload', 'renderer'].flatMap((dir) => walk(path.join(dist, dir), root));
+    const bundles = ['main', 'preload', 'renderer']
+      .flatMap((dir) => walk(path.join(dist, dir), root))
+      .filter((file) => !file.endsWith(`/${NOTICES}`));
     const keyringPackages = readdirSync(path.join(root, 'node_modules/@napi-rs'))
       .filter((name) => name === 'keyring' || name.startsWith('keyring-'))
       .map((name) => `node_modules/@napi-rs/${name}/`);
@@ -202,6 +207,7 @@ describe('the packed app (electron-builder --dir, offline)', () => {
       /^node_modules\/(better-sqlite3|pg|pg-[a-z-]+|electron-updater|fastify|vite|electron)\//,
       /\.map$/,
       /\.tsx?$/,
+      /THIRD-PARTY-NOTICES/,
       /(^|\/)\.env/,
     ];
     for (const pattern of forbidden)
@@ -209,6 +215,15 @@ describe('the packed app (electron-builder --dir, offline)', () => {
         listing.filter((entry) => pattern.test(entry)),
         String(pattern),
       ).toEqual([]);
+  });
+
+  it('ships the licence notices of the three bundles beside the archive, where a person can read them', () => {
+    const shipped = path.join(appDir, 'resources/third-party-notices');
+    expect(readdirSync(shipped).sort()).toEqual(['main.md', 'preload.md', 'renderer.md']);
+    for (const bundle of ['main', 'preload', 'renderer'])
+      expect(readFileSync(path.join(shipped, `${bundle}.md`), 'utf8'), bundle).toBe(
+        readFileSync(path.join(dist, bundle, NOTICES), 'utf8'),
+      );
   });
 
   it('unpacks the native keychain binary next to the archive, where Node can load it', () => {
@@ -236,32 +251,52 @@ describe('the packed app (electron-builder --dir, offline)', () => {
 });
 
 describe('the main bundle', () => {
-  const source = () => readFileSync(path.join(dist, 'main/index.cjs'), 'utf8');
+  const mainDir = path.join(dist, 'main');
+  const read = (file: string) => readFileSync(path.join(mainDir, file), 'utf8');
+  const source = () => read('index.cjs');
+  /** index.cjs and the chunks it loads on demand. */
+  const code = () => readdirSync(mainDir).filter((file) => file.endsWith('.cjs'));
 
-  it('carries electron-updater inside, and requires nothing but Node, Electron and the keychain addon', () => {
+  it('carries electron-updater inside, and requires nothing but Node, Electron, the keychain addon and its own chunks', () => {
     expect(
       source(),
       'electron-updater is not in dist/main: is the bundle older than the code? npm run build',
     ).toContain('ERR_UPDATER_CHANNEL_FILE_NOT_FOUND');
     const builtins = new Set(builtinModules);
-    // A require inside a template literal is generated code (ajv's standalone mode), never run.
-    const required = [...source().matchAll(/(?<![`\w.$])require\("([^"]+)"\)/g)].map((match) => match[1]!);
-    const foreign = [...new Set(required)].filter(
-      (name) =>
-        !name.startsWith('node:') &&
-        !builtins.has(name) &&
-        name !== 'electron' &&
-        name !== '@napi-rs/keyring',
-    );
-    expect(foreign).toEqual([]);
+    const files = code();
+    expect(files).toContain('index.cjs');
+    for (const file of files) {
+      // A require inside a template literal is generated code (ajv's standalone mode), never run.
+      const required = [...read(file).matchAll(/(?<![`\w.$])require\("([^"]+)"\)/g)].map(
+        (match) => match[1]!,
+      );
+      const foreign = [...new Set(required)].filter(
+        (name) =>
+          !name.startsWith('node:') &&
+          !builtins.has(name) &&
+          name !== 'electron' &&
+          name !== '@napi-rs/keyring' &&
+          !(name.startsWith('./') && files.includes(name.slice(2))),
+      );
+      expect(foreign, file).toEqual([]);
+    }
   });
 
-  it('loads every bundled module (electron-updater included) under a stand-in Electron', () => {
+  it('keeps the Demo sandbox out of the start: in a chunk of its own, which index.cjs loads on demand', () => {
+    expect(source()).not.toContain(DEMO_API_KEY);
+    const sandbox = code().filter((file) => file !== 'index.cjs' && read(file).includes(DEMO_API_KEY));
+    expect(sandbox).toHaveLength(1);
+    expect(source()).toContain(`require("./${sandbox[0]}")`);
+  });
+
+  /** Runs node with Electron stood in for; prints the dist/main files loaded, at exit. */
+  function underStandInElectron(args: string[]) {
     // The stand-in says another instance runs, so startApp quits right after the modules load.
     const stub = path.join(work, 'electron-stub.cjs');
     writeFileSync(
       stub,
       `const Module = require('node:module');
+const path = require('node:path');
 const load = Module._load;
 const noop = () => {};
 const app = { isPackaged: true, setPath: noop, on: noop, requestSingleInstanceLock: () => false,
@@ -270,13 +305,31 @@ Module._load = function (request, ...rest) {
   if (request === 'electron') return { app, protocol: {}, net: {}, session: {}, ipcMain: {}, BrowserWindow: class {},
     nativeTheme: {}, shell: {}, dialog: {} };
   return load.call(this, request, ...rest);
-};\n`,
+};
+process.on('exit', () => {
+  const loaded = Object.keys(require.cache).filter((file) => path.dirname(file) === ${JSON.stringify(mainDir)});
+  process.stdout.write('LOADED ' + JSON.stringify(loaded.map((file) => path.basename(file)).sort()) + '\\n');
+});\n`,
     );
-    const run = spawnSync(process.execPath, ['--require', stub, path.join(dist, 'main/index.cjs')], {
+    const run = spawnSync(process.execPath, ['--require', stub, ...args], {
       encoding: 'utf8',
       timeout: 60_000,
     });
     expect(run.stderr).not.toMatch(/Cannot find module|Error:/);
+    const loaded = /^LOADED (.*)$/m.exec(run.stdout)?.[1];
+    return { stdout: run.stdout, loaded: loaded ? (JSON.parse(loaded) as string[]) : undefined };
+  }
+
+  it('starts under a stand-in Electron with every module it needs (electron-updater included), and no chunk', () => {
+    const run = underStandInElectron([path.join(mainDir, 'index.cjs')]);
     expect(run.stdout).toContain('QUIT-CALLED');
+    expect(run.loaded).toEqual(['index.cjs']);
+  });
+
+  it('loads each of its chunks too, when asked', () => {
+    const files = code();
+    const load = files.map((file) => `require(${JSON.stringify(path.join(mainDir, file))});`).join('\n');
+    const run = underStandInElectron(['-e', load]);
+    expect(run.loaded).toEqual([...files].sort());
   });
 });

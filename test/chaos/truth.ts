@@ -11,7 +11,7 @@
 import { Journal } from '../../electron/core/journal/journal';
 import type { Operation } from '../../electron/core/journal/records';
 import { decisionOf } from '../../electron/core/payments/moneyJournal';
-import { isMoneyKind, type MoneyKind } from '../../electron/core/payments/moneyOperations';
+import { isMoneyKind, type MoneyKind } from '../../electron/core/payments/moneyRunner';
 import type { CallRecord, InvoiceView, UapayMethod } from '../../electron/sandbox/uapay';
 import type { DeskIndex } from './plan';
 import type { World } from './world';

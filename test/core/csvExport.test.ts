@@ -9,7 +9,7 @@ import { batchToCsv } from '../../electron/core/bulk/csv';
 import { neutralizeCell, toCsv } from '../../electron/core/csvExport';
 import { entriesToCsv } from '../../electron/core/journal/view';
 import type { BulkStatus } from '../../electron/shared/channels/bulk';
-import type { JournalEntry } from '../../electron/shared/channels/payments';
+import type { JournalEntry } from '../../electron/shared/channels/journal';
 import { kopiyky } from '../../electron/shared/money';
 
 const HOSTILE = [

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canDo,
   deriveState,
   stateForCrmStatus,
   type UapayInvoiceView,
   type UapayPaymentView,
 } from '../../electron/core/lifecycle';
+import { canDo } from '../../electron/shared/lifecycle';
 
 const HOUR = 3_600_000;
 const now = new Date('2026-11-28T12:00:00Z');

@@ -40,6 +40,30 @@ describe('layering', () => {
     ['electron/relay/x.ts', "import { createUapayFake } from '../sandbox/uapay';"],
     ['electron/core/x.ts', "import { startApp } from '../main/app';"],
     ['renderer/x.ts', "const m = await import('../electron/main/app');"],
+    // The core loads the sandbox only when Demo mode starts.
+    ['electron/core/demo/x.ts', "import { startSandbox } from '../../sandbox';"],
+    ['electron/core/demo/x.ts', "import { type Sandbox } from '../../sandbox';"],
+    ['electron/core/x.ts', "export { startSandbox } from '../sandbox';"],
+    // Packages, by layer: the page has no server, database, mail or HTTP client; the core no UI.
+    ['renderer/x.ts', "import axios from 'axios';"],
+    ['renderer/x.tsx', "import Fastify from 'fastify';"],
+    ['renderer/x.ts', "import Database from 'better-sqlite3';"],
+    ['renderer/x.ts', "import pg from 'pg';"],
+    ['renderer/x.ts', "import nodemailer from 'nodemailer';"],
+    ['renderer/x.ts', "const { Entry } = await import('@napi-rs/keyring');"],
+    ['renderer/x.ts', "export { z as schema } from 'zod/v4/core';\nimport fs from 'fs/promises';"],
+    ['electron/core/x.ts', "import { useState } from 'react';"],
+    ['electron/core/x.ts', "import { createRoot } from 'react-dom/client';"],
+    ['electron/core/x.ts', "import { create } from 'zustand';"],
+    ['electron/core/x.ts', "import i18next from 'i18next';"],
+    ['electron/core/x.ts', "import type { ReactNode } from 'react';"],
+    ['electron/shared/x.ts', "import axios from 'axios';"],
+    ['electron/preload/x.ts', "import axios from 'axios';"],
+    ['electron/main/x.ts', "import React from 'react';"],
+    ['electron/sandbox/x.ts', "import Database from 'better-sqlite3';"],
+    // The relay imports what its own package declares: a relay host installs nothing else.
+    ['electron/relay/x.ts', "import axios from 'axios';"],
+    ['electron/relay/x.ts', "import nodemailer from 'nodemailer';"],
   ])('%s: refuses %s', async (file, code) => {
     expect(await problems(file, `${code}\nexport {};\n`)).toHaveLength(1);
   });
@@ -60,6 +84,22 @@ describe('layering', () => {
       'electron/relay/x.ts',
       "import { encodePairingCode } from '../shared/pairingCode';\nimport fs from 'node:fs';",
     ],
+    [
+      'electron/relay/x.ts',
+      "import Fastify from 'fastify';\nimport Database from 'better-sqlite3';\nimport pg from 'pg';",
+    ],
+    ['electron/core/x.ts', "import axios from 'axios';\nimport { z } from 'zod';\nimport qs from 'qs';"],
+    ['electron/main/x.ts', "import { autoUpdater } from 'electron-updater';"],
+    [
+      'electron/core/demo/x.ts',
+      "import type { Sandbox } from '../../sandbox';\nconst { startSandbox } = await import('../../sandbox');",
+    ],
+    [
+      'renderer/x.tsx',
+      "import { createRoot } from 'react-dom/client';\nimport { useTranslation } from 'react-i18next';",
+    ],
+    ['electron/sandbox/x.ts', "import Fastify from 'fastify';\nimport { SMTPServer } from 'smtp-server';"],
+    ['test/x.ts', "import Fastify from 'fastify';\nimport { render } from 'react-dom';"],
   ])('%s: allows %s', async (file, code) => {
     expect(await problems(file, `${code}\nexport {};\n`)).toEqual([]);
   });

@@ -9,9 +9,10 @@
  */
 import PQueue from 'p-queue';
 import type { BulkBatchState, BulkProgress, BulkRowResult, BulkStatus } from '../../shared/channels/bulk';
-import type { JournalEntry, OperationOutcome } from '../../shared/channels/payments';
+import type { OperationOutcome } from '../../shared/channels/payments';
+import type { JournalEntry } from '../../shared/channels/journal';
 import { log } from '../log';
-import type { MoneyKind } from '../payments/moneyOperations';
+import type { MoneyKind } from '../payments/moneyRunner';
 import type { BatchFiles, BatchRecord } from './batchFile';
 import { journalRow, MONEY_KIND, settledRow } from './outcome';
 import type { BatchItem } from './preflight';

@@ -11,7 +11,7 @@ import { BULK_ACTIONS, SKIP_REASONS, type BulkAction, type BulkRowResult } from 
 import { LIFECYCLE_STATES } from '../../shared/lifecycle';
 import { kopiykySchema, type Kopiyky } from '../../shared/money';
 import { log } from '../log';
-import { writeFileAtomic } from '../settings/atomicFile';
+import { writeFileAtomic } from '../files/atomicFile';
 
 export const BULK_DIR = 'bulk';
 

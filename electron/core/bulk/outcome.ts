@@ -4,15 +4,18 @@
  * means the same thing whichever way it is read.
  */
 import type { BulkAction, BulkRowResult } from '../../shared/channels/bulk';
-import type { JournalEntry, OperationOutcome } from '../../shared/channels/payments';
+import type { OperationOutcome } from '../../shared/channels/payments';
+import type { JournalEntry } from '../../shared/channels/journal';
 import type { LifecycleState } from '../../shared/lifecycle';
 import { isLifecycleState } from '../../shared/lifecycle';
 import { toDeskError } from '../errors';
-import type { MoneyKind } from '../payments/moneyOperations';
+import { cancel } from '../payments/cancel';
+import { confirm } from '../payments/confirm';
+import type { MoneyKind } from '../payments/moneyRunner';
 
 export const MONEY_KIND: Record<BulkAction, MoneyKind> = {
-  confirm: 'payment.confirm',
-  cancel: 'payment.cancel',
+  confirm: confirm.kind,
+  cancel: cancel.kind,
 };
 
 /** The state a payment is in once the action happened. */
@@ -48,7 +51,7 @@ function fromFailure(row: BulkRowResult, failure: Failure, at: string): BulkRowR
       detail: { ...(failure.operation && { operation: failure.operation }), message: failure.message },
     };
   }
-  if (failure.kind === 'validation' && failure.code === 'not_found') {
+  if (failure.kind === 'not_found') {
     return { ...base, outcome: 'skipped', reason: 'not_found', detail: { message: failure.message } };
   }
   return {

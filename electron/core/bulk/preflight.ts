@@ -13,11 +13,12 @@ import type { OrderRow } from '../../shared/orders';
 import type { Settings } from '../../shared/settings';
 import type { Connections } from '../connections';
 import { toDeskError } from '../errors';
-import { canDo } from '../lifecycle';
+import { canDo } from '../../shared/lifecycle';
 import { log } from '../log';
 import type { OrdersStore } from '../orders/store';
 import { mappedStatus } from '../payments/crmWrite';
 import { interpret, type Look } from '../payments/look';
+import type { JournalQueries } from '../journal/queries';
 import type { PaymentsService } from '../payments/service';
 import { facts } from '../payments/statusSync';
 import type { UapayClient } from '../uapay/client';
@@ -33,7 +34,8 @@ export const HOLD_END_MARGIN_MS = 15 * 60 * 1000;
 
 export interface PreflightDeps {
   orders: Pick<OrdersStore, 'refresh' | 'list' | 'patch'>;
-  payments: Pick<PaymentsService, 'inFlight' | 'sync'>;
+  payments: Pick<PaymentsService, 'sync'>;
+  journal: Pick<JournalQueries, 'inFlight'>;
   connections: Pick<Connections, 'uapay'>;
   settings(): Promise<Settings>;
   now(): Date;
@@ -85,7 +87,7 @@ export async function preflight(
   // says more than the state the list shows for it.
   for (const c of out) {
     if (!('row' in c)) continue;
-    const open = await deps.payments.inFlight(c.row.paymentId);
+    const open = await deps.journal.inFlight(c.row.paymentId);
     if (alreadyDone.has(c.row.paymentId)) c.skip = { reason: 'already_done' };
     else if (open) c.skip = { reason: 'in_flight', detail: { operation: open.kind } };
   }

@@ -15,10 +15,11 @@ import type {
 } from '../../shared/channels/bulk';
 import { kopiyky } from '../../shared/money';
 import type { Connections } from '../connections';
-import { DeskFailure, ValidationError } from '../errors';
+import { DeskFailure, NotFoundError, ValidationError } from '../errors';
 import type { EventBus } from '../events';
 import { log } from '../log';
 import type { OrdersStore } from '../orders/store';
+import type { JournalQueries } from '../journal/queries';
 import type { PaymentsService } from '../payments/service';
 import type { SettingsService } from '../settings/service';
 import { Batch } from './batch';
@@ -33,7 +34,8 @@ export const PREFLIGHT_TTL_MS = 10 * 60 * 1000;
 export interface BulkServiceOptions {
   /** The user-data folder: batch files go to `bulk/` in it. */
   dir: string;
-  payments: Pick<PaymentsService, 'money' | 'inFlight' | 'sync' | 'reconcile' | 'batchOperations'>;
+  payments: Pick<PaymentsService, 'money' | 'sync' | 'reconcile'>;
+  journal: Pick<JournalQueries, 'inFlight' | 'batchOperations'>;
   orders: Pick<OrdersStore, 'refresh' | 'list' | 'patch'>;
   settings: Pick<SettingsService, 'get'>;
   connections: Pick<Connections, 'uapay'>;
@@ -146,7 +148,7 @@ export class BulkService {
     await this.reconcile();
     const out: InterruptedBatch[] = [];
     for (const batch of interrupted) {
-      const entries = await this.options.payments.batchOperations(batch.batchId);
+      const entries = await this.options.journal.batchOperations(batch.batchId);
       batch.applyJournal(entries);
       const closedBy = new Map(entries.map((entry) => [entry.paymentId, entry.outcome]));
       const report: InterruptedBatch = {
@@ -215,10 +217,11 @@ export class BulkService {
   }
 
   private async check(request: PreflightRequest, done?: ReadonlySet<number>): Promise<Kept> {
-    const { settings, orders, payments, connections } = this.options;
+    const { settings, orders, payments, journal, connections } = this.options;
     const deps: PreflightDeps = {
       orders,
       payments,
+      journal,
       connections,
       settings: () => settings.get(),
       now: () => this.now(),
@@ -253,7 +256,7 @@ export class BulkService {
     const batch = await this.batch(batchId);
     if (batch.state === 'interrupted') {
       await this.reconcile();
-      batch.applyJournal(await this.options.payments.batchOperations(batchId));
+      batch.applyJournal(await this.options.journal.batchOperations(batchId));
     }
     if (batch.state !== 'interrupted' && batch.state !== 'stopped') {
       const message = `This batch is ${batch.state}: only an interrupted or stopped batch can be resumed.`;
@@ -265,7 +268,7 @@ export class BulkService {
   /** An interrupted batch's rows as the journal tells them now. */
   private async current(batch: Batch): Promise<Batch> {
     if (batch.state === 'interrupted')
-      batch.applyJournal(await this.options.payments.batchOperations(batch.batchId));
+      batch.applyJournal(await this.options.journal.batchOperations(batch.batchId));
     return batch;
   }
 
@@ -278,7 +281,7 @@ export class BulkService {
 
   private async batch(batchId: string): Promise<Batch> {
     const batch = (await this.batches()).get(batchId);
-    if (!batch) throw invalid('batchId', 'not_found', 'There is no such batch on this computer.');
+    if (!batch) throw new NotFoundError('batch', 'There is no such batch on this computer.');
     return batch;
   }
 

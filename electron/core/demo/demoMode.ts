@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DemoLetter } from '../../shared/channels/demo';
-import { startSandbox, type Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
 import type { BackgroundTiming } from '../background/round';
 import type { EventBus } from '../events';
 import { log } from '../log';
@@ -43,6 +43,10 @@ export class DemoMode {
   private async open(): Promise<Workspace> {
     const dir = path.join(this.options.userDataDir, 'demo');
     await rm(dir, { recursive: true, force: true });
+    // Loaded here, not at the top: the fakes (fastify, the SMTP server, the seed) are for Demo mode
+    // alone, and every other start of the app would pay for them. The main bundle puts them in a
+    // chunk of their own (test/build/packaged.test.ts).
+    const { startSandbox } = await import('../../sandbox');
     const sandbox = await startSandbox({
       ...(this.options.size !== undefined && { size: this.options.size }),
     });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import type { JournalStep } from '../../shared/journalSteps';
 import { DeskFailure } from '../errors';
 import { log } from '../log';
 import { AppendFile } from './appendFile';
@@ -107,7 +108,7 @@ export class Journal {
     return { osUser: OS_USER, ...(managerName && { managerName }) };
   }
 
-  async step(opId: string, step: string, detail?: StepRecord['detail']): Promise<void> {
+  async step(opId: string, step: JournalStep, detail?: StepRecord['detail']): Promise<void> {
     this.open(opId);
     await this.write({ t: 'step', opId, at: this.now().toISOString(), step, ...(detail && { detail }) });
   }

@@ -2,7 +2,7 @@
  * The journal as people read it: one entry per operation (the Activity view, an order's
  * timeline) and the same as CSV. Reading only; the journal file stays the record.
  */
-import type { AttentionFacts, JournalEntry, JournalFilter } from '../../shared/channels/payments';
+import type { AttentionFacts, JournalEntry, JournalFilter } from '../../shared/channels/journal';
 import type { DeskError } from '../../shared/errors';
 import { JOURNAL_STEPS } from '../../shared/journalSteps';
 import { formatDecimal, kopiyky } from '../../shared/money';

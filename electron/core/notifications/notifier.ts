@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { JournalEntry } from '../../shared/channels/payments';
+import type { JournalEntry } from '../../shared/channels/journal';
 import type { OrdersChanged } from '../../shared/channels/orders';
 import type { DeskNotification, NotificationKind } from '../../shared/channels/notifications';
 import type { LifecycleState } from '../../shared/lifecycle';
@@ -17,7 +17,7 @@ import type { OrderRow } from '../../shared/orders';
 import type { Settings } from '../../shared/settings';
 import type { EventBus } from '../events';
 import { log } from '../log';
-import { writeFileAtomic } from '../settings/atomicFile';
+import { writeFileAtomic } from '../files/atomicFile';
 import { notificationText } from './words';
 
 export const NOTIFIED_FILE = 'notifications.json';

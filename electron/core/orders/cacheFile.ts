@@ -9,7 +9,7 @@ import path from 'node:path';
 import { isLifecycleState } from '../../shared/lifecycle';
 import type { OrderRow } from '../../shared/orders';
 import { log } from '../log';
-import { removeLeftoverTemps, writeFileAtomic } from '../settings/atomicFile';
+import { removeLeftoverTemps, writeFileAtomic } from '../files/atomicFile';
 import type { HistoryCursor } from './history';
 
 export const ORDERS_CACHE_FILE = 'orders-cache.json';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { kopiyky, parseHryvnias, type Kopiyky } from '../../shared/money';
 import type { OrderDetail } from '../../shared/channels/orders';
 import type { CrmOrder } from '../retailcrm/types';
-import { crmTimeToIso } from './crmTime';
+import { kyivDateTimeToIso } from '../kyivTime';
 import { fullName as name, type RowContext } from './rows';
 
 const money = z.union([z.number(), z.string()]).transform((v): Kopiyky => parseHryvnias(v));
@@ -61,7 +61,7 @@ export function orderDetail(order: CrmOrder, context: RowContext): OrderDetail {
   });
   const customer = order.customer;
   const phones = customerExtras.safeParse(customer ?? {});
-  const created = crmTimeToIso(order.createdAt);
+  const created = kyivDateTimeToIso(order.createdAt);
   return {
     orderId: order.id,
     orderNumber: order.number ?? String(order.id),

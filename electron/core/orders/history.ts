@@ -5,7 +5,7 @@
  */
 import { PAGE_LIMIT, type RetailCrmApi } from '../retailcrm/api';
 import type { HistoryRecord, Pagination } from '../retailcrm/types';
-import { crmTimeMinus, isoToCrmTime } from './crmTime';
+import { kyivDateTime, kyivDateTimeMinus } from '../kyivTime';
 
 /**
  * Where the next read starts: after a record id (exclusive, §10.1), or — until the first record
@@ -87,9 +87,9 @@ export async function seedCursor(
   const first = await api.history();
   if (isLast(first)) return { sinceId: first.history.at(-1)?.id ?? 0 };
   // UNCERTAIN (§10.3): generatedAt is documented only by the clients' models; without it, our
-  // clock in the account's assumed zone (crmTime.ts) stands in.
+  // clock in the account's assumed zone (kyivTime.ts) stands in.
   const startDate =
-    (first.generatedAt && crmTimeMinus(first.generatedAt, SEED_LOOKBACK_MINUTES)) ??
-    isoToCrmTime(now.getTime() - SEED_LOOKBACK_MINUTES * 60_000);
+    (first.generatedAt && kyivDateTimeMinus(first.generatedAt, SEED_LOOKBACK_MINUTES)) ??
+    kyivDateTime(now.getTime() - SEED_LOOKBACK_MINUTES * 60_000);
   return (await readChanges(api, { startDate }, maxRounds, onRequest)).cursor;
 }

@@ -11,7 +11,7 @@ import type { Merchant, Settings, StatusMapping } from '../../shared/settings';
 import { stateForCrmStatus } from '../lifecycle';
 import { parseComment } from '../payments/comment';
 import type { CrmCustomer, CrmOrder, CrmPayment } from '../retailcrm/types';
-import { crmTimeToIso } from './crmTime';
+import { kyivDateTimeToIso } from '../kyivTime';
 
 export type RowSettings = Pick<Settings, 'merchants' | 'statusMapping'> &
   Partial<Pick<Settings, 'retailCrm'>>;
@@ -135,7 +135,7 @@ export function rowsOfOrder(
     orderId: order.id,
     orderNumber: order.number ?? String(order.id),
     site: order.site ?? '',
-    createdAt: crmTimeToIso(order.createdAt) ?? '',
+    createdAt: kyivDateTimeToIso(order.createdAt) ?? '',
     customerName: fullName(order) || fullName(order.customer),
     emails: emailsOf(order),
     phones: phonesOf(order),
@@ -170,7 +170,7 @@ function paymentRow(
   const state = stateFor({ crmStatus: payment.status, invoiceId }, context.mapping, before?.state);
   const merchantId = context.merchantOf.get(type);
   const link = context.link(parseComment(payment.comment).link, invoiceId, merchantId);
-  const paidAt = crmTimeToIso(payment.paidAt);
+  const paidAt = kyivDateTimeToIso(payment.paidAt);
   const stateChangedAt = before && before.state !== state ? now.toISOString() : before?.stateChangedAt;
   return {
     paymentId: payment.id,

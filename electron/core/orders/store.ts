@@ -15,7 +15,7 @@ import type {
 import { kopiyky } from '../../shared/money';
 import type { OrderRow } from '../../shared/orders';
 import type { Settings } from '../../shared/settings';
-import { ValidationError } from '../errors';
+import { NotFoundError } from '../errors';
 import type { EventBus } from '../events';
 import type { RetailCrmApi } from '../retailcrm/api';
 import { RetailCrmError } from '../retailcrm/errors';
@@ -23,7 +23,7 @@ import type { CrmOrder } from '../retailcrm/types';
 import { OrdersCacheFile, type CacheContent } from './cacheFile';
 import { orderDetail } from './detail';
 import { HISTORY_ROUNDS_PER_REFRESH, readChanges, seedCursor, type HistoryCursor } from './history';
-import { crmTimeToIso } from './crmTime';
+import { kyivDateTimeToIso } from '../kyivTime';
 import {
   fullName,
   inScope,
@@ -182,7 +182,7 @@ export class OrdersStore {
     return orders
       .filter((order) => inScope(order.site, context))
       .map((order) => {
-        const created = crmTimeToIso(order.createdAt);
+        const created = kyivDateTimeToIso(order.createdAt);
         return {
           orderId: order.id,
           orderNumber: order.number ?? String(order.id),
@@ -413,12 +413,16 @@ export class OrdersStore {
   }
 }
 
-function orderNotFound(orderId: number): ValidationError {
-  const message = `Order ${orderId} is not in RetailCRM (or not in a store UAPAY Desk handles).`;
-  return new ValidationError(message, [{ path: 'orderId', code: 'not_found', message }]);
+function orderNotFound(orderId: number): NotFoundError {
+  return new NotFoundError(
+    'order',
+    `Order ${orderId} is not in RetailCRM (or not in a store UAPAY Desk handles).`,
+  );
 }
 
-function notFound(paymentId: number): ValidationError {
-  const message = `Payment ${paymentId} is not in the orders list (it may have been removed in RetailCRM).`;
-  return new ValidationError(message, [{ path: 'paymentId', code: 'not_found', message }]);
+function notFound(paymentId: number): NotFoundError {
+  return new NotFoundError(
+    'payment',
+    `Payment ${paymentId} is not in the orders list (it may have been removed in RetailCRM).`,
+  );
 }

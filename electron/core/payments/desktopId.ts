@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../settings/atomicFile';
+import { writeFileAtomic } from '../files/atomicFile';
 
 export const DESKTOP_ID_FILE = 'desktop-id';
 

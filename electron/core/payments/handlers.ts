@@ -1,4 +1,7 @@
 import type { Handlers } from '../../shared/contract';
+import { cancel } from './cancel';
+import { confirm } from './confirm';
+import { refund } from './refund';
 import type { PaymentsService } from './service';
 
 type PaymentChannels =
@@ -11,10 +14,7 @@ type PaymentChannels =
   | 'payments.refund'
   | 'payments.resolve'
   | 'payments.giveBackExtra'
-  | 'payments.sync'
-  | 'mail.sendTest'
-  | 'journal.list'
-  | 'journal.exportCsv';
+  | 'payments.sync';
 
 export function paymentsHandlers(payments: PaymentsService): Pick<Handlers, PaymentChannels> {
   return {
@@ -22,14 +22,11 @@ export function paymentsHandlers(payments: PaymentsService): Pick<Handlers, Paym
     'payments.createLink': ({ paymentId }) => payments.createLink(paymentId),
     'payments.previewLetter': ({ paymentId, language }) => payments.previewLetter(paymentId, language),
     'payments.sendLink': ({ paymentId, to, language }) => payments.sendLink(paymentId, to, language),
-    'payments.confirm': ({ paymentId, amount }) => payments.money('payment.confirm', paymentId, amount),
-    'payments.cancel': ({ paymentId }) => payments.money('payment.cancel', paymentId),
-    'payments.refund': ({ paymentId, amount }) => payments.money('payment.refund', paymentId, amount),
+    'payments.confirm': ({ paymentId, amount }) => payments.money(confirm.kind, paymentId, amount),
+    'payments.cancel': ({ paymentId }) => payments.money(cancel.kind, paymentId),
+    'payments.refund': ({ paymentId, amount }) => payments.money(refund.kind, paymentId, amount),
     'payments.resolve': ({ paymentId, opId, happened }) => payments.resolve(paymentId, opId, happened),
     'payments.giveBackExtra': ({ paymentId, invoiceId }) => payments.giveBackExtra(paymentId, invoiceId),
     'payments.sync': ({ paymentIds }) => payments.sync(paymentIds),
-    'mail.sendTest': ({ to }) => payments.sendTestLetter(to),
-    'journal.list': (filter) => payments.journal(filter),
-    'journal.exportCsv': (filter) => payments.journalCsv(filter),
   };
 }

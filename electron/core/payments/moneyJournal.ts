@@ -8,7 +8,7 @@ import { JOURNAL_STEPS } from '../../shared/journalSteps';
 import { kopiyky, type Kopiyky } from '../../shared/money';
 import type { Journal } from '../journal/journal';
 import type { Operation } from '../journal/records';
-import type { Decision } from './moneyOperations';
+import type { Decision } from './moneyOperation';
 
 /** The decision written in the `uapay-sent` step, or undefined when the call was never sent. */
 export function decisionOf(operation: Operation): Decision | undefined {

@@ -15,14 +15,24 @@ import { checkBinding } from './invoiceBinding';
 import { acquireLease, updateLease, type LeasedPayment } from './lease';
 import { look, type Look } from './look';
 import { decisionOf, journalTotals } from './moneyJournal';
-import { MONEY_OPERATIONS, type Decision, type MoneyKind, type Observed } from './moneyOperations';
+import { cancel } from './cancel';
+import { confirm } from './confirm';
+import type { Decision, MoneyOperation, Observed } from './moneyOperation';
+import { refund } from './refund';
 
-/** What a money operation's states must be mapped to before it may start. */
-const NEEDS_MAPPING: Record<MoneyKind, LifecycleState[]> = {
-  'payment.confirm': ['paid'],
-  'payment.cancel': ['rejected'],
-  'payment.refund': ['refunded', 'partially_refunded'],
+/** The journal kinds of the money operations. */
+export type MoneyKind = (typeof confirm | typeof cancel | typeof refund)['kind'];
+
+/** Every money operation by its journal kind: a run names one; an open intent finds its own here. */
+export const MONEY_OPERATIONS: Record<MoneyKind, MoneyOperation> = {
+  [confirm.kind]: confirm,
+  [cancel.kind]: cancel,
+  [refund.kind]: refund,
 };
+
+export function isMoneyKind(kind: string): kind is MoneyKind {
+  return Object.hasOwn(MONEY_OPERATIONS, kind);
+}
 
 /**
  * Runs confirm, cancel and refund, each in the four steps of STYLE.md: lock the payment (journal
@@ -57,7 +67,7 @@ export class MoneyRunner {
     if (!target.invoiceId) throw new RefusedError('no_invoice', 'This payment has no UAPAY invoice yet.');
     if (!target.merchantId)
       throw new RefusedError('not_linked', 'This payment type is not linked to a merchant.');
-    for (const state of NEEDS_MAPPING[kind]) mappedStatus(settings, state);
+    for (const state of definition.writes) mappedStatus(settings, state);
     const client = await this.ctx.connections.uapay(target.merchantId);
 
     const intent = await this.ctx.journal.begin({
@@ -272,7 +282,7 @@ export class MoneyRunner {
           intent.before as LifecycleState | undefined,
         );
         const detail =
-          intent.kind === 'payment.refund' && decision.uapayPaymentId
+          definition.readsPaymentAfter && decision.uapayPaymentId
             ? await client.showPayment(decision.uapayPaymentId).catch(() => undefined)
             : undefined;
         const verdict = definition.observe(current, decision, detail);

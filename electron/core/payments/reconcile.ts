@@ -3,8 +3,7 @@ import type { Operation } from '../journal/records';
 import { log } from '../log';
 import type { PaymentsContext } from './context';
 import { reconcileLink } from './createLink';
-import { isMoneyKind } from './moneyOperations';
-import type { MoneyRunner } from './moneyRunner';
+import { isMoneyKind, type MoneyRunner } from './moneyRunner';
 
 /**
  * Closes what the journal shows begun but not finished: after a crash at start, and in the

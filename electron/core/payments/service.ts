@@ -1,24 +1,20 @@
 import QRCode from 'qrcode';
-import type { JournalEntry, JournalFilter } from '../../shared/channels/payments';
 import type { Kopiyky } from '../../shared/money';
 import type { OrderRow } from '../../shared/orders';
 import type { Connections } from '../connections';
-import { RefusedError, ValidationError } from '../errors';
-import { entriesToCsv, selectEntries, toEntry } from '../journal/view';
-import { Journal } from '../journal/journal';
+import { NotFoundError, RefusedError } from '../errors';
+import type { Journal } from '../journal/journal';
 import { log } from '../log';
-import { paymentLinkLetter, testLetter } from '../mail/letters';
+import { paymentLinkLetter } from '../mail/letters';
 import { storeLanguage } from '../mail/letterLanguage';
-import { sendLetter } from '../mail/mailer';
 import type { Language } from '../../shared/settings';
 import { shopName } from './invoiceFields';
 import type { OrdersStore } from '../orders/store';
 import { SMTP_PASSWORD } from '../secrets/accounts';
 import type { Secrets } from '../secrets/secrets';
 import type { SettingsService } from '../settings/service';
-import type { Hint } from '../callbacks/hints';
+import type { Hint } from '../relay/hints';
 import { addPayment } from './addPayment';
-import { attemptOf } from './invoiceBinding';
 import { parseComment } from './comment';
 import type { PaymentsContext, PaymentTarget } from './context';
 import { createLink } from './createLink';
@@ -26,14 +22,18 @@ import { desktopId } from './desktopId';
 import type { LeaseTiming } from './lease';
 import type { PaymentLinks } from './paymentLinks';
 import { requirePaymentCurrency } from './currency';
-import { MoneyRunner } from './moneyRunner';
-import type { MoneyKind } from './moneyOperations';
+import { cancel } from './cancel';
+import { MoneyRunner, type MoneyKind } from './moneyRunner';
+import { refund } from './refund';
 import { reconcileOpen } from './reconcile';
 import { requireLiveLink, sendLink } from './sendLink';
-import { syncStatuses } from './statusSync';
+import { StatusChecks, type StatusChecksOptions } from './statusChecks';
 
 export interface PaymentsServiceOptions {
+  /** The user-data folder (this desktop's id is kept there). */
   dir: string;
+  /** The operation journal: intents, steps and results (and the payment locks) go there. */
+  journal: Promise<Journal>;
   settings: SettingsService;
   secrets: Secrets;
   connections: Connections;
@@ -44,37 +44,36 @@ export interface PaymentsServiceOptions {
   lease?: LeaseTiming;
   /** Shared with the orders store: which payment links may be shown and mailed. */
   links: PaymentLinks;
-  /**
-   * How long this desktop waits before acting on a relayed callback. Every desktop of a shop gets
-   * each callback at the same moment; different waits let the first one's RetailCRM write be seen
-   * by the others, which then have nothing to write. Default: a random 0–800 ms per desktop.
-   */
-  hintDelayMs?: number;
+  /** How long this desktop waits before acting on a relayed callback (StatusChecksOptions). */
+  hintDelayMs?: StatusChecksOptions['hintDelayMs'];
 }
 
 /**
  * The payment operations behind the IPC channels: every call resolves the row from the orders
  * cache, runs the one implementation of the operation, and lets the rows (and so the UI) follow.
- * The workspace's background round (core/background/round.ts) calls `reconcile` and `sync`.
+ * The workspace's background round (core/background/round.ts) calls `reconcile` and `sync`; when
+ * UAPAY is asked is statusChecks.ts's job, what the operations journaled is read through
+ * journal/queries.ts.
  */
 export class PaymentsService {
   private readonly ready: Promise<{ ctx: PaymentsContext; runner: MoneyRunner; journal: Journal }>;
-  private managerName: string | undefined;
-  private readonly hintDelayMs: number;
-  private syncing: Promise<unknown> = Promise.resolve();
+  private readonly checks: StatusChecks;
 
   constructor(private readonly options: PaymentsServiceOptions) {
-    this.hintDelayMs = options.hintDelayMs ?? Math.floor(Math.random() * 800);
     this.ready = this.open();
-    this.ready.catch((error: unknown) => log.error('payments: the journal could not be opened', { error }));
+    this.ready.catch((error: unknown) => log.error('payments: could not start', { error }));
+    const context = this.ready.then(({ ctx }) => ctx);
+    context.catch(() => undefined); // logged above; a check that awaits it gets the failure
+    this.checks = new StatusChecks({
+      context,
+      rows: async () => (await options.orders.list()).rows,
+      ...(options.hintDelayMs !== undefined && { hintDelayMs: options.hintDelayMs }),
+    });
   }
 
   private async open() {
     const { settings, secrets, connections, orders } = this.options;
-    const journal = await Journal.open(this.options.dir, {
-      managerName: () => this.managerName || undefined,
-      ...(this.options.now && { now: this.options.now }),
-    });
+    const journal = await this.options.journal;
     const { merchants } = await settings.get();
     this.options.links.learnFrom(journal, (id) => merchants.find((m) => m.id === id)?.environment);
     const ctx: PaymentsContext = {
@@ -83,11 +82,7 @@ export class PaymentsService {
       desktopId: await desktopId(this.options.dir),
       links: this.options.links,
       ...(this.options.lease && { lease: this.options.lease }),
-      settings: async () => {
-        const current = await settings.get();
-        this.managerName = current.managerName;
-        return current;
-      },
+      settings: () => settings.get(),
       smtpPassword: () => secrets.read(SMTP_PASSWORD),
       now: this.options.now ?? (() => new Date()),
       onRowChange: (paymentId, patch) => orders.patch(paymentId, patch),
@@ -99,9 +94,10 @@ export class PaymentsService {
   async target(paymentId: number): Promise<OrderRow & PaymentTarget> {
     const row = await this.options.orders.row(paymentId);
     if (!row) {
-      const message =
-        'This payment is not in the list (it may have been deleted in RetailCRM). Refresh the list.';
-      throw new ValidationError(message, [{ path: 'paymentId', code: 'not_found', message }]);
+      throw new NotFoundError(
+        'payment',
+        'This payment is not in the list (it may have been deleted in RetailCRM). Refresh the list.',
+      );
     }
     requirePaymentCurrency(row);
     return row;
@@ -128,7 +124,7 @@ export class PaymentsService {
         'not_captured',
         'UAPAY showed no extra money on this invoice at the last check.',
       );
-    const kind: MoneyKind = extra.state === 'held' ? 'payment.cancel' : 'payment.refund';
+    const kind: MoneyKind = extra.state === 'held' ? cancel.kind : refund.kind;
     return runner.run(kind, { ...row, invoiceId, state: extra.state }, { extra: true });
   }
 
@@ -138,7 +134,6 @@ export class PaymentsService {
     const operation = journal.get(opId);
     if (!operation || operation.intent.crmPaymentId !== paymentId)
       throw new RefusedError('not_unclear', 'This operation is not waiting for a decision any more.');
-    this.managerName = (await this.options.settings.get()).managerName;
     return runner.resolve(operation, happened, journal.actor());
   }
 
@@ -203,90 +198,14 @@ export class PaymentsService {
     return added;
   }
 
-  async sendTestLetter(to: string) {
-    const settings = await this.options.settings.get();
-    if (!settings.smtp)
-      throw new RefusedError(
-        'no_sender',
-        'No e-mail sender is set up yet: add one in Settings → E-mail sender.',
-      );
-    const password = await this.options.secrets.read(SMTP_PASSWORD);
-    return {
-      messageId: await sendLetter(
-        settings.smtp,
-        password,
-        to,
-        testLetter(settings.language, settings.smtp.fromName || 'UAPAY Desk'),
-      ),
-    };
-  }
-
   /** Asks UAPAY about the watched payments (or exactly these) now. */
-  async sync(paymentIds?: readonly number[]) {
-    const { ctx } = await this.ready;
-    return this.oneSyncAtATime(async () => {
-      const { rows } = await this.options.orders.list();
-      return syncStatuses(ctx, rows, paymentIds ? { only: new Set(paymentIds) } : {});
-    });
+  sync(paymentIds?: readonly number[]) {
+    return this.checks.sync(paymentIds);
   }
 
-  /**
-   * Status syncs run one after another (the background round's, a callback's, a person's "Check
-   * with UAPAY"): one that came while another was writing a payment would find it busy and say
-   * nothing changed; waiting, it reads the rows that one left.
-   */
-  private oneSyncAtATime<T>(run: () => Promise<T>): Promise<T> {
-    const next = this.syncing.then(run, run);
-    this.syncing = next.catch(() => undefined);
-    return next;
-  }
-
-  /**
-   * Relayed callbacks: the truth is still fetched from UAPAY, for their payments only. A callback
-   * for an invoice no row carries (an older link of an order, paid after a newer one was made) is
-   * routed by its signed `extraInfo` and `externalId`.
-   */
-  async hint(hints: readonly Hint[]) {
-    const { ctx } = await this.ready;
-    if (this.hintDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.hintDelayMs));
-    const invoices = new Set(hints.map((hint) => hint.invoiceId));
-    const payments = new Set(hints.flatMap((hint) => (hint.crmPaymentId ? [hint.crmPaymentId] : [])));
-    const externalIds = hints.flatMap((hint) => (hint.externalId ? [hint.externalId] : []));
-    await this.oneSyncAtATime(async () => {
-      const { rows } = await this.options.orders.list();
-      const matching = rows.filter(
-        (row: OrderRow) =>
-          (row.invoiceId && invoices.has(row.invoiceId)) ||
-          payments.has(row.paymentId) ||
-          externalIds.some((id) => attemptOf(id, row.orderNumber) !== undefined),
-      );
-      if (matching.length)
-        await syncStatuses(ctx, matching, { only: new Set(matching.map((row) => row.paymentId)) });
-    });
-  }
-
-  async journal(filter: JournalFilter) {
-    const { journal } = await this.ready;
-    return selectEntries(journal.list(), filter);
-  }
-
-  /** The operation holding a payment's journal lock, if any (the bulk preflight leaves it out). */
-  async inFlight(paymentId: number): Promise<JournalEntry | undefined> {
-    const { journal } = await this.ready;
-    const operation = journal.inFlight(paymentId);
-    return operation && toEntry(operation);
-  }
-
-  /** The operations of one bulk batch (their intents carry its id), oldest first. */
-  async batchOperations(batchId: string): Promise<JournalEntry[]> {
-    const { journal } = await this.ready;
-    return journal.list((operation) => operation.intent.batchId === batchId).map(toEntry);
-  }
-
-  async journalCsv(filter: JournalFilter) {
-    const entries = await this.journal({ ...filter, limit: filter.limit ?? 100_000 });
-    const day = new Date().toISOString().slice(0, 10);
-    return { fileName: `uapay-desk-activity-${day}.csv`, text: entriesToCsv(entries), rows: entries.length };
+  /** Relayed callbacks: their payments are looked up at UAPAY (StatusChecks.hint). */
+  hint(hints: readonly Hint[]) {
+    return this.checks.hint(hints);
   }
 
   /** Finishes what the journal shows open (at start, then in the background). */
@@ -295,8 +214,8 @@ export class PaymentsService {
     return reconcileOpen(ctx, runner);
   }
 
+  /** Resolves when the service is done with the journal (the workspace closes it afterwards). */
   async close(): Promise<void> {
-    const { journal } = await this.ready.catch(() => ({ journal: undefined }));
-    await journal?.close();
+    await this.ready.catch(() => undefined);
   }
 }

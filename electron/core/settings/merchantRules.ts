@@ -1,5 +1,5 @@
 import { merchantsSchema, type Merchant } from '../../shared/settings';
-import { ValidationError } from '../errors';
+import { LockedError, NotFoundError, ValidationError } from '../errors';
 import { describeIssues, validationIssues } from '../validation';
 
 /** What a merchant edit may change; the id is fixed. */
@@ -22,10 +22,9 @@ export function refuseLockedChange(before: Merchant, changes: MerchantChanges): 
   const relinks = changes.paymentTypeCode !== undefined && changes.paymentTypeCode !== before.paymentTypeCode;
   if (!relinks && changes.paymentTypeLocked !== false) return;
   const message = `The payment type of "${before.name}" can no longer change: payments of that type exist.`;
-  throw new ValidationError(message, [{ path: 'paymentTypeCode', code: 'locked', message }]);
+  throw new LockedError('paymentType', message);
 }
 
-export function notFound(id: string): ValidationError {
-  const message = `There is no merchant with id ${id.slice(0, 40)}.`;
-  return new ValidationError(message, [{ path: 'id', code: 'not_found', message }]);
+export function notFound(id: string): NotFoundError {
+  return new NotFoundError('merchant', `There is no merchant with id ${id.slice(0, 40)}.`);
 }

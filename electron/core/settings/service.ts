@@ -66,6 +66,11 @@ export class SettingsService {
     return this.store.get();
   }
 
+  /** The manager's name as Settings has it now: who the journal records (read at each operation). */
+  managerName(): string | undefined {
+    return this.store.peek()?.managerName || undefined;
+  }
+
   /** Everything the settings screen shows: the settings, saved/missing per secret, a file problem. */
   async view(): Promise<SettingsView> {
     const settings = await this.store.get();

@@ -6,7 +6,7 @@ import { ValidationError } from '../errors';
 import { log } from '../log';
 import type { SecretAccount } from '../secrets/accounts';
 import { redactions, type RedactionRegistry } from '../secrets/redaction';
-import { removeLeftoverTemps, writeFileAtomic, type FileOps } from './atomicFile';
+import { removeLeftoverTemps, writeFileAtomic, type FileOps } from '../files/atomicFile';
 import { describeIssues, validationIssues } from '../validation';
 import {
   defaultSettings,
@@ -68,6 +68,11 @@ export class SettingsStore {
   /** A copy of the current settings (after every change queued before this call). */
   get(): Promise<Settings> {
     return this.serialized(async () => structuredClone(await this.loaded()));
+  }
+
+  /** The settings as last read or written, without waiting (undefined before the first read). */
+  peek(): Readonly<Settings> | undefined {
+    return this.current;
   }
 
   /** Why the file found at start was moved aside, if it was. */

@@ -7,7 +7,7 @@
 import type { MerchantLink, PaymentTypeChoice, PaymentTypesView } from '../../shared/channels/setup';
 import type { Merchant } from '../../shared/settings';
 import type { Connections } from '../connections';
-import { ValidationError } from '../errors';
+import { LockedError, ValidationError } from '../errors';
 import type { RetailCrmApi } from '../retailcrm/api';
 import type { PaymentType } from '../retailcrm/types';
 import type { SettingsService } from '../settings/service';
@@ -137,10 +137,9 @@ function refuseLocked(merchant: Merchant, code: string): void {
   if (merchant.paymentTypeLocked && merchant.paymentTypeCode !== code) throw lockedError(merchant);
 }
 
-function lockedError(merchant: Merchant): ValidationError {
-  return refuse(
-    'code',
-    'locked',
+function lockedError(merchant: Merchant): LockedError {
+  return new LockedError(
+    'paymentType',
     `The payment type of "${merchant.name}" can no longer change: RetailCRM has payments of the type ` +
       `"${merchant.paymentTypeCode}".`,
   );

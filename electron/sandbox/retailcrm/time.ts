@@ -1,4 +1,5 @@
 import type { SandboxClock } from '../clock';
+import { ZonedTime } from '../zonedTime';
 
 /**
  * RetailCRM dates carry no time zone (reference §1.1: `Y-m-d` and `Y-m-d H:i:s`); they are the account's
@@ -11,24 +12,13 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 export class AccountTime {
-  private readonly format: Intl.DateTimeFormat;
-  private cachedSecond = Number.NaN;
-  private cachedText = '';
+  private readonly zone: ZonedTime;
 
   constructor(
     private readonly clock: SandboxClock,
     timeZone = DEFAULT_TIME_ZONE,
   ) {
-    this.format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
+    this.zone = new ZonedTime(timeZone);
   }
 
   /** The clock's current moment as `Y-m-d H:i:s` in the account's zone. */
@@ -37,14 +27,7 @@ export class AccountTime {
   }
 
   print(epochMs: number): string {
-    // Formatting through Intl is slow; seeding thousands of records in one second prints the same string.
-    const second = Math.floor(epochMs / 1000);
-    if (second === this.cachedSecond) return this.cachedText;
-    const parts: Record<string, string> = {};
-    for (const part of this.format.formatToParts(new Date(epochMs))) parts[part.type] = part.value;
-    this.cachedSecond = second;
-    this.cachedText = `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
-    return this.cachedText;
+    return this.zone.print(epochMs);
   }
 
   /** A library input (a Date, or a `Y-m-d H:i:s` string taken as account time) → `Y-m-d H:i:s`. */

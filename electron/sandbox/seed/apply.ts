@@ -9,7 +9,7 @@ import type { RetailCrmState } from '../retailcrm';
 import type { InvoiceInput, UapayFakeState } from '../uapay';
 import { AUTO_MERCHANT, MANUAL_MERCHANT, SITES, STATUS_MAPPING } from './account';
 import type { OrderKind, OrderPlan, SeedPlan } from './plan';
-import type { ZonedTime } from './zonedTime';
+import type { ZonedTime } from '../zonedTime';
 
 export interface ApplyContext {
   crm: RetailCrmState;

@@ -11,7 +11,7 @@ import { setUpAccount } from './account';
 import { addCustomers, addOrder } from './apply';
 import { countByKind, planSeed, type OrderKind } from './plan';
 import { demoProfile, demoSecrets, type DemoSecrets, type TeamProfile } from './profile';
-import { ZonedTime } from './zonedTime';
+import { ZonedTime } from '../zonedTime';
 
 export {
   AUTO_MERCHANT,

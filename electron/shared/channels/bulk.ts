@@ -1,5 +1,5 @@
 /**
- * Bulk confirmation and cancellation of held payments (issue 7): a preflight that says which
+ * Bulk confirmation and cancellation of held payments: a preflight that says which
  * payments can go and why the others cannot, then one batch that runs the single-payment
  * operation for each, with live progress, stop, retry of the failures, CSV, and — after a crash —
  * the interrupted batch and its resumption. Amounts are integer kopiyky.

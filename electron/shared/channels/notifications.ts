@@ -1,5 +1,5 @@
 /**
- * Desktop notifications (issue 16): the core decides what to tell and words it in the UI's
+ * Desktop notifications: the core decides what to tell and words it in the UI's
  * language; main shows it with the system's notifications and keeps the dock / taskbar badge.
  * Events only, no channels: `notify.show`, `notify.badge` from the core; `notify.open` when a
  * notification was clicked (main emits it, the renderer opens that payment's panel).

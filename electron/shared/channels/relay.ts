@@ -1,5 +1,5 @@
 /**
- * The callback relay on the desktop (issue 8): pairing with a relay by its pairing code, and the
+ * The callback relay on the desktop: pairing with a relay by its pairing code, and the
  * state of the one event stream this desktop keeps open to it. The token never crosses: the UI
  * learns only whether one is saved.
  */

@@ -177,8 +177,8 @@ describe('the core as main builds it', () => {
     expect(shop.crmAmount(held)).toBe(42_000);
     expect(shop.calls('complete', held)).toBe(1);
     const ws = desk.workspace();
-    expect(await ws.payments.inFlight(held.paymentId)).toBeUndefined();
-    const [confirm] = await ws.payments.journal({ paymentId: held.paymentId });
+    expect(await ws.journal.inFlight(held.paymentId)).toBeUndefined();
+    const [confirm] = await ws.journal.list({ paymentId: held.paymentId });
     expect(confirm).toMatchObject({ kind: 'payment.confirm', outcome: 'reconciled' });
 
     const status = await until('the first round has ended', () => {

@@ -83,7 +83,7 @@ describe('a batch whose process is killed', () => {
       const held = all.find((h) => h.paymentId === row.paymentId)!;
       expect(row.outcome).toBe(shop.uapayStatus(held) === CAPTURED ? 'done' : 'untouched');
     }
-    expect((await core.payments.journal({ limit: 100_000 })).filter((e) => !e.finishedAt)).toEqual([]);
+    expect((await core.journal.list({ limit: 100_000 })).filter((e) => !e.finishedAt)).toEqual([]);
 
     const resumed = await core.bulk.resume(report!.batchId);
     // (Finished is not always done: under a short-session reading UAPAY may refuse a capture.)
@@ -98,7 +98,7 @@ describe('a batch whose process is killed', () => {
       expect(shop.calls('complete', held)).toBe(1);
       expect([shop.crmStatus(held), shop.crmAmount(held)]).toEqual([STATUS_MAPPING.paid, held.amount]);
     }
-    const journal = await core.payments.journal({ limit: 100_000 });
+    const journal = await core.journal.list({ limit: 100_000 });
     expect(journal.filter((e) => !e.finishedAt)).toEqual([]);
     expect(
       journal.filter((e) => e.kind === 'payment.confirm' && e.outcome === 'succeeded').length,

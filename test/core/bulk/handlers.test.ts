@@ -88,7 +88,7 @@ describe('bulk over IPC', () => {
     });
     expect(await call('bulk.status', { batchId: 'no-such-batch' })).toMatchObject({
       ok: false,
-      error: { issues: [{ code: 'not_found' }] },
+      error: { kind: 'not_found', what: 'batch' },
     });
   });
 });

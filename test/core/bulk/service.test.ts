@@ -162,7 +162,7 @@ describe('bulk confirmation', () => {
     expect(uapay.fake.control.calls({ method: complete, sessionRefused: false })).toBe(180);
 
     // Every intent of the batch has its result in the journal, but for those waiting for a person.
-    const operations = await core.payments.batchOperations(status.batchId);
+    const operations = await core.journal.batchOperations(status.batchId);
     expect(operations).toHaveLength(180);
     const waiting = operations.filter((op) => !op.finishedAt);
     expect(waiting.map((op) => [op.paymentId, op.outcome]).sort()).toEqual(

@@ -15,6 +15,8 @@ import { EventBus } from '../../../electron/core/events';
 import { OrdersStore } from '../../../electron/core/orders/store';
 import type { LeaseTiming } from '../../../electron/core/payments/lease';
 import { PaymentLinks } from '../../../electron/core/payments/paymentLinks';
+import { Journal } from '../../../electron/core/journal/journal';
+import { JournalQueries } from '../../../electron/core/journal/queries';
 import { PaymentsService } from '../../../electron/core/payments/service';
 import { merchantKeyAccount, RETAILCRM_API_KEY } from '../../../electron/core/secrets/accounts';
 import { osKeychain, type SecretStore } from '../../../electron/core/secrets/keychain';
@@ -198,6 +200,7 @@ export interface Core {
   connections: Connections;
   orders: OrdersStore;
   payments: PaymentsService;
+  journal: JournalQueries;
   bulk: BulkService;
   events: EventBus;
   progress: BulkProgress[];
@@ -228,8 +231,11 @@ export function openCore(options: CoreOptions): Core {
     events,
     links: (invoiceId, link, merchant) => links.forInvoice(invoiceId, link, merchant),
   });
+  const journal = Journal.open(dir, { managerName: () => settings.managerName() });
+  const queries = new JournalQueries(journal);
   const payments = new PaymentsService({
     dir,
+    journal,
     settings,
     secrets,
     connections,
@@ -241,6 +247,7 @@ export function openCore(options: CoreOptions): Core {
   const bulk = new BulkService({
     dir,
     payments,
+    journal: queries,
     orders,
     settings,
     connections,
@@ -252,12 +259,14 @@ export function openCore(options: CoreOptions): Core {
     connections,
     orders,
     payments,
+    journal: queries,
     bulk,
     events,
     progress,
     async close() {
       await bulk.close();
       await payments.close();
+      await (await journal).close();
       await orders.close();
       await settings.store.idle();
     },

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE, Journal, OperationInProgressError } from '../../../electron/core/journal/journal';
+import { JOURNAL_STEPS } from '../../../electron/shared/journalSteps';
+import { OPERATION_KINDS } from '../../../electron/shared/operationKinds';
 
 const dirs: string[] = [];
 async function tempDir() {
@@ -75,14 +77,14 @@ describe('operation journal', () => {
     const dir = await tempDir();
     const journal = await Journal.open(dir);
     const a = await journal.begin(intent(7));
-    await journal.step(a.opId, 'uapay-confirmed', { paymentStatus: 'FINISHED' });
+    await journal.step(a.opId, JOURNAL_STEPS.uapayConfirmed, { paymentStatus: 'FINISHED' });
     await journal.finish(a.opId, { outcome: 'succeeded', after: 'paid' });
     await journal.begin(intent(9, { orderId: 11 }));
     await journal.close();
 
     const reopened = await Journal.open(dir);
     const [op] = reopened.forOrder(10);
-    expect(op?.steps.map((s) => s.step)).toEqual(['uapay-confirmed']);
+    expect(op?.steps.map((s) => s.step)).toEqual([JOURNAL_STEPS.uapayConfirmed]);
     expect(op?.result).toMatchObject({ outcome: 'succeeded', after: 'paid' });
     expect(reopened.unfinished().map((o) => o.intent.crmPaymentId)).toEqual([9]);
     await reopened.close();
@@ -124,6 +126,26 @@ describe('operation journal', () => {
     await reopened.begin(intent(8));
     await reopened.close();
     expect((await lines(dir)).map((l) => l.crmPaymentId)).toEqual([7, 8]);
+  });
+
+  // Kinds and steps are persisted: a rename would make this version skip what an earlier one wrote
+  // (and free a payment whose money operation is still open).
+  it('reads every kind and step a journal written by an earlier version holds', async () => {
+    const dir = await tempDir();
+    await copyFile(
+      path.join(import.meta.dirname, 'fixtures/earlierVersion.jsonl'),
+      path.join(dir, JOURNAL_FILE),
+    );
+    const journal = await Journal.open(dir);
+    const operations = journal.list();
+    expect(operations.map((o) => o.intent.kind)).toEqual([...OPERATION_KINDS]);
+    const refund = operations.find((o) => o.intent.kind === 'payment.refund');
+    expect(refund?.steps.map((s) => s.step)).toEqual(Object.values(JOURNAL_STEPS));
+    expect(journal.unfinished().map((o) => o.intent.opId)).toEqual([refund?.intent.opId]);
+    await expect(journal.begin(intent(refund?.intent.crmPaymentId ?? 0))).rejects.toBeInstanceOf(
+      OperationInProgressError,
+    );
+    await journal.close();
   });
 
   it('does not lock a payment whose intent could not be written', async () => {

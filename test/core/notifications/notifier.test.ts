@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Notifier } from '../../../electron/core/notifications/notifier';
 import { EventBus } from '../../../electron/core/events';
-import type { JournalEntry } from '../../../electron/shared/channels/payments';
+import type { JournalEntry } from '../../../electron/shared/channels/journal';
 import type { DeskNotification } from '../../../electron/shared/channels/notifications';
 import type { Kopiyky } from '../../../electron/shared/money';
 import type { OrderRow } from '../../../electron/shared/orders';

@@ -106,7 +106,7 @@ describe('orders over IPC', () => {
     });
     expect(await dispatch(desk.handlers, 'orders.get', { paymentId: 12345 })).toMatchObject({
       ok: false,
-      error: { kind: 'validation', issues: [{ path: 'paymentId', code: 'not_found' }] },
+      error: { kind: 'not_found', what: 'payment' },
     });
     await desk.close();
   });

@@ -570,7 +570,9 @@ describe('orders store: any order by its number', () => {
     expect(cash.detail).toMatchObject({ orderNumber: '1004A', totalSumm: 50_00, prepaySum: 0 });
     const held = await store.viewOrder(ids.held.order);
     expect(held.rows.map((row) => row.paymentId)).toEqual([ids.held.payment]);
-    await expect(store.viewOrder(987_654)).rejects.toMatchObject({ info: { kind: 'validation' } });
+    await expect(store.viewOrder(987_654)).rejects.toMatchObject({
+      info: { kind: 'not_found', what: 'order' },
+    });
   });
 });
 
@@ -619,7 +621,7 @@ describe('orders store: one order for the side panel', () => {
     await store.refresh();
     state.deletePayment(ids.noLink.payment);
     await expect(store.view(ids.noLink.payment)).rejects.toMatchObject({
-      info: { kind: 'validation', issues: [{ code: 'not_found' }] },
+      info: { kind: 'not_found', what: 'payment' },
     });
     expect(await store.row(ids.noLink.payment)).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kopiyky } from '../../../electron/shared/money';
 import { MoneyRunner } from '../../../electron/core/payments/moneyRunner';
+import { JOURNAL_STEPS } from '../../../electron/shared/journalSteps';
 import { createWorld, MAPPING, type World } from '../../support/world';
 
 let world: World;
@@ -33,7 +34,7 @@ describe('success is what UAPAY signs', () => {
         amount: 40_000,
       });
     } else {
-      expect(open?.steps.map((s) => s.step)).toContain('needs-attention');
+      expect(open?.steps.map((s) => s.step)).toContain(JOURNAL_STEPS.needsAttention);
       expect(world.crmPayment(target.paymentId).status).toBe(MAPPING.paid);
     }
   });
@@ -50,7 +51,8 @@ describe('success is what UAPAY signs', () => {
       amount: 50_000,
     });
     expect(
-      world.journal.forOrder(target.orderId)[0]?.steps.find((s) => s.step === 'uapay-confirmed')?.detail,
+      world.journal.forOrder(target.orderId)[0]?.steps.find((s) => s.step === JOURNAL_STEPS.uapayConfirmed)
+        ?.detail,
     ).toEqual({
       by: 'uapay state',
     });
@@ -80,7 +82,7 @@ describe('a person decides what UAPAY’s state cannot tell', () => {
       amount: 20_000,
     });
     const [open] = world.journal.unfinished();
-    const attention = open?.steps.find((s) => s.step === 'needs-attention')?.detail;
+    const attention = open?.steps.find((s) => s.step === JOURNAL_STEPS.needsAttention)?.detail;
     expect(attention).toMatchObject({
       sent: { amount: 20_000 },
       uapay: { paymentStatus: expect.any(String) },
@@ -105,7 +107,7 @@ describe('a person decides what UAPAY’s state cannot tell', () => {
       amount: 30_000,
     });
     const closed = world.journal.get(open!.intent.opId)!;
-    expect(closed.steps.find((s) => s.step === 'resolved')?.detail).toMatchObject({
+    expect(closed.steps.find((s) => s.step === JOURNAL_STEPS.resolved)?.detail).toMatchObject({
       happened: true,
       by: 'Olena',
     });

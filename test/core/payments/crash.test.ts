@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Journal, JOURNAL_FILE } from '../../../electron/core/journal/journal';
 import { MoneyRunner } from '../../../electron/core/payments/moneyRunner';
+import { JOURNAL_STEPS } from '../../../electron/shared/journalSteps';
 import { expectedPair } from '../../support/readings';
 import { createWorld, MAPPING, type World } from '../../support/world';
 
@@ -47,7 +48,7 @@ describe('a crash between the UAPAY call and the RetailCRM write', () => {
       },
     );
     const exited = new Promise((resolve) => child.on('close', resolve));
-    await waitForStep(path.join(journalDir, JOURNAL_FILE), 'uapay-confirmed');
+    await waitForStep(path.join(journalDir, JOURNAL_FILE), JOURNAL_STEPS.uapayConfirmed);
     child.kill('SIGKILL');
     await exited;
     world.crm.control.clearFaults();

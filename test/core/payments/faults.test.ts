@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kopiyky } from '../../../electron/shared/money';
-import { MoneyRunner } from '../../../electron/core/payments/moneyRunner';
-import type { MoneyKind } from '../../../electron/core/payments/moneyOperations';
+import { MoneyRunner, type MoneyKind } from '../../../electron/core/payments/moneyRunner';
 import { READING_VALUES, type UapayMethod } from '../../../electron/sandbox/uapay';
+import { JOURNAL_STEPS } from '../../../electron/shared/journalSteps';
 import { expectedPair } from '../../support/readings';
 import { createWorld, MAPPING, type World } from '../../support/world';
 
@@ -128,10 +128,10 @@ describe('RetailCRM away after UAPAY did the work', () => {
     expect(world.crmPayment(target.paymentId).status).toBe(MAPPING.held);
     const [open] = world.journal.unfinished();
     expect(open?.steps.map((s) => s.step)).toEqual([
-      'leased',
-      'uapay-sent',
-      'uapay-confirmed',
-      'crm-pending',
+      JOURNAL_STEPS.leased,
+      JOURNAL_STEPS.uapaySent,
+      JOURNAL_STEPS.uapayConfirmed,
+      JOURNAL_STEPS.crmPending,
     ]);
     await expect(runner.run('payment.confirm', target)).rejects.toMatchObject({ info: { kind: 'busy' } });
 

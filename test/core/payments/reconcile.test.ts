@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Journal } from '../../../electron/core/journal/journal';
 import { MoneyRunner } from '../../../electron/core/payments/moneyRunner';
 import { reconcileOpen } from '../../../electron/core/payments/reconcile';
+import { JOURNAL_STEPS } from '../../../electron/shared/journalSteps';
 import { createWorld, type World } from '../../support/world';
 
 let world: World;
@@ -37,7 +38,7 @@ describe('reconciliation while operations run', () => {
     ]);
 
     // A link whose RetailCRM write failed is left open on purpose: reconciliation finishes it.
-    await world.journal.step(link.opId, 'crm-pending', {});
+    await world.journal.step(link.opId, JOURNAL_STEPS.crmPending, {});
     await reconcileOpen(world.ctx, new MoneyRunner(world.ctx));
     expect(world.journal.get(link.opId)?.result?.outcome).toBe('reconciled');
 

@@ -7,7 +7,7 @@ import { Journal } from '../../../electron/core/journal/journal';
 import type { PaymentsContext } from '../../../electron/core/payments/context';
 import { DEFAULT_LEASE_TIMING } from '../../../electron/core/payments/lease';
 import { MoneyRunner } from '../../../electron/core/payments/moneyRunner';
-import type { MoneyKind } from '../../../electron/core/payments/moneyOperations';
+import type { MoneyKind } from '../../../electron/core/payments/moneyRunner';
 import { createWorld, MAPPING, type World } from '../../support/world';
 
 let world: World;

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KeychainError, ValidationError } from '../../../electron/core/errors';
+import { DeskFailure, KeychainError, ValidationError } from '../../../electron/core/errors';
 import {
   merchantKeyAccount,
   RELAY_TOKEN,
@@ -35,6 +35,13 @@ async function validationOf(promise: Promise<unknown>) {
   const error = await promise.catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).info;
+}
+
+/** The typed error a refused call carries, as the renderer receives it. */
+async function refusalOf(promise: Promise<unknown>) {
+  const error = await promise.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(DeskFailure);
+  return (error as DeskFailure).info;
 }
 
 describe('merchants', () => {
@@ -114,11 +121,16 @@ describe('merchants', () => {
     const desk = await service();
     const { id } = await desk.addMerchant({ ...shop, paymentTypeCode: 'uapay-1' });
     await desk.lockPaymentType(id);
-    const info = await validationOf(desk.updateMerchant(id, { paymentTypeCode: 'uapay-2' }));
-    expect(info.message).toBe(
-      'The payment type of "Main shop" can no longer change: payments of that type exist.',
-    );
-    await validationOf(desk.updateMerchant(id, { paymentTypeLocked: false }));
+    const info = await refusalOf(desk.updateMerchant(id, { paymentTypeCode: 'uapay-2' }));
+    expect(info).toEqual({
+      kind: 'locked',
+      what: 'paymentType',
+      message: 'The payment type of "Main shop" can no longer change: payments of that type exist.',
+    });
+    expect(await refusalOf(desk.updateMerchant(id, { paymentTypeLocked: false }))).toMatchObject({
+      kind: 'locked',
+      what: 'paymentType',
+    });
     expect(await desk.updateMerchant(id, { name: 'Still editable' })).toMatchObject({
       paymentTypeCode: 'uapay-1',
     });
@@ -126,14 +138,11 @@ describe('merchants', () => {
 
   it('says so when a merchant does not exist', async () => {
     const desk = await service();
-    const info = await validationOf(desk.removeMerchant('0b7e8f8e-1111-4222-8333-944455556666'));
-    expect(info.issues).toEqual([
-      {
-        path: 'id',
-        code: 'not_found',
-        message: 'There is no merchant with id 0b7e8f8e-1111-4222-8333-944455556666.',
-      },
-    ]);
+    expect(await refusalOf(desk.removeMerchant('0b7e8f8e-1111-4222-8333-944455556666'))).toEqual({
+      kind: 'not_found',
+      what: 'merchant',
+      message: 'There is no merchant with id 0b7e8f8e-1111-4222-8333-944455556666.',
+    });
   });
 
   it('keeps the merchant, and changes nothing, when the keychain cannot save its key', async () => {

@@ -154,10 +154,10 @@ describe('setup: payment types', () => {
     const locked = {
       ok: false,
       error: {
-        kind: 'validation',
+        kind: 'locked',
+        what: 'paymentType',
         message:
           'The payment type of "Квіти" can no longer change: RetailCRM has payments of the type "cash".',
-        issues: [{ path: 'code', code: 'locked' }],
       },
     };
     expect(await link(desk, first, 'bank-card')).toMatchObject(locked);
@@ -180,7 +180,7 @@ describe('setup: payment types', () => {
     crm.fake.control.resetCounts();
     expect(await link(desk, first, 'bank-card')).toMatchObject({
       ok: false,
-      error: { issues: [{ code: 'locked' }] },
+      error: { kind: 'locked', what: 'paymentType' },
     });
     expect(crm.fake.control.callCount('orders')).toEqual({ calls: 1, succeeded: 1 });
     const listed = await desk.value<PaymentTypesView>('setup.paymentTypes.list', {});
@@ -204,7 +204,8 @@ describe('setup: payment types', () => {
   it('asks to connect RetailCRM first', async () => {
     const desk = await openDesk();
     expect(await desk.error('setup.paymentTypes.list', {})).toMatchObject({
-      kind: 'validation',
+      kind: 'not_connected',
+      service: 'retailcrm',
       message: 'RetailCRM is not connected yet: add its address and API key in Settings.',
     });
   });

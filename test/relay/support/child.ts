@@ -70,12 +70,13 @@ export function spawnRelay(
   });
 }
 
-/** Runs one relay CLI command in a child process. */
+/** Runs one relay CLI command in a child process (`entry` as for spawnRelay). */
 export function runRelayCli(
   args: string[],
   env: Record<string, string>,
+  entry: string[] = ENTRY,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [...ENTRY, ...args], {
+  const child = spawn(process.execPath, [...entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,256 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LinkResult as Link } from '../../../electron/shared/channels/payments';
+import type { DeskError } from '../../../electron/shared/errors';
+import { stillOwed } from '../../../electron/shared/money';
+import { Badge } from '../../components/Badge';
+import { Button } from '../../components/Button';
+import { Callout } from '../../components/Callout';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Icon } from '../../components/Icon';
+import { Skeleton } from '../../components/Skeleton';
+import { formatDateTime } from '../../i18n/dates';
+import { call, deskError } from '../../desk';
+import { notifyError } from '../../store/noticesStore';
+import { useOrderPanel } from './orderPanelStore';
+import { canDo, PAYMENT_ACTIONS } from '../../../electron/shared/lifecycle';
+import { SHORTCUTS, type PanelAction } from './actions';
+import { AddPaymentDialog } from './AddPaymentDialog';
+import { AttentionNote } from './AttentionNote';
+import { paymentAmounts } from './amounts';
+import { ActionBar } from './ActionBar';
+import { CancelHoldDialog } from './CancelHoldDialog';
+import { ConfirmPaymentDialog } from './ConfirmPaymentDialog';
+import { contactEmails, CustomerFacts } from './CustomerFacts';
+import { EmailDialog } from './EmailDialog';
+import { ExtraMoneyNote } from './ExtraMoneyNote';
+import { LinkResult } from './LinkResult';
+import { OrderItems } from './OrderItems';
+import { OtherPayments } from './OtherPayments';
+import { PaymentFacts } from './PaymentFacts';
+import { PendingNote } from './PendingNote';
+import { RefundDialog } from './RefundDialog';
+import { Timeline } from './Timeline';
+import { usePaymentData } from './usePaymentData';
+import { CurrencyNote } from './CurrencyNote';
+import { OpenInCrm } from '../OpenInCrm';
+import { isPaymentCurrency } from '../../../electron/shared/currency';
+
+type DialogAction = Exclude<PanelAction, 'createLink'>;
+
+const OPEN_OUTCOMES = new Set(['in_progress', 'crm_pending', 'needs_attention']);
+
+function typingInto(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+/** The side panel's content for one payment (mounted per payment: its state never leaks to the next). */
+export function PaymentBody({ paymentId, titleId }: { paymentId: number; titleId: string }) {
+  const { t } = useTranslation();
+  const close = useOrderPanel((s) => s.close);
+  const open = useOrderPanel((s) => s.open);
+  const { view, timeline, error, gone, loading, reload } = usePaymentData(paymentId);
+  const [dialog, setDialog] = useState<DialogAction>();
+  const [link, setLink] = useState<Link>();
+  const [linkError, setLinkError] = useState<DeskError>();
+  const [busy, setBusy] = useState<PanelAction>();
+  const [syncing, setSyncing] = useState(false);
+
+  const row = view?.row;
+  const detail = view?.detail;
+  const noLinkedPayment = detail !== undefined && !detail.payments.some((p) => p.linked);
+  // While an operation on the payment is open (running, RetailCRM pending, or waiting for a
+  // person), no other may start: the notes above say why. UAPAY takes hryvnias only: an order in
+  // another currency gets no link or money operation.
+  const locked = timeline?.some((entry) => OPEN_OUTCOMES.has(entry.outcome)) ?? false;
+  const payable = isPaymentCurrency(detail?.currency ?? row?.currency);
+  const actions: PanelAction[] =
+    row && payable
+      ? [
+          ...PAYMENT_ACTIONS.filter((action) => !locked && canDo(action, row.state)),
+          ...(noLinkedPayment ? ['add' as const] : []),
+        ]
+      : [];
+
+  const createLink = async () => {
+    setBusy('createLink');
+    setLinkError(undefined);
+    try {
+      setLink(await call('payments.createLink', { paymentId }));
+      await reload();
+    } catch (failure) {
+      setLinkError(deskError(failure));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  /** Asks UAPAY about this payment now, then reads the order again. */
+  const sync = async () => {
+    setSyncing(true);
+    try {
+      await call('payments.sync', { paymentIds: [paymentId] });
+      await reload();
+    } catch (failure) {
+      notifyError(deskError(failure));
+    } finally {
+      setSyncing(false);
+    }
+  };
+
+  const act = (action: PanelAction) => {
+    if (action === 'createLink') void createLink();
+    else setDialog(action);
+  };
+
+  // Single-letter shortcuts for the actions shown, while no field or dialog takes the keys.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || typingInto(event.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      const action = actions.find((candidate) => SHORTCUTS[candidate] === event.key.toUpperCase());
+      if (!action || busy) return;
+      event.preventDefault();
+      act(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const amounts = row && paymentAmounts(row);
+  const done = () => void reload();
+  return (
+    <>
+      <header className="order-panel-header">
+        <div className="order-panel-titles">
+          <h2 id={titleId}>
+            {detail || row
+              ? t('panel.title', { number: detail?.orderNumber ?? row?.orderNumber })
+              : t('panel.loading')}
+          </h2>
+          {row && (
+            <p className="order-panel-sub" data-testid="panel-state">
+              <Badge state={row.state} />
+              <span>{row.site}</span>
+              {(detail?.createdAt ?? row.createdAt) && (
+                <span>{formatDateTime(detail?.createdAt ?? row.createdAt, 'medium')}</span>
+              )}
+            </p>
+          )}
+        </div>
+        {row && <OpenInCrm orderId={row.orderId} orderNumber={row.orderNumber} variant="icon" />}
+        <Button
+          size="sm"
+          variant="ghost"
+          busy={syncing}
+          title={t('panel.syncHint')}
+          onClick={() => void sync()}
+        >
+          {t('panel.sync')}
+        </Button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('panel.close')}
+          title={t('panel.close')}
+          aria-keyshortcuts="Escape"
+          onClick={close}
+        >
+          <Icon name="close" />
+        </button>
+      </header>
+      <div className="order-panel-body" aria-busy={loading || undefined}>
+        {gone && (
+          <Callout tone="warning" title={t('panel.goneTitle')}>
+            <p>{t('panel.goneText')}</p>
+          </Callout>
+        )}
+        {error && <ErrorMessage error={error} onRetry={() => void reload()} retrying={loading} />}
+        {!view && !error && !gone && <PanelSkeleton />}
+        {row && detail && amounts && (
+          <>
+            <CurrencyNote currency={detail.currency ?? row.currency} />
+            <ActionBar state={row.state} actions={actions} busy={busy} locked={locked} onAction={act} />
+            {linkError && (
+              <ErrorMessage
+                error={linkError}
+                onRetry={() => void createLink()}
+                retrying={busy === 'createLink'}
+              />
+            )}
+            {link && canDo('createLink', row.state) && <LinkResult link={link} />}
+            <AttentionNote paymentId={paymentId} timeline={timeline} onDone={done} />
+            <ExtraMoneyNote row={row} onDone={done} />
+            <PendingNote timeline={timeline} />
+            <PaymentFacts row={row} />
+            <CustomerFacts row={row} detail={detail} />
+            <OrderItems detail={detail} />
+            <OtherPayments detail={detail} paymentId={paymentId} />
+            <Timeline entries={timeline} />
+
+            {dialog === 'sendLink' && (
+              <EmailDialog
+                paymentId={paymentId}
+                addresses={contactEmails(row, detail)}
+                onDone={done}
+                onClose={() => setDialog(undefined)}
+              />
+            )}
+            {dialog === 'confirm' && amounts.held !== undefined && (
+              <ConfirmPaymentDialog
+                paymentId={paymentId}
+                held={amounts.held}
+                paymentAmount={row.amount}
+                orderTotal={detail.totalSumm}
+                owed={stillOwed(detail.totalSumm, detail.prepaySum)}
+                onDone={done}
+                onClose={() => setDialog(undefined)}
+              />
+            )}
+            {dialog === 'cancel' && amounts.held !== undefined && (
+              <CancelHoldDialog
+                paymentId={paymentId}
+                held={amounts.held}
+                onDone={done}
+                onClose={() => setDialog(undefined)}
+              />
+            )}
+            {dialog === 'refund' && amounts.refundable !== undefined && (
+              <RefundDialog
+                paymentId={paymentId}
+                refundable={amounts.refundable}
+                captured={amounts.captured}
+                onDone={done}
+                onClose={() => setDialog(undefined)}
+              />
+            )}
+            {dialog === 'add' && (
+              <AddPaymentDialog
+                orderId={detail.orderId}
+                orderNumber={detail.orderNumber}
+                site={detail.site}
+                remainder={stillOwed(detail.totalSumm, detail.prepaySum)}
+                onAdded={(added) => open(added)}
+                onClose={() => setDialog(undefined)}
+              />
+            )}
+          </>
+        )}
+      </div>
+    </>
+  );
+}
+
+export function PanelSkeleton() {
+  return (
+    <div className="order-panel-skeleton" aria-hidden="true">
+      <Skeleton shape="field" width="60%" />
+      <Skeleton shape="block" height="120px" />
+      <Skeleton shape="block" height="90px" />
+      <Skeleton shape="block" height="140px" />
+    </div>
+  );
+}
