@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { Icon } from '../components/Icon';
 import { Logo } from '../frame/Logo';
 import { startDemo } from '../demo/demoMode';
+import { useDeskAction } from '../deskHooks';
 import { useRouter } from '../store/routerStore';
 import { ReadinessChecklist } from './ReadinessChecklist';
 
@@ -11,12 +11,8 @@ import { ReadinessChecklist } from './ReadinessChecklist';
 export function FirstRun() {
   const { t } = useTranslation();
   const openSettings = useRouter((s) => s.openSettings);
-  const [starting, setStarting] = useState(false);
-  const tryDemo = async () => {
-    setStarting(true);
-    await startDemo();
-    setStarting(false);
-  };
+  const { busy: starting, run } = useDeskAction({ toast: true });
+  const tryDemo = () => run(startDemo);
   return (
     <div className="first-run">
       <div className="first-run-head">

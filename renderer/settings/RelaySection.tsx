@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RelayStatus } from '../../electron/shared/channels/relay';
-import type { DeskError } from '../../electron/shared/errors';
 import type { SettingsView } from '../../electron/shared/settings';
 import { Button } from '../components/Button';
 import { Callout } from '../components/Callout';
@@ -9,42 +8,28 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { SettingsCard } from './SettingsCard';
 import { Skeleton } from '../components/Skeleton';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
 import { notify } from '../store/noticesStore';
+import { useRelayStatus, useRelayStatusFeed } from '../store/relayStatusStore';
 import { useSettings } from '../store/settingsStore';
 import { RelayConnectionState } from './RelayConnectionState';
 import { RelayPairForm } from './RelayPairForm';
 import { SectionFrame } from './SectionFrame';
 
-/** `relay.status` now, then live from the event of the same name. */
-function useRelayStatus() {
-  const [status, setStatus] = useState<RelayStatus>();
-  const [error, setError] = useState<DeskError>();
-  useEffect(() => {
-    let live = true;
-    const off = window.desk.on('relay.status', (next) => setStatus(next));
-    call('relay.status', {}).then(
-      (next) => live && setStatus(next),
-      (failure: unknown) => live && setError(deskError(failure)),
-    );
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
-  return { status, error, setStatus };
-}
-
 /** Pairing with the callback relay (README "Callback relay", "On the desktop"). */
 export function RelaySection({ view }: { view: SettingsView }) {
   const { t } = useTranslation();
   const reloadSettings = useSettings((s) => s.load);
-  const { status, error, setStatus } = useRelayStatus();
+  useRelayStatusFeed();
+  const { status, error } = useRelayStatus();
   const [unpairing, setUnpairing] = useState(false);
   const paired = (next: RelayStatus) => {
-    setStatus(next);
+    useRelayStatus.setState({ status: next, error: undefined });
     // The stream's next state may have come as an event before this answer: ask once more.
-    call('relay.status', {}).then(setStatus, () => undefined);
+    call('relay.status', {}).then(
+      (status) => useRelayStatus.setState({ status }),
+      () => undefined,
+    );
     void reloadSettings(); // the relay addresses are in the settings now
   };
 
