@@ -7,14 +7,9 @@ import type {
 } from '../../../electron/shared/channels/bulk';
 import { kopiyky } from '../../../electron/shared/money';
 import { createBulkStore } from '../../../renderer/bulk/bulkStore';
+import { bulkRow } from '../rows';
 
-const row = (paymentId: number, outcome: BulkRowResult['outcome']): BulkRowResult => ({
-  paymentId,
-  orderId: paymentId,
-  orderNumber: `${paymentId}A`,
-  amount: kopiyky(100),
-  outcome,
-});
+const row = bulkRow;
 
 function status(batchId: string, state: BulkStatus['state'], rows: BulkRowResult[]): BulkStatus {
   const done = rows.filter((r) => r.outcome === 'done').length;
@@ -40,8 +35,9 @@ function status(batchId: string, state: BulkStatus['state'], rows: BulkRowResult
 }
 
 function progress(batchId: string, state: BulkStatus['state'], rows: BulkRowResult[]): BulkProgress {
-  const { rows: _rows, ...summary } = status(batchId, state, rows);
-  return { ...summary, changed: rows.filter((r) => r.outcome !== 'pending') };
+  const summary: Partial<BulkStatus> = status(batchId, state, rows);
+  delete summary.rows;
+  return { ...(summary as Omit<BulkStatus, 'rows'>), changed: rows.filter((r) => r.outcome !== 'pending') };
 }
 
 const preflight = (id: string): BulkPreflight => ({

@@ -1,23 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OrdersChanged, OrdersList } from '../../../electron/shared/channels/orders';
-import type { Kopiyky } from '../../../electron/shared/money';
 import type { LifecycleState } from '../../../electron/shared/lifecycle';
 import type { OrderRow } from '../../../electron/shared/orders';
 import { combineChanges, createOrdersStore, EVENT_BATCH_MS } from '../../../renderer/orders/ordersStore';
+import { orderRow } from '../rows';
 
 const row = (paymentId: number, state: LifecycleState = 'held', checkedAt?: string): OrderRow => ({
-  paymentId,
-  orderId: paymentId,
-  orderNumber: `${paymentId}A`,
-  site: 'shop',
-  createdAt: '2026-11-01T10:00:00.000Z',
-  customerName: '',
-  emails: [],
-  phones: [],
-  orderTotal: 100 as Kopiyky,
-  amount: 100 as Kopiyky,
-  paymentType: 'uapay',
-  state,
+  ...orderRow(paymentId, state),
   ...(checkedAt && { uapay: { checkedAt } }),
 });
 

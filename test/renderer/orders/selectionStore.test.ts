@@ -1,23 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Kopiyky } from '../../../electron/shared/money';
-import type { LifecycleState } from '../../../electron/shared/lifecycle';
-import type { OrderRow } from '../../../electron/shared/orders';
 import { summarizeSelection, useSelection } from '../../../renderer/orders/selectionStore';
+import { orderRow } from '../rows';
 
-const row = (paymentId: number, state: LifecycleState = 'held', amount = 100): OrderRow => ({
-  paymentId,
-  orderId: paymentId,
-  orderNumber: `${paymentId}A`,
-  site: 'shop',
-  createdAt: '2026-11-01T10:00:00.000Z',
-  customerName: '',
-  emails: [],
-  phones: [],
-  orderTotal: amount as Kopiyky,
-  amount: amount as Kopiyky,
-  paymentType: 'uapay',
-  state,
-});
+const row = orderRow;
 
 const shown = [1, 2, 3, 4, 5, 6].map((id) => row(id));
 const selected = () => [...useSelection.getState().selected].sort((a, b) => a - b);
