@@ -81,7 +81,7 @@ export function InterruptedDialog() {
     >
       <dl className="bulk-facts" data-testid="bulk-interrupted-facts">
         {facts.map(([key, label, value]) => (
-          <div key={key} className="bulk-fact">
+          <div key={key} className="inset bulk-fact">
             <dt>{label}</dt>
             <dd>{n(value)}</dd>
           </div>

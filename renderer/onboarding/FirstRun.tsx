@@ -21,7 +21,7 @@ export function FirstRun() {
         <p className="lead">{t('firstRun.lead')}</p>
       </div>
       <ul className="choices" aria-label={t('firstRun.choices')}>
-        <li className="choice choice-primary">
+        <li className="card choice choice-primary">
           <span className="choice-icon">
             <Icon name="store" size={20} />
           </span>
@@ -31,7 +31,7 @@ export function FirstRun() {
             {t('firstRun.connectAction')}
           </Button>
         </li>
-        <li className="choice">
+        <li className="card choice">
           <span className="choice-icon">
             <Icon name="play" size={20} />
           </span>

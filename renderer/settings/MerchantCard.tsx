@@ -36,7 +36,7 @@ export function MerchantCard({
 
   return (
     <li>
-      <article className="merchant-card" aria-labelledby={nameId}>
+      <article className="inset merchant-card" aria-labelledby={nameId}>
         <header className="merchant-head">
           <h4 id={nameId}>{merchant.name}</h4>
           <span className="tag">{environmentText(t, merchant.environment)}</span>

@@ -49,7 +49,7 @@ function Links({ view }: { view: SettingsView }) {
     return <ErrorMessage error={remote.error} onRetry={() => void remote.reload()} />;
   if (!remote.data) {
     return (
-      <div className="settings-card skeleton-card" aria-busy="true">
+      <div className="card skeleton-card" aria-busy="true">
         <Skeleton width="40%" />
         <Skeleton shape="field" />
         <Skeleton width="60%" />

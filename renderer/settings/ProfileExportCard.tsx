@@ -51,7 +51,7 @@ export function ProfileExportCard() {
       </div>
       {file && (
         <>
-          <div className="file-card">
+          <div className="inset file-card">
             <Icon name="file" size={20} />
             <div className="file-text">
               <span className="file-name" data-testid="profile-file-name">

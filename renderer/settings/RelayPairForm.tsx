@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RelayStatus } from '../../electron/shared/channels/relay';
-import type { DeskError } from '../../electron/shared/errors';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { SettingsCard } from './SettingsCard';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
+import { useDeskAction } from '../deskHooks';
 import { notify } from '../store/noticesStore';
 import uk from '../i18n/locales/uk.json';
 
@@ -36,8 +36,17 @@ export function RelayPairForm({
   const { t } = useTranslation();
   const input = useRef<HTMLTextAreaElement>(null);
   const [problem, setProblem] = useState<string>();
-  const [error, setError] = useState<DeskError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, setError } = useDeskAction({
+    // A refused code is said under the field, in the words of its problem.
+    onError: (desk) => {
+      const issue = desk.kind === 'validation' ? desk.issues[0] : undefined;
+      if (!issue) return false;
+      const known = pairingProblem(issue.code);
+      setProblem(known ? t(`relay.pairing.${known}`) : issue.message);
+      input.current?.focus();
+      return true;
+    },
+  });
 
   const pair = async () => {
     setError(undefined);
@@ -48,23 +57,12 @@ export function RelayPairForm({
       input.current?.focus();
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const status = await call('relay.pair', { code });
       if (input.current) input.current.value = '';
       onPaired(status);
       notify('success', (tr) => tr('relay.paired'));
-    } catch (failure) {
-      const desk = deskError(failure);
-      const issue = desk.kind === 'validation' ? desk.issues[0] : undefined;
-      if (issue) {
-        const known = pairingProblem(issue.code);
-        setProblem(known ? t(`relay.pairing.${known}`) : issue.message);
-        input.current?.focus();
-      } else setError(desk);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -44,7 +44,7 @@ export function RelaySection({ view }: { view: SettingsView }) {
     <SectionFrame title={t('settings.sections.relay')} description={t('relay.description')}>
       {error && !status && <ErrorMessage error={error} />}
       {!status && !error && (
-        <div className="settings-card skeleton-card" aria-busy="true">
+        <div className="card skeleton-card" aria-busy="true">
           <Skeleton width="30%" />
           <Skeleton width="55%" />
           <Skeleton shape="field" />

@@ -139,14 +139,14 @@ export function EmailDialog({
         {previewError ? (
           <ErrorMessage error={previewError} />
         ) : preview ? (
-          <div className="letter">
+          <div className="inset letter">
             <p className="letter-subject">
               <span className="letter-label">{t('actions.emailSubject')}</span> {preview.subject}
             </p>
             <pre className="letter-text">{preview.text}</pre>
           </div>
         ) : (
-          <div className="letter" aria-busy="true">
+          <div className="inset letter" aria-busy="true">
             <Skeleton width="60%" />
             <Skeleton shape="block" height="120px" />
           </div>
