@@ -17,6 +17,7 @@ export function moveFocusInList(event: KeyboardEvent<HTMLElement>): void {
   items[next]?.focus();
 }
 
+/** The key goes into a field: it is the field's, not a shortcut. */
 function typingInto(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
@@ -41,4 +42,21 @@ export function useGlobalShortcuts(): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+}
+
+/**
+ * Single-letter shortcuts (the order panel's actions) while no field, dialog or modifier takes the
+ * key: `onLetter` gets the letter in upper case and says whether it was one of its own.
+ */
+export function useLetterShortcuts(onLetter: (letter: string) => boolean): void {
+  // Subscribed anew at each render: `onLetter` sees what the component shows now.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || typingInto(event.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      if (onLetter(event.key.toUpperCase())) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 }

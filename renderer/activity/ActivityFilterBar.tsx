@@ -23,7 +23,7 @@ export function ActivityFilterBar({
     });
   return (
     <form
-      className="activity-filters"
+      className="card activity-filters"
       role="search"
       aria-label={t('activity.filtersLabel')}
       onSubmit={(event) => event.preventDefault()}

@@ -4,8 +4,9 @@ import { Button } from '../components/Button';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Skeleton } from '../components/Skeleton';
-import { call, deskError } from '../desk';
-import { notify, notifyError } from '../store/noticesStore';
+import { call } from '../desk';
+import { useDeskAction } from '../deskHooks';
+import { notify } from '../store/noticesStore';
 import { ActivityFilterBar } from './ActivityFilterBar';
 import { ActivityTable } from './ActivityTable';
 import { downloadText } from './downloadCsv';
@@ -34,20 +35,14 @@ export function ActivityView() {
   const [filters, setFilters] = useState(NO_FILTERS);
   const query = useSettled(filters);
   const { entries, error, loading, more, loadMore, reload } = useJournal(query);
-  const [exporting, setExporting] = useState(false);
+  const exporting = useDeskAction({ toast: true });
 
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
+  const exportCsv = () =>
+    exporting.run(async () => {
       const file = await call('journal.exportCsv', toJournalFilter(query));
       downloadText(file.fileName, file.text);
       notify('success', (tr) => tr('activity.exported', { count: file.rows, file: file.fileName }));
-    } catch (failure) {
-      notifyError(deskError(failure));
-    } finally {
-      setExporting(false);
-    }
-  };
+    });
 
   // Nothing ever happened here: say what this screen will hold, without empty filters.
   if (entries?.length === 0 && !isFiltered(query) && !isFiltered(filters)) {
@@ -60,7 +55,12 @@ export function ActivityView() {
         <p className="activity-count" role="status">
           {entries ? t('activity.count', { count: entries.length }) : t('activity.loading')}
         </p>
-        <Button icon="download" busy={exporting} disabled={!entries?.length} onClick={() => void exportCsv()}>
+        <Button
+          icon="download"
+          busy={exporting.busy}
+          disabled={!entries?.length}
+          onClick={() => void exportCsv()}
+        >
           {t('activity.export')}
         </Button>
       </div>

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InterruptedBatch } from '../../electron/shared/channels/bulk';
-import type { DeskError } from '../../electron/shared/errors';
 import { Button } from '../components/Button';
 import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
+import { useDeskAction, useDeskFeed } from '../deskHooks';
 import { currentLanguage } from '../i18n';
 import { formatDateTime } from '../i18n/dates';
 import { formatCount } from '../i18n/numbers';
@@ -19,44 +19,28 @@ const moved = (row: { outcome: string }) => row.outcome === 'done' || row.outcom
  */
 export function InterruptedDialog() {
   const { t } = useTranslation();
-  const [batches, setBatches] = useState<InterruptedBatch[]>([]);
-  const [busy, setBusy] = useState<'resume' | 'leave'>();
-  const [error, setError] = useState<DeskError>();
+  // Reconciliation may take a few seconds; nothing is shown until it has answered. A failed read
+  // (no workspace yet, a first run) means nothing was interrupted.
+  const found = useDeskFeed(() => call('bulk.interrupted', {}), []);
+  // The batches dealt with here, in the order they were shown.
+  const [seen, setSeen] = useState(0);
+  const { running: busy, error, run, setError } = useDeskAction<'resume' | 'leave'>();
 
-  useEffect(() => {
-    let live = true;
-    // Reconciliation may take a few seconds; nothing is shown until it has answered.
-    call('bulk.interrupted', {}).then(
-      (found) => live && setBatches(found),
-      () => undefined, // no workspace yet (first run): nothing was interrupted
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  const batch = batches[0];
+  const batch: InterruptedBatch | undefined = found.data?.[seen];
   if (!batch) return null;
   const language = currentLanguage();
   const n = (value: number) => formatCount(value, language);
   const next = () => {
     setError(undefined);
-    setBatches((list) => list.slice(1));
+    setSeen((count) => count + 1);
   };
-  const act = async (kind: 'resume' | 'leave') => {
-    setBusy(kind);
-    setError(undefined);
-    try {
+  const act = (kind: 'resume' | 'leave') =>
+    run(async () => {
       if (kind === 'resume')
         useBulk.getState().takeRerun(await call('bulk.resume', { batchId: batch.batchId }));
       else await call('bulk.dismiss', { batchId: batch.batchId });
       next();
-    } catch (failure) {
-      setError(deskError(failure));
-    } finally {
-      setBusy(undefined);
-    }
-  };
+    }, kind);
   const settledInFlight = batch.inFlight.filter(moved).length;
   const facts = [
     ['finished', t('bulk.interrupted.finished'), batch.finished.length],
@@ -97,7 +81,7 @@ export function InterruptedDialog() {
     >
       <dl className="bulk-facts" data-testid="bulk-interrupted-facts">
         {facts.map(([key, label, value]) => (
-          <div key={key} className="bulk-fact">
+          <div key={key} className="inset bulk-fact">
             <dt>{label}</dt>
             <dd>{n(value)}</dd>
           </div>

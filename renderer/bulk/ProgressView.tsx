@@ -77,7 +77,7 @@ export function ProgressView({ view }: { view: Extract<BulkView, { step: 'batch'
     <>
       <div className="bulk-tiles" data-testid="bulk-counts">
         {tiles.map(([key, label, value]) => (
-          <div key={key} className={`bulk-tile bulk-tile-${key}`} data-testid={`bulk-count-${key}`}>
+          <div key={key} className={`inset bulk-tile bulk-tile-${key}`} data-testid={`bulk-count-${key}`}>
             <span className="bulk-tile-label">{label}</span>
             <strong className="bulk-tile-value">{n(value)}</strong>
           </div>

@@ -1,7 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeskError } from '../../electron/shared/errors';
-import { deskError } from '../desk';
+import { useDeskAction } from '../deskHooks';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
@@ -34,24 +33,16 @@ export function ConfirmDialog({
   onClose,
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskError>();
+  const { busy, error, run, setError } = useDeskAction();
   const close = () => {
     setError(undefined);
     onClose();
   };
-  const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const confirm = () =>
+    run(async () => {
       await onConfirm();
       onClose();
-    } catch (failure) {
-      setError(deskError(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Dialog
       open={open}

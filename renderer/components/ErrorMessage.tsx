@@ -129,13 +129,18 @@ export interface ErrorMessageProps {
   onRetry?: () => void;
   /** Busy retrying: the button shows it. */
   retrying?: boolean;
+  /**
+   * Said as it appears (`role="alert"`), the default for an error in place; false where it sits
+   * inside a live region of its own (the notices), which would otherwise say it twice.
+   */
+  announce?: boolean;
 }
 
-export function ErrorMessage({ error, onRetry, retrying }: ErrorMessageProps) {
+export function ErrorMessage({ error, onRetry, retrying, announce = true }: ErrorMessageProps) {
   const { t } = useTranslation();
   const { title, next, answer, extra } = errorWords(t, error);
   return (
-    <div className="callout callout-error" role="alert">
+    <div className="callout callout-error" role={announce ? 'alert' : undefined}>
       <Icon name="alert" className="callout-icon" />
       <div className="callout-body">
         <p className="callout-title">{title}</p>

@@ -9,7 +9,7 @@ const PAYMENT_PAGE = /\/payment\/[^/?#]+$/;
 export function LetterCard({ letter }: { letter: DemoLetter }) {
   const { t } = useTranslation();
   return (
-    <article className="letter-card" aria-label={letter.subject}>
+    <article className="card letter-card" aria-label={letter.subject}>
       <header className="letter-card-head">
         <h2>{letter.subject}</h2>
         <time dateTime={letter.receivedAt}>{formatDateTime(letter.receivedAt, 'medium')}</time>

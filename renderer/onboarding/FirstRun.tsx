@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { Icon } from '../components/Icon';
 import { Logo } from '../frame/Logo';
 import { startDemo } from '../demo/demoMode';
+import { useDeskAction } from '../deskHooks';
 import { useRouter } from '../store/routerStore';
 import { ReadinessChecklist } from './ReadinessChecklist';
 
@@ -11,12 +11,8 @@ import { ReadinessChecklist } from './ReadinessChecklist';
 export function FirstRun() {
   const { t } = useTranslation();
   const openSettings = useRouter((s) => s.openSettings);
-  const [starting, setStarting] = useState(false);
-  const tryDemo = async () => {
-    setStarting(true);
-    await startDemo();
-    setStarting(false);
-  };
+  const { busy: starting, run } = useDeskAction({ toast: true });
+  const tryDemo = () => run(startDemo);
   return (
     <div className="first-run">
       <div className="first-run-head">
@@ -25,7 +21,7 @@ export function FirstRun() {
         <p className="lead">{t('firstRun.lead')}</p>
       </div>
       <ul className="choices" aria-label={t('firstRun.choices')}>
-        <li className="choice choice-primary">
+        <li className="card choice choice-primary">
           <span className="choice-icon">
             <Icon name="store" size={20} />
           </span>
@@ -35,7 +31,7 @@ export function FirstRun() {
             {t('firstRun.connectAction')}
           </Button>
         </li>
-        <li className="choice">
+        <li className="card choice">
           <span className="choice-icon">
             <Icon name="play" size={20} />
           </span>

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderFound } from '../../electron/shared/channels/orders';
-import type { DeskError } from '../../electron/shared/errors';
 import { Button } from '../components/Button';
 import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Money } from '../components/Money';
 import { TextField } from '../components/TextField';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
+import { useDeskAction } from '../deskHooks';
 import { useOrderPanel } from './orderPanel/orderPanelStore';
 
 /**
@@ -19,8 +19,7 @@ export function FindOrderDialog({ initial, onClose }: { initial: string; onClose
   const { t } = useTranslation();
   const openOrder = useOrderPanel((s) => s.openOrder);
   const [number, setNumber] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskError>();
+  const { busy, error, run } = useDeskAction();
   const [found, setFound] = useState<{ number: string; orders: OrderFound[] }>();
 
   const open = (order: OrderFound) => {
@@ -31,18 +30,12 @@ export function FindOrderDialog({ initial, onClose }: { initial: string; onClose
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const wanted = number.trim();
-    if (!wanted || busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    if (!wanted) return;
+    await run(async () => {
       const orders = await call('orders.find', { number: wanted });
       if (orders.length === 1) open(orders[0]!);
       else setFound({ number: wanted, orders });
-    } catch (failure) {
-      setError(deskError(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

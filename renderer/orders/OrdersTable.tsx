@@ -150,7 +150,7 @@ export const OrdersTable = memo(function OrdersTable({ rows }: { rows: readonly 
   const visible = focusedIndex !== undefined && rows[focusedIndex] ? rows[focusedIndex] : undefined;
 
   return (
-    <div className="orders-scroll" ref={scrollRef}>
+    <div className="card orders-scroll" ref={scrollRef}>
       <table
         ref={gridRef}
         className="orders-grid"

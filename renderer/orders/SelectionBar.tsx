@@ -1,10 +1,11 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BULK_ACTIONS } from '../../electron/shared/channels/bulk';
 import type { OrderRow } from '../../electron/shared/orders';
+import { useBulk } from '../bulk/bulkStore';
 import { Button } from '../components/Button';
 import { Money } from '../components/Money';
 import { currentLanguage } from '../i18n';
-import { BULK_ACTIONS, useBulkActions } from './bulkActions';
 import { formatCount } from '../i18n/numbers';
 import { summarizeSelection, useSelection } from './selectionStore';
 
@@ -18,7 +19,6 @@ import { summarizeSelection, useSelection } from './selectionStore';
 export const SelectionBar = memo(function SelectionBar({ rows }: { rows: readonly OrderRow[] }) {
   const { t } = useTranslation();
   const selected = useSelection((s) => s.selected);
-  const actions = useBulkActions((s) => s.actions);
   const { rows: chosen, held } = useMemo(() => summarizeSelection(rows, selected), [rows, selected]);
   if (chosen.length === 0) return null;
   const language = currentLanguage();
@@ -43,22 +43,24 @@ export const SelectionBar = memo(function SelectionBar({ rows }: { rows: readonl
         {t('orders.selection.clear')}
       </button>
       <div className="orders-selection-actions" role="group" aria-label={t('orders.bulk.label')}>
-        {BULK_ACTIONS.map((id) => {
-          const action = actions[id];
-          const enabled = action !== undefined && (action.enabled?.(chosen) ?? true);
-          return (
-            <Button
-              key={id}
-              size="sm"
-              variant={id === 'confirm' ? 'primary' : 'secondary'}
-              disabled={!enabled}
-              title={action ? undefined : t('orders.bulk.unavailable')}
-              onClick={() => action?.run(chosen)}
-            >
-              {t(`orders.bulk.${id}`)}
-            </Button>
-          );
-        })}
+        {BULK_ACTIONS.map((action) => (
+          <Button
+            key={action}
+            size="sm"
+            variant={action === 'confirm' ? 'primary' : 'secondary'}
+            // Every selected row goes to the check (the others are listed with the reason), but
+            // without a single held one there is nothing to check.
+            disabled={held.count === 0}
+            onClick={() =>
+              useBulk.getState().begin(
+                action,
+                chosen.map((row) => row.paymentId),
+              )
+            }
+          >
+            {t(`orders.bulk.${action}`)}
+          </Button>
+        ))}
       </div>
     </section>
   );

@@ -39,15 +39,6 @@ export interface OrdersState {
  */
 export const EVENT_BATCH_MS = 150;
 
-/** Rows newer than the index's that differ from them only where the list does not look (`row()`). */
-let latest = new Map<number, OrderRow>();
-/** Events that arrive while `orders.list` is on its way, applied over its answer. */
-let pending: OrdersChanged[] | undefined;
-/** Events waiting for the next batch. */
-let batch: OrdersChanged[] = [];
-let batchTimer: ReturnType<typeof setTimeout> | undefined;
-let listening = false;
-
 /**
  * The list's index. Its search keys are made now, the order the list shows in when the first query
  * asks, and every other column's order right after, one column per idle moment, so neither the
@@ -122,105 +113,122 @@ export function sameInTheList(a: OrderRow, b: OrderRow): boolean {
   return alike(a, b);
 }
 
-export const useOrders = create<OrdersState>((set, get) => {
-  const apply = (event: OrdersChanged) => {
-    const { index, version } = get();
-    // Rows status sync only re-checked are the side panel's news (`row()`), not the list's: the
-    // index keeps the row it has, and the list is not queried again for them.
-    const shown: OrderRow[] = [];
-    for (const row of event.changed) {
-      const before = index.get(row.paymentId);
-      if (before && sameInTheList(before, row)) latest.set(row.paymentId, row);
-      else {
-        shown.push(row);
-        latest.delete(row.paymentId);
+/**
+ * The orders list's store; the app has one (`useOrders`), a test makes its own. What it keeps
+ * besides the state the list renders from lives in here too, so a new store starts clean.
+ */
+export function createOrdersStore() {
+  return create<OrdersState>((set, get) => {
+    /** Rows newer than the index's that differ from them only where the list does not look (`row()`). */
+    let latest = new Map<number, OrderRow>();
+    /** Events that arrive while `orders.list` is on its way, applied over its answer. */
+    let pending: OrdersChanged[] | undefined;
+    /** Events waiting for the next batch. */
+    let batch: OrdersChanged[] = [];
+    let batchTimer: ReturnType<typeof setTimeout> | undefined;
+    let listening = false;
+
+    const apply = (event: OrdersChanged) => {
+      const { index, version } = get();
+      // Rows status sync only re-checked are the side panel's news (`row()`), not the list's: the
+      // index keeps the row it has, and the list is not queried again for them.
+      const shown: OrderRow[] = [];
+      for (const row of event.changed) {
+        const before = index.get(row.paymentId);
+        if (before && sameInTheList(before, row)) latest.set(row.paymentId, row);
+        else {
+          shown.push(row);
+          latest.delete(row.paymentId);
+        }
       }
-    }
-    for (const id of event.removed) latest.delete(id);
-    const removed = event.removed.filter((id) => index.get(id) !== undefined);
-    index.patch(shown, removed);
-    set({
-      version: shown.length > 0 || removed.length > 0 ? version + 1 : version,
-      refreshing: event.refreshing,
-      ...(event.refreshedAt !== undefined && { refreshedAt: event.refreshedAt }),
-    });
-  };
+      for (const id of event.removed) latest.delete(id);
+      const removed = event.removed.filter((id) => index.get(id) !== undefined);
+      index.patch(shown, removed);
+      set({
+        version: shown.length > 0 || removed.length > 0 ? version + 1 : version,
+        refreshing: event.refreshing,
+        ...(event.refreshedAt !== undefined && { refreshedAt: event.refreshedAt }),
+      });
+    };
 
-  const flush = () => {
-    batchTimer = undefined;
-    const events = batch;
-    batch = [];
-    if (events.length > 0) apply(combineChanges(events));
-  };
+    const flush = () => {
+      batchTimer = undefined;
+      const events = batch;
+      batch = [];
+      if (events.length > 0) apply(combineChanges(events));
+    };
 
-  const receive = (event: OrdersChanged) => {
-    if (pending) {
-      pending.push(event);
-      return;
-    }
-    batch.push(event);
-    batchTimer ??= setTimeout(flush, EVENT_BATCH_MS);
-  };
-
-  const listen = () => {
-    if (listening) return;
-    listening = true;
-    // For the app's lifetime: the side panel reads rows through `row()` on any screen.
-    window.desk.on('orders.changed', receive);
-  };
-
-  const take = (list: OrdersList) => {
-    // What came before the answer is in it; what came while it travelled is applied over it.
-    const events = pending ?? [];
-    pending = undefined;
-    batch = [];
-    latest = new Map();
-    set({
-      index: indexOf(list.rows),
-      version: get().version + 1,
-      status: 'ready',
-      error: undefined,
-      refreshing: list.refreshing,
-      refreshedAt: list.refreshedAt,
-    });
-    if (events.length > 0) apply(combineChanges(events));
-  };
-
-  return {
-    index: new OrderIndex(),
-    version: 0,
-    status: 'idle',
-    refreshing: false,
-    load: async () => {
-      listen();
-      if (batchTimer !== undefined) {
-        clearTimeout(batchTimer);
-        batchTimer = undefined;
-      }
-      pending ??= [];
-      if (get().status !== 'ready') set({ status: 'loading', error: undefined });
-      try {
-        take(await call('orders.list', {}));
-      } catch (error) {
-        pending = undefined;
-        set({ status: 'error', error: deskError(error) });
+    const receive = (event: OrdersChanged) => {
+      if (pending) {
+        pending.push(event);
         return;
       }
-      await get().refresh();
-    },
-    refresh: async (full = false) => {
-      set({ refreshing: true });
-      try {
-        const result = await call('orders.refresh', { full });
-        set({ refreshedAt: result.refreshedAt });
-        if (full) notify('success', (t) => t('orders.refresh.reloaded', { count: result.total }));
-      } catch (error) {
-        notifyError(deskError(error));
-      } finally {
-        // The core's events say whether another refresh (the background one) still runs.
-        set({ refreshing: false });
-      }
-    },
-    row: (paymentId) => latest.get(paymentId) ?? get().index.get(paymentId),
-  };
-});
+      batch.push(event);
+      batchTimer ??= setTimeout(flush, EVENT_BATCH_MS);
+    };
+
+    const listen = () => {
+      if (listening) return;
+      listening = true;
+      // For the app's lifetime: the side panel reads rows through `row()` on any screen.
+      window.desk.on('orders.changed', receive);
+    };
+
+    const take = (list: OrdersList) => {
+      // What came before the answer is in it; what came while it travelled is applied over it.
+      const events = pending ?? [];
+      pending = undefined;
+      batch = [];
+      latest = new Map();
+      set({
+        index: indexOf(list.rows),
+        version: get().version + 1,
+        status: 'ready',
+        error: undefined,
+        refreshing: list.refreshing,
+        refreshedAt: list.refreshedAt,
+      });
+      if (events.length > 0) apply(combineChanges(events));
+    };
+
+    return {
+      index: new OrderIndex(),
+      version: 0,
+      status: 'idle',
+      refreshing: false,
+      load: async () => {
+        listen();
+        if (batchTimer !== undefined) {
+          clearTimeout(batchTimer);
+          batchTimer = undefined;
+        }
+        pending ??= [];
+        if (get().status !== 'ready') set({ status: 'loading', error: undefined });
+        try {
+          take(await call('orders.list', {}));
+        } catch (error) {
+          pending = undefined;
+          set({ status: 'error', error: deskError(error) });
+          return;
+        }
+        await get().refresh();
+      },
+      refresh: async (full = false) => {
+        set({ refreshing: true });
+        try {
+          const result = await call('orders.refresh', { full });
+          set({ refreshedAt: result.refreshedAt });
+          if (full) notify('success', (t) => t('orders.refresh.reloaded', { count: result.total }));
+        } catch (error) {
+          notifyError(deskError(error));
+        } finally {
+          // The core's events say whether another refresh (the background one) still runs.
+          set({ refreshing: false });
+        }
+      },
+      row: (paymentId) => latest.get(paymentId) ?? get().index.get(paymentId),
+    };
+  });
+}
+
+export const useOrders = createOrdersStore();

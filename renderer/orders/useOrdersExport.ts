@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrdersExportRequest } from '../../electron/shared/channels/orders';
 import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
 import { downloadText } from '../activity/downloadCsv';
-import { call, deskError } from '../desk';
-import { notify, notifyError } from '../store/noticesStore';
+import { call } from '../desk';
+import { useDeskAction } from '../deskHooks';
+import { notify } from '../store/noticesStore';
 import { useSettings } from '../store/settingsStore';
 import { exportColumns, exportRequest } from './exportColumns';
 import { useShownRows } from './shownRowsStore';
@@ -16,12 +16,11 @@ import { useShownRows } from './shownRowsStore';
  */
 export function useOrdersExport() {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
+  const { busy, run: exporting } = useDeskAction({ toast: true });
   const rows = useShownRows((s) => s.rows);
   const settings = useSettings((s) => s.view?.settings);
-  const run = async (format: OrdersExportRequest['format']) => {
-    setBusy(true);
-    try {
+  const run = (format: OrdersExportRequest['format']) =>
+    exporting(async () => {
       const columns = exportColumns(t, {
         merchantNames: Object.fromEntries((settings?.merchants ?? []).map((m) => [m.id, m.name])),
         holdLifetimeHours: settings?.holdLifetimeHours ?? HOLD_LIFETIME_HOURS.default,
@@ -33,11 +32,6 @@ export function useOrdersExport() {
       const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
       downloadText(file.fileName, bytes, file.mimeType);
       notify('success', (tr) => tr('orders.export.done', { count: file.rows, file: file.fileName }));
-    } catch (failure) {
-      notifyError(deskError(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return { run, busy, empty: rows.length === 0 };
 }

@@ -1,6 +1,5 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeskError } from '../../electron/shared/errors';
 import { settingsPatchSchema, type Language, type Settings } from '../../electron/shared/settings';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -12,9 +11,10 @@ import { call, deskError } from '../desk';
 import { LANGUAGES, switchLanguage } from '../i18n';
 import { notify, notifyError } from '../store/noticesStore';
 import { useSettings } from '../store/settingsStore';
-import { fieldErrors, focusFirstInvalid, fromZod, type FieldIssue } from './issues';
+import { fieldErrors, fromZod } from './issues';
 import { NotificationsCard } from './NotificationsCard';
 import { SectionFrame } from './SectionFrame';
+import { useFieldForm } from './useFieldForm';
 
 interface Draft {
   hold: string;
@@ -72,49 +72,31 @@ function LanguageCard({ language }: { language: Language }) {
 function GeneralForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const apply = useSettings((s) => s.apply);
-  const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(() => draftOf(settings));
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [error, setError] = useState<DeskError>();
-  const [saving, setSaving] = useState(false);
-  const errors = fieldErrors(t, issues);
+  const { ref: formRef, ...form } = useFieldForm();
+  const { busy: saving, error } = form;
+  const errors = fieldErrors(t, form.issues);
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(settings));
   const edit = (field: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
 
-  const save = async () => {
-    setError(undefined);
+  const save = () => {
     const patch = {
       holdLifetimeHours: parseNumber(draft.hold),
       payLinkLifetimeHours: parseNumber(draft.link),
       managerName: draft.name,
     };
     const checked = settingsPatchSchema.safeParse(patch);
-    if (!checked.success) {
-      setIssues(fromZod(checked.error.issues));
-      focusFirstInvalid(form.current);
-      return;
-    }
-    setIssues([]);
-    setSaving(true);
-    try {
+    return form.submit(checked.success ? [] : fromZod(checked.error.issues), async () => {
       const view = await call('settings.update', patch);
       await apply(view);
       setDraft(draftOf(view.settings));
       notify('success', (tr) => tr('settings.general.saved'));
-    } catch (failure) {
-      const desk = deskError(failure);
-      if (desk.kind === 'validation' && desk.issues.length > 0) {
-        setIssues(desk.issues);
-        focusFirstInvalid(form.current);
-      } else setError(desk);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
     <SettingsCard
-      ref={form}
+      ref={formRef}
       title={t('settings.general.paymentsTitle')}
       onSubmit={() => void save()}
       busy={saving}

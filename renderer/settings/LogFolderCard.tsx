@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeskError } from '../../electron/shared/errors';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { SettingsCard } from './SettingsCard';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
+import { useDeskAction } from '../deskHooks';
 
 /**
  * Where the log files are, and "Open log folder": what support asks for, and where an error that
@@ -13,21 +13,13 @@ import { call, deskError } from '../desk';
  */
 export function LogFolderCard({ folder }: { folder: string }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskError>();
+  const { busy, error, run } = useDeskAction();
   const [notOpened, setNotOpened] = useState<string>();
-  const open = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const open = () =>
+    run(async () => {
       const result = await call('app.openLogFolder', {});
       setNotOpened(result.opened ? undefined : result.folder);
-    } catch (failure) {
-      setError(deskError(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <SettingsCard title={t('settings.about.logFolder')}>
       <p className="field-hint">{t('settings.about.logFolderHint')}</p>

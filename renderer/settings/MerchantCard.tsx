@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MerchantCheckResult } from '../../electron/shared/channels/setup';
-import type { DeskError } from '../../electron/shared/errors';
 import type { Merchant } from '../../electron/shared/settings';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Icon } from '../components/Icon';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
+import { useDeskAction } from '../deskHooks';
 import { useRouter } from '../store/routerStore';
 import { MerchantCheckOutcome } from './MerchantCheckOutcome';
 import { environmentText } from './setupWords';
@@ -27,25 +27,16 @@ export function MerchantCard({
   const openSettings = useRouter((s) => s.openSettings);
   const nameId = useId();
   const [checked, setChecked] = useState<MerchantCheckResult>();
-  const [error, setError] = useState<DeskError>();
-  const [checking, setChecking] = useState(false);
+  const { busy: checking, error, run } = useDeskAction();
 
-  const check = async () => {
-    setChecking(true);
-    setError(undefined);
+  const check = () => {
     setChecked(undefined);
-    try {
-      setChecked(await call('setup.merchants.check', { id: merchant.id }));
-    } catch (failure) {
-      setError(deskError(failure));
-    } finally {
-      setChecking(false);
-    }
+    return run(async () => setChecked(await call('setup.merchants.check', { id: merchant.id })));
   };
 
   return (
     <li>
-      <article className="merchant-card" aria-labelledby={nameId}>
+      <article className="inset merchant-card" aria-labelledby={nameId}>
         <header className="merchant-head">
           <h4 id={nameId}>{merchant.name}</h4>
           <span className="tag">{environmentText(t, merchant.environment)}</span>

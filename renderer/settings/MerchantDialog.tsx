@@ -1,7 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MerchantCheckResult } from '../../electron/shared/channels/setup';
-import type { DeskError } from '../../electron/shared/errors';
 import { ENVIRONMENTS, merchantSchema, type Merchant } from '../../electron/shared/settings';
 import { Button } from '../components/Button';
 import { Dialog } from '../components/Dialog';
@@ -9,13 +8,14 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Select } from '../components/Select';
 import { Switch } from '../components/Switch';
 import { TextField } from '../components/TextField';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
 import { notify } from '../store/noticesStore';
 import { useSettings } from '../store/settingsStore';
-import { focusFirstInvalid, fromZod, type FieldIssue } from './issues';
+import { fromZod, type FieldIssue } from './issues';
 import { MerchantCheckOutcome } from './MerchantCheckOutcome';
 import { SecretField } from './SecretField';
 import { environmentText, setupFieldErrors } from './setupWords';
+import { useFieldForm } from './useFieldForm';
 
 const fieldsSchema = merchantSchema.pick({
   name: true,
@@ -51,18 +51,16 @@ export function MerchantDialog({
   const { t } = useTranslation();
   const apply = useSettings((s) => s.apply);
   const formId = useId();
-  const form = useRef<HTMLFormElement>(null);
   const keyInput = useRef<HTMLInputElement>(null);
   const outcome = useRef<HTMLDivElement>(null);
   const [fields, setFields] = useState<Fields>(() =>
     merchant ? { redirectUrl: '', ...fieldsSchema.parse(merchant) } : blank,
   );
   const [replacing, setReplacing] = useState(false);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [error, setError] = useState<DeskError>();
   const [checked, setChecked] = useState<MerchantCheckResult>();
-  const [busy, setBusy] = useState<'check' | 'save'>();
-  const errors = setupFieldErrors(t, 'merchant', issues);
+  const { ref: formRef, ...form } = useFieldForm<'check' | 'save'>();
+  const { running: busy, error } = form;
+  const errors = setupFieldErrors(t, 'merchant', form.issues);
   const editField =
     <K extends keyof Fields>(field: K) =>
     (value: Fields[K]) => {
@@ -71,44 +69,27 @@ export function MerchantDialog({
     };
   const typedKey = () => (!keySaved || replacing ? (keyInput.current?.value.trim() ?? '') : '');
 
-  const refuse = (found: FieldIssue[]) => {
-    setIssues(found);
-    focusFirstInvalid(form.current);
-  };
-
-  const run = async (what: 'check' | 'save', job: () => Promise<void>) => {
-    setError(undefined);
-    setBusy(what);
-    try {
-      await job();
-    } catch (failure) {
-      const desk = deskError(failure);
-      if (desk.kind === 'validation' && desk.issues.length > 0) refuse(desk.issues);
-      else setError(desk);
-    } finally {
-      setBusy(undefined);
-    }
-  };
-
   const check = () => {
     const secretKey = typedKey();
     const found: FieldIssue[] = [];
     const clientId = fieldsSchema.shape.clientId.safeParse(fields.clientId);
     if (!clientId.success) found.push(...fromZod(clientId.error.issues, ['clientId']));
     if (!merchant && secretKey === '') found.push(missingKey);
-    if (found.length > 0) return refuse(found);
-    setIssues([]);
-    return run('check', async () => {
-      const request = {
-        ...(merchant && { id: merchant.id }),
-        clientId: fields.clientId.trim(),
-        environment: fields.environment,
-        ...(secretKey && { secretKey }),
-      };
-      setChecked(await call('setup.merchants.check', request));
-      // The answer is under the form, maybe below the fold of the dialog.
-      requestAnimationFrame(() => outcome.current?.scrollIntoView({ block: 'nearest' }));
-    });
+    return form.submit(
+      found,
+      async () => {
+        const request = {
+          ...(merchant && { id: merchant.id }),
+          clientId: fields.clientId.trim(),
+          environment: fields.environment,
+          ...(secretKey && { secretKey }),
+        };
+        setChecked(await call('setup.merchants.check', request));
+        // The answer is under the form, maybe below the fold of the dialog.
+        requestAnimationFrame(() => outcome.current?.scrollIntoView({ block: 'nearest' }));
+      },
+      'check',
+    );
   };
 
   const save = () => {
@@ -116,22 +97,27 @@ export function MerchantDialog({
     const parsed = fieldsSchema.safeParse(fields);
     const found = parsed.success ? [] : fromZod(parsed.error.issues);
     if ((!merchant || replacing || !keySaved) && secretKey === '') found.push(missingKey);
-    if (!parsed.success || found.length > 0) return refuse(found);
-    setIssues([]);
-    return run('save', async () => {
-      const saved = merchant
-        ? await call('setup.merchants.update', {
-            id: merchant.id,
-            ...parsed.data,
-            ...(secretKey && { secretKey }),
-          })
-        : await call('setup.merchants.add', { ...parsed.data, secretKey });
-      if (keyInput.current) keyInput.current.value = '';
-      await apply(saved.view);
-      const name = saved.merchant.name;
-      notify('success', (tr) => tr(merchant ? 'setup.merchants.updated' : 'setup.merchants.added', { name }));
-      onClose();
-    });
+    if (!parsed.success) return form.reject(found);
+    return form.submit(
+      found,
+      async () => {
+        const saved = merchant
+          ? await call('setup.merchants.update', {
+              id: merchant.id,
+              ...parsed.data,
+              ...(secretKey && { secretKey }),
+            })
+          : await call('setup.merchants.add', { ...parsed.data, secretKey });
+        if (keyInput.current) keyInput.current.value = '';
+        await apply(saved.view);
+        const name = saved.merchant.name;
+        notify('success', (tr) =>
+          tr(merchant ? 'setup.merchants.updated' : 'setup.merchants.added', { name }),
+        );
+        onClose();
+      },
+      'save',
+    );
   };
 
   return (
@@ -157,7 +143,7 @@ export function MerchantDialog({
     >
       <form
         id={formId}
-        ref={form}
+        ref={formRef}
         className="dialog-form"
         noValidate
         onSubmit={(event) => {

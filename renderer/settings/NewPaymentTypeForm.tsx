@@ -6,15 +6,15 @@ import {
   type PaymentTypeChoice,
   type PaymentTypesView,
 } from '../../electron/shared/channels/setup';
-import type { DeskError } from '../../electron/shared/errors';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TextField } from '../components/TextField';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
 import { notify } from '../store/noticesStore';
 import { siteChoices, useCrmSites } from './crmSitesStore';
-import { fromZod, type FieldIssue } from './issues';
+import { fromZod } from './issues';
 import { setupFieldErrors } from './setupWords';
+import { useFieldForm } from './useFieldForm';
 
 const requestSchema = setupChannels['setup.paymentTypes.create'].request;
 
@@ -43,13 +43,11 @@ export function NewPaymentTypeForm({
   const [chosen, setChosen] = useState<string[]>(() =>
     siteCodes.length > 0 ? [...siteCodes] : sites.map((site) => site.code),
   );
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [error, setError] = useState<DeskError>();
-  const [busy, setBusy] = useState(false);
-  const errors = setupFieldErrors(t, 'paymentType', issues);
+  const form = useFieldForm();
+  const { busy, error } = form;
+  const errors = setupFieldErrors(t, 'paymentType', form.issues);
 
-  const create = async () => {
-    setError(undefined);
+  const create = () => {
     const request = {
       merchantId: link.merchantId,
       name,
@@ -60,21 +58,12 @@ export function NewPaymentTypeForm({
     const found = checked.success ? [] : fromZod(checked.error.issues);
     if (sites.length > 0 && chosen.length === 0)
       found.push({ path: 'siteCodes', code: 'no_sites', message: '' });
-    setIssues(found);
-    if (found.length > 0) return;
-    setBusy(true);
-    try {
+    return form.submit(found, async () => {
       const view = await call('setup.paymentTypes.create', request);
       const typeCode = request.code;
       notify('success', (tr) => tr('setup.paymentTypes.created', { name: link.name, code: typeCode }));
       await onCreated(view);
-    } catch (failure) {
-      const desk = deskError(failure);
-      if (desk.kind === 'validation' && desk.issues.length > 0) setIssues(desk.issues);
-      else setError(desk);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -5,14 +5,14 @@ import {
   type StatusMappingView,
   type StatusProposal,
 } from '../../electron/shared/channels/setup';
-import type { DeskError } from '../../electron/shared/errors';
 import type { LifecycleState } from '../../electron/shared/lifecycle';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TextField } from '../components/TextField';
-import { call, deskError } from '../desk';
-import { fromZod, type FieldIssue } from './issues';
+import { call } from '../desk';
+import { fromZod } from './issues';
 import { setupFieldErrors } from './setupWords';
+import { useFieldForm } from './useFieldForm';
 
 const requestSchema = setupChannels['setup.statusMapping.createStatus'].request;
 
@@ -34,30 +34,18 @@ export function NewStatusForm({
   const { t } = useTranslation();
   const [name, setName] = useState(proposal?.name ?? '');
   const [code, setCode] = useState(proposal?.code ?? '');
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [error, setError] = useState<DeskError>();
-  const [busy, setBusy] = useState(false);
-  const errors = setupFieldErrors(t, 'status', issues);
+  const form = useFieldForm();
+  const { busy, error } = form;
+  const errors = setupFieldErrors(t, 'status', form.issues);
   const stateName = t(`lifecycle.${state}`);
 
-  const create = async () => {
-    setError(undefined);
+  const create = () => {
     const request = { state, name, code: code.trim() };
     const checked = requestSchema.safeParse(request);
-    const found = checked.success ? [] : fromZod(checked.error.issues);
-    setIssues(found);
-    if (found.length > 0) return;
-    setBusy(true);
-    try {
-      // Said in the dialog's row: a toast would sit behind the modal dialog.
-      onCreated(await call('setup.statusMapping.createStatus', request), request.code);
-    } catch (failure) {
-      const desk = deskError(failure);
-      if (desk.kind === 'validation' && desk.issues.length > 0) setIssues(desk.issues);
-      else setError(desk);
-    } finally {
-      setBusy(false);
-    }
+    // Said in the dialog's row: a toast would sit behind the modal dialog.
+    return form.submit(checked.success ? [] : fromZod(checked.error.issues), async () =>
+      onCreated(await call('setup.statusMapping.createStatus', request), request.code),
+    );
   };
 
   return (

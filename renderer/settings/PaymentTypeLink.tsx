@@ -1,18 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MerchantLink, PaymentTypeChoice, PaymentTypesView } from '../../electron/shared/channels/setup';
-import type { DeskError } from '../../electron/shared/errors';
 import { Button } from '../components/Button';
 import { Callout } from '../components/Callout';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Icon } from '../components/Icon';
 import { SettingsCard } from './SettingsCard';
 import { Select } from '../components/Select';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
 import { notify } from '../store/noticesStore';
-import type { FieldIssue } from './issues';
 import { NewPaymentTypeForm } from './NewPaymentTypeForm';
 import { setupFieldErrors } from './setupWords';
+import { useFieldForm } from './useFieldForm';
 
 export interface PaymentTypeLinkProps {
   link: MerchantLink;
@@ -34,28 +33,17 @@ export function PaymentTypeLink({ link, types, siteCodes, onChanged }: PaymentTy
   const { t } = useTranslation();
   const [choice, setChoice] = useState(link.paymentTypeCode ?? '');
   const [creating, setCreating] = useState(false);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [error, setError] = useState<DeskError>();
-  const [busy, setBusy] = useState(false);
-  const errors = setupFieldErrors(t, 'paymentType', issues);
+  const form = useFieldForm();
+  const { busy, error } = form;
+  const errors = setupFieldErrors(t, 'paymentType', form.issues);
   const current = types.find((type) => type.code === link.paymentTypeCode);
 
-  const linkType = async () => {
-    setBusy(true);
-    setError(undefined);
-    setIssues([]);
-    try {
+  const linkType = () =>
+    form.submit([], async () => {
       await onChanged(await call('setup.paymentTypes.link', { merchantId: link.merchantId, code: choice }));
       const name = link.name;
       notify('success', (tr) => tr('setup.paymentTypes.linked', { name, code: choice }));
-    } catch (failure) {
-      const desk = deskError(failure);
-      if (desk.kind === 'validation' && desk.issues.length > 0) setIssues(desk.issues);
-      else setError(desk);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const options = [
     { value: '', label: t('setup.paymentTypes.nothingChosen') },

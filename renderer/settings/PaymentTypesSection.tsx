@@ -5,11 +5,11 @@ import { Callout } from '../components/Callout';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Skeleton } from '../components/Skeleton';
 import { call } from '../desk';
+import { useDeskFeed } from '../deskHooks';
 import { useSettings } from '../store/settingsStore';
 import { NeedsStep } from './NeedsStep';
 import { PaymentTypeLink } from './PaymentTypeLink';
 import { SectionFrame } from './SectionFrame';
-import { useRemote } from './useRemote';
 
 /**
  * DESIGN.md workflow 3 (the module guide: "a separate payment type for each connected shop"):
@@ -38,10 +38,10 @@ function Links({ view }: { view: SettingsView }) {
   const { t } = useTranslation();
   const reloadSettings = useSettings((s) => s.load);
   const merchantIds = view.settings.merchants.map((m) => m.id).join();
-  const remote = useRemote(() => call('setup.paymentTypes.list', {}), merchantIds);
+  const remote = useDeskFeed(() => call('setup.paymentTypes.list', {}), [merchantIds]);
   // A link changes the merchant in the settings too (and readiness with it).
   const changed = async (next: PaymentTypesView) => {
-    remote.set(next);
+    remote.update(() => next);
     await reloadSettings();
   };
 
@@ -49,7 +49,7 @@ function Links({ view }: { view: SettingsView }) {
     return <ErrorMessage error={remote.error} onRetry={() => void remote.reload()} />;
   if (!remote.data) {
     return (
-      <div className="settings-card skeleton-card" aria-busy="true">
+      <div className="card skeleton-card" aria-busy="true">
         <Skeleton width="40%" />
         <Skeleton shape="field" />
         <Skeleton width="60%" />

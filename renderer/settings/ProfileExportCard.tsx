@@ -4,10 +4,10 @@ import type { ProfileExport, SettingsView } from '../../electron/shared/settings
 import { Button } from '../components/Button';
 import { Icon } from '../components/Icon';
 import { SettingsCard } from './SettingsCard';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
+import { useDeskAction } from '../deskHooks';
 import { currentLanguage } from '../i18n';
 import { numberFormat } from '../i18n/numbers';
-import { notifyError } from '../store/noticesStore';
 import { useSettings } from '../store/settingsStore';
 
 interface Exported extends ProfileExport {
@@ -30,23 +30,17 @@ export function ProfileExportCard() {
   const { t } = useTranslation();
   const view = useSettings((s) => s.view);
   const [exported, setFile] = useState<Exported>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run: exporting } = useDeskAction({ toast: true });
   const file = exported?.from === view ? exported : undefined;
 
   useEffect(() => (exported ? () => URL.revokeObjectURL(exported.url) : undefined), [exported]);
 
-  const run = async () => {
-    setBusy(true);
-    try {
+  const run = () =>
+    exporting(async () => {
       const profile = await call('profile.export', {});
       const blob = new Blob([profile.text], { type: 'application/json' });
       setFile({ ...profile, url: URL.createObjectURL(blob), bytes: blob.size, from: view });
-    } catch (error) {
-      notifyError(deskError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <SettingsCard title={t('settings.profile.exportTitle')} description={t('settings.profile.exportText')}>
@@ -57,7 +51,7 @@ export function ProfileExportCard() {
       </div>
       {file && (
         <>
-          <div className="file-card">
+          <div className="inset file-card">
             <Icon name="file" size={20} />
             <div className="file-text">
               <span className="file-name" data-testid="profile-file-name">

@@ -93,7 +93,7 @@ export function RelayConnectionState({ status, callbackUrl }: { status: RelaySta
       <h4 className="settings-card-subtitle">{t('relay.countsTitle')}</h4>
       <dl className="counts" data-testid="relay-counts">
         {COUNTS.map((count) => (
-          <div key={count} className="count" data-count={count}>
+          <div key={count} className="inset count" data-count={count}>
             <dt>{t(`relay.counts.${count}`)}</dt>
             <dd>{status.counts[count]}</dd>
           </div>

@@ -1,13 +1,11 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeskError } from '../../electron/shared/errors';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { SettingsCard } from './SettingsCard';
-import { deskError } from '../desk';
+import { useDeskAction } from '../deskHooks';
 import { notify } from '../store/noticesStore';
-
 /**
  * Paste the relay's pairing code. The field is uncontrolled and emptied after pairing: the code
  * carries this desktop's token, which lives only in the keychain afterwards.
@@ -25,8 +23,21 @@ export function RelayPairForm({
   const { t } = useTranslation();
   const input = useRef<HTMLTextAreaElement>(null);
   const [problem, setProblem] = useState<string>();
-  const [error, setError] = useState<DeskError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, setError } = useDeskAction({
+    // A refused code is the field's problem (core/relay/pairing.ts names it), said at the field.
+    onError: (desk) => {
+      const said =
+        desk.kind === 'pairing'
+          ? t(`relay.pairing.${desk.problem}`)
+          : desk.kind === 'validation'
+            ? desk.issues[0]?.message
+            : undefined;
+      if (!said) return false;
+      setProblem(said);
+      input.current?.focus();
+      return true;
+    },
+  });
 
   const pair = async () => {
     setError(undefined);
@@ -37,27 +48,11 @@ export function RelayPairForm({
       input.current?.focus();
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await send(code);
       if (input.current) input.current.value = '';
       notify('success', (tr) => tr('relay.paired'));
-    } catch (failure) {
-      const desk = deskError(failure);
-      // A refused code is the field's problem (core/relay/pairing.ts names it), said at the field.
-      const said =
-        desk.kind === 'pairing'
-          ? t(`relay.pairing.${desk.problem}`)
-          : desk.kind === 'validation'
-            ? desk.issues[0]?.message
-            : undefined;
-      if (said) {
-        setProblem(said);
-        input.current?.focus();
-      } else setError(desk);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,20 +1,20 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RetailCrmCheck } from '../../electron/shared/channels/setup';
-import type { DeskError } from '../../electron/shared/errors';
 import type { SettingsView } from '../../electron/shared/settings';
 import { Button } from '../components/Button';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { SettingsCard } from './SettingsCard';
 import { TextField } from '../components/TextField';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
 import { notify } from '../store/noticesStore';
 import { useSettings } from '../store/settingsStore';
 import { useCrmSites } from './crmSitesStore';
-import { focusFirstInvalid, type FieldIssue } from './issues';
+import type { FieldIssue } from './issues';
 import { RetailCrmCheckReport } from './RetailCrmCheckReport';
 import { SecretField } from './SecretField';
 import { setupFieldErrors } from './setupWords';
+import { useFieldForm } from './useFieldForm';
 
 interface Checked {
   check: RetailCrmCheck;
@@ -30,7 +30,6 @@ const required = (path: string): FieldIssue => ({ path, code: 'too_small', origi
 export function RetailCrmForm({ view, onDisconnect }: { view: SettingsView; onDisconnect(): void }) {
   const { t } = useTranslation();
   const apply = useSettings((s) => s.apply);
-  const form = useRef<HTMLFormElement>(null);
   const keyInput = useRef<HTMLInputElement>(null);
   const connected = view.settings.retailCrm;
   const keySaved = view.secrets.retailCrmApiKey;
@@ -39,17 +38,13 @@ export function RetailCrmForm({ view, onDisconnect }: { view: SettingsView; onDi
   const [checked, setChecked] = useState<Checked>();
   const [sites, setSites] = useState<string[]>();
   const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [error, setError] = useState<DeskError>();
-  const [busy, setBusy] = useState(false);
-  const errors = setupFieldErrors(t, 'retailcrm', issues);
+  const { ref: formRef, ...form } = useFieldForm({
+    // A refused key shows its field again, whatever is saved.
+    onRefused: (found) => found.some((issue) => issue.path === 'apiKey') && setReplacing(true),
+  });
+  const { busy, error } = form;
+  const errors = setupFieldErrors(t, 'retailcrm', form.issues);
   const keyShown = !keySaved || replacing;
-
-  const refuse = (found: FieldIssue[]) => {
-    setIssues(found);
-    if (found.some((issue) => issue.path === 'apiKey')) setReplacing(true);
-    focusFirstInvalid(form.current);
-  };
 
   // `sites` is undefined until the manager ticks or unticks a store: the saved choice (empty: every
   // store the key sees, new ones included) holds until then.
@@ -63,18 +58,14 @@ export function RetailCrmForm({ view, onDisconnect }: { view: SettingsView; onDi
     return visible.every((code) => sites.includes(code)) ? [] : sites;
   };
 
-  const connect = async () => {
-    setError(undefined);
+  const connect = () => {
     const apiKey = keyShown ? (keyInput.current?.value.trim() ?? '') : '';
     const found: FieldIssue[] = [];
     if (url.trim() === '') found.push(required('url'));
     if (keyShown && apiKey === '') found.push(required('apiKey'));
     if (visible.length > 0 && sites?.length === 0)
       found.push({ path: 'sites', code: 'no_sites', message: '' });
-    if (found.length > 0) return refuse(found);
-    setIssues([]);
-    setBusy(true);
-    try {
+    return form.submit(found, async () => {
       const result = await call('setup.retailCrm.connect', {
         url: url.trim(),
         ...(apiKey && { apiKey }),
@@ -92,18 +83,12 @@ export function RetailCrmForm({ view, onDisconnect }: { view: SettingsView; onDi
         await apply(result.view);
         notify('success', (tr) => tr('setup.retailcrm.connectedNotice'));
       }
-    } catch (failure) {
-      const desk = deskError(failure);
-      if (desk.kind === 'validation' && desk.issues.length > 0) refuse(desk.issues);
-      else setError(desk);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <SettingsCard
-      ref={form}
+      ref={formRef}
       title={t(connected ? 'setup.retailcrm.changeTitle' : 'setup.retailcrm.connectTitle')}
       description={t('setup.retailcrm.connectText')}
       onSubmit={() => void connect()}

@@ -38,7 +38,7 @@ export function SettingsCard({
   const labelledBy = title ? titleId : undefined;
   if (!onSubmit) {
     return (
-      <section className="settings-card" aria-labelledby={labelledBy}>
+      <section className="card" aria-labelledby={labelledBy}>
         {body}
       </section>
     );
@@ -50,7 +50,7 @@ export function SettingsCard({
   return (
     <form
       ref={ref}
-      className="settings-card"
+      className="card"
       onSubmit={submit}
       aria-labelledby={labelledBy}
       aria-busy={busy || undefined}

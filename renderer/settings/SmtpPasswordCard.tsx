@@ -1,6 +1,5 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeskError } from '../../electron/shared/errors';
 import { Button } from '../components/Button';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Dialog } from '../components/Dialog';
@@ -8,7 +7,8 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
 import { SettingsCard } from './SettingsCard';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
+import { useDeskAction } from '../deskHooks';
 import { notify } from '../store/noticesStore';
 import { useSettings } from '../store/settingsStore';
 
@@ -69,8 +69,7 @@ function PasswordDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const formId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [empty, setEmpty] = useState(false);
-  const [error, setError] = useState<DeskError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, setError } = useDeskAction();
   const close = () => {
     setEmpty(false);
     setError(undefined);
@@ -83,17 +82,11 @@ function PasswordDialog({ open, onClose }: { open: boolean; onClose(): void }) {
       input.current?.focus();
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await apply(await call('settings.smtpPassword.set', { password }));
       notify('success', (tr) => tr('settings.email.passwordSavedNotice'));
       close();
-    } catch (failure) {
-      setError(deskError(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog

@@ -1,6 +1,5 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeskError } from '../../electron/shared/errors';
 import { smtpSchema, type SettingsView, type SmtpSettings } from '../../electron/shared/settings';
 import { Button } from '../components/Button';
 import { Callout } from '../components/Callout';
@@ -10,13 +9,14 @@ import { NumberField, parseNumber } from '../components/NumberField';
 import { SettingsCard } from './SettingsCard';
 import { Switch } from '../components/Switch';
 import { TextField } from '../components/TextField';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
 import { notify } from '../store/noticesStore';
 import { useSettings } from '../store/settingsStore';
-import { fieldErrors, focusFirstInvalid, fromZod, type FieldIssue } from './issues';
+import { fieldErrors, fromZod } from './issues';
 import { SectionFrame } from './SectionFrame';
 import { SmtpPasswordCard } from './SmtpPasswordCard';
 import { SmtpTestCard } from './SmtpTestCard';
+import { useFieldForm } from './useFieldForm';
 
 interface Draft {
   host: string;
@@ -53,13 +53,11 @@ export function SmtpSection({ view }: { view: SettingsView }) {
 function SmtpForm({ smtp }: { smtp: SmtpSettings | null }) {
   const { t } = useTranslation();
   const apply = useSettings((s) => s.apply);
-  const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(() => draftOf(smtp));
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [error, setError] = useState<DeskError>();
-  const [saving, setSaving] = useState(false);
+  const { ref: formRef, ...form } = useFieldForm();
+  const { busy: saving, error } = form;
   const [removing, setRemoving] = useState(false);
-  const errors = fieldErrors(t, issues);
+  const errors = fieldErrors(t, form.issues);
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(smtp));
   const edit = (field: Exclude<keyof Draft, 'secure'>) => (value: string) =>
     setDraft((d) => ({ ...d, [field]: value }));
@@ -71,44 +69,29 @@ function SmtpForm({ smtp }: { smtp: SmtpSettings | null }) {
       return { ...d, secure, port: d.port === usual ? (secure ? TLS_PORT : STARTTLS_PORT) : d.port };
     });
 
-  const save = async () => {
-    setError(undefined);
+  const save = () => {
     const checked = smtpSchema.safeParse({ ...draft, port: parseNumber(draft.port) });
-    if (!checked.success) {
-      setIssues(fromZod(checked.error.issues, ['smtp']));
-      focusFirstInvalid(form.current);
-      return;
-    }
-    setIssues([]);
-    setSaving(true);
-    try {
+    if (!checked.success) return form.reject(fromZod(checked.error.issues, ['smtp']));
+    return form.submit([], async () => {
       const view = await call('settings.update', { smtp: checked.data });
       await apply(view);
       setDraft(draftOf(view.settings.smtp));
       notify('success', (tr) => tr('settings.email.saved'));
-    } catch (failure) {
-      const desk = deskError(failure);
-      if (desk.kind === 'validation' && desk.issues.length > 0) {
-        setIssues(desk.issues);
-        focusFirstInvalid(form.current);
-      } else setError(desk);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const remove = async () => {
     const view = await call('settings.update', { smtp: null });
     await apply(view);
     setDraft(draftOf(null));
-    setIssues([]);
+    form.clearIssues();
     notify('success', (tr) => tr('settings.email.removed'));
   };
 
   return (
     <>
       <SettingsCard
-        ref={form}
+        ref={formRef}
         title={t('settings.email.serverTitle')}
         onSubmit={() => void save()}
         busy={saving}

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeskError } from '../../electron/shared/errors';
 import { Button } from '../components/Button';
 import { Callout } from '../components/Callout';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { SettingsCard } from './SettingsCard';
 import { TextField } from '../components/TextField';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
+import { useDeskAction } from '../deskHooks';
 
 /**
  * "Send test e-mail": the saved sender sends one letter now. A refusal shows the mail server's own
@@ -16,21 +16,14 @@ export function SmtpTestCard({ defaultTo }: { defaultTo: string }) {
   const { t } = useTranslation();
   const [to, setTo] = useState(defaultTo);
   const [sent, setSent] = useState<string>();
-  const [error, setError] = useState<DeskError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useDeskAction();
 
-  const send = async () => {
-    setBusy(true);
+  const send = () => {
     setSent(undefined);
-    setError(undefined);
-    try {
+    return run(async () => {
       await call('mail.sendTest', { to: to.trim() });
       setSent(to.trim());
-    } catch (failure) {
-      setError(deskError(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

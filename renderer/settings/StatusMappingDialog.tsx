@@ -2,14 +2,14 @@ import { useId, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PaymentStatusChoice, StatusMappingView } from '../../electron/shared/channels/setup';
-import type { DeskError } from '../../electron/shared/errors';
 import { LIFECYCLE_STATES, type LifecycleState } from '../../electron/shared/lifecycle';
 import type { StatusMapping } from '../../electron/shared/settings';
 import { Badge } from '../components/Badge';
 import { Button } from '../components/Button';
 import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
+import { useDeskAction } from '../deskHooks';
 import { notify } from '../store/noticesStore';
 import { NewStatusForm } from './NewStatusForm';
 
@@ -53,8 +53,7 @@ export function StatusMappingDialog({
   const [adding, setAdding] = useState<LifecycleState>();
   const [created, setCreated] = useState<Partial<Record<LifecycleState, string>>>({});
   const [missing, setMissing] = useState<LifecycleState[]>([]);
-  const [error, setError] = useState<DeskError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, setError } = useDeskAction();
 
   const choose = (state: LifecycleState, code: string) => {
     setDraft((d) => ({ ...d, [state]: code }));
@@ -69,17 +68,12 @@ export function StatusMappingDialog({
       requestAnimationFrame(() => body.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const mapping: StatusMapping = { ...draft };
       await onSaved(await call('setup.statusMapping.set', { mapping }));
       notify('success', (tr) => tr('setup.statuses.saved'));
       onClose();
-    } catch (failure) {
-      setError(deskError(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

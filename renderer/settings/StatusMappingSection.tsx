@@ -10,12 +10,12 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { SettingsCard } from './SettingsCard';
 import { Skeleton } from '../components/Skeleton';
 import { call } from '../desk';
+import { useDeskFeed } from '../deskHooks';
 import { useSettings } from '../store/settingsStore';
 import { NeedsStep } from './NeedsStep';
 import { SectionFrame } from './SectionFrame';
 import { mappingWarningTexts } from './setupWords';
 import { StatusMappingDialog } from './StatusMappingDialog';
-import { useRemote } from './useRemote';
 
 /** DESIGN.md workflow 4: the status mapping, shared by every merchant, set in its dialog. */
 export function StatusMappingSection({ view }: { view: SettingsView }) {
@@ -31,11 +31,11 @@ export function StatusMappingSection({ view }: { view: SettingsView }) {
 function Mapping() {
   const { t } = useTranslation();
   const reloadSettings = useSettings((s) => s.load);
-  const remote = useRemote(() => call('setup.statusMapping.get', {}), 'mapping');
+  const remote = useDeskFeed(() => call('setup.statusMapping.get', {}), []);
   const [open, setOpen] = useState(false);
   // Creating a status or saving the mapping changes the settings too (and readiness with them).
   const changed = async (next: StatusMappingView) => {
-    remote.set(next);
+    remote.update(() => next);
     await reloadSettings();
   };
 

@@ -20,18 +20,21 @@ export const AUTO_DISMISS_MS = 6000;
 
 interface NoticesState {
   notices: ToastNotice[];
+  /** The next notice's id. */
+  nextId: number;
   push(notice: Omit<ToastNotice, 'id'>): number;
   dismiss(id: number): void;
 }
 
-let nextId = 1;
+/** At most this many on screen: the oldest make way. */
+export const MAX_NOTICES = 5;
 
 export const useNotices = create<NoticesState>((set, get) => ({
   notices: [],
+  nextId: 1,
   push: (notice) => {
-    const id = nextId++;
-    // At most five on screen: the oldest make way.
-    set({ notices: [...get().notices, { ...notice, id }].slice(-5) });
+    const id = get().nextId;
+    set({ nextId: id + 1, notices: [...get().notices, { ...notice, id }].slice(-MAX_NOTICES) });
     if (notice.level === 'success' || notice.level === 'info') {
       setTimeout(() => get().dismiss(id), AUTO_DISMISS_MS);
     }

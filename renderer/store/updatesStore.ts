@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { UpdateStatus } from '../../electron/shared/channels/updates';
 import { call, deskError } from '../desk';
-import { useLiveStatus } from './liveStatus';
+import { useLiveStatus } from '../deskHooks';
 import { notifyError } from './noticesStore';
 
 interface UpdatesState {
@@ -16,31 +16,26 @@ interface UpdatesState {
   later(version: string): void;
 }
 
-export const useUpdates = create<UpdatesState>((set) => ({
-  busy: false,
-  check: async () => {
+export const useUpdates = create<UpdatesState>((set) => {
+  /** "Check now" or "Restart now": busy while it runs, its answer is the state, a failure a toast. */
+  const ask = async (channel: 'app.update.check' | 'app.update.restart') => {
     set({ busy: true });
     try {
-      set({ status: await call('app.update.check', {}) });
+      set({ status: await call(channel, {}) });
     } catch (error) {
       notifyError(deskError(error));
     } finally {
       set({ busy: false });
     }
-  },
-  restart: async () => {
-    set({ busy: true });
-    try {
-      // The app quits and installs; if it is still here, the answer is the state as it is.
-      set({ status: await call('app.update.restart', {}) });
-    } catch (error) {
-      notifyError(deskError(error));
-    } finally {
-      set({ busy: false });
-    }
-  },
-  later: (version) => set({ laterFor: version }),
-}));
+  };
+  return {
+    busy: false,
+    check: () => ask('app.update.check'),
+    // The app quits and installs; if it is still here, the answer is the state as it is.
+    restart: () => ask('app.update.restart'),
+    later: (version) => set({ laterFor: version }),
+  };
+});
 
 /** A "Check now" is allowed unless one runs or an update is on its way (core: `mayCheck`). */
 export function mayCheckNow(status: UpdateStatus | undefined): boolean {

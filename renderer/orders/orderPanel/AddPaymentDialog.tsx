@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaymentTypesView } from '../../../electron/shared/channels/setup';
-import type { DeskError } from '../../../electron/shared/errors';
 import { kopiyky, type Kopiyky } from '../../../electron/shared/money';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Select } from '../../components/Select';
 import { Skeleton } from '../../components/Skeleton';
-import { call, deskError } from '../../desk';
+import { call } from '../../desk';
+import { useDeskFeed } from '../../deskHooks';
 import { currentLanguage } from '../../i18n';
 import { formatMoney } from '../../i18n/money';
 import { notify } from '../../store/noticesStore';
@@ -48,22 +48,14 @@ export function AddPaymentDialog({
 }: AddPaymentDialogProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const [merchants, setMerchants] = useState<{ id: string; name: string }[]>();
-  const [loadError, setLoadError] = useState<DeskError>();
-  const [merchantId, setMerchantId] = useState('');
+  const types = useDeskFeed(() => call('setup.paymentTypes.list', {}), []);
+  const merchants = types.data && merchantsFor(types.data, site);
+  const loadError = types.error;
+  // The first that fits, until the manager picks another.
+  const [picked, setMerchantId] = useState<string>();
+  const merchantId = picked ?? merchants?.[0]?.id ?? '';
   const [text, setText] = useState(() => amountToText(remainder, language));
   const { amount, problem } = checkAmount(text, kopiyky(Number.MAX_SAFE_INTEGER));
-
-  useEffect(() => {
-    call('setup.paymentTypes.list', {}).then(
-      (view) => {
-        const fitting = merchantsFor(view, site);
-        setMerchants(fitting);
-        setMerchantId(fitting[0]?.id ?? '');
-      },
-      (failure: unknown) => setLoadError(deskError(failure)),
-    );
-  }, [site]);
 
   const ready = merchants !== undefined && merchants.length > 0;
   return (

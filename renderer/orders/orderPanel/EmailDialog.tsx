@@ -1,13 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LetterPreview } from '../../../electron/shared/channels/payments';
-import type { DeskError } from '../../../electron/shared/errors';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Skeleton } from '../../components/Skeleton';
 import { TextField } from '../../components/TextField';
-import { call, deskError } from '../../desk';
+import { call } from '../../desk';
+import { useDeskAction, useDeskFeed } from '../../deskHooks';
 import { notify } from '../../store/noticesStore';
 import { LANGUAGES, type Language } from '../../../electron/shared/settings';
 import { CallState } from './CallState';
@@ -36,31 +35,18 @@ export function EmailDialog({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const [preview, setPreview] = useState<LetterPreview>();
-  const [previewError, setPreviewError] = useState<DeskError>();
   const [chosen, setChosen] = useState(addresses[0] ?? OTHER);
   const [typed, setTyped] = useState('');
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskError>();
+  const sending = useDeskAction();
+  const { busy, error } = sending;
   // Undefined until the manager picks one: the core then starts from the store's language.
   const [language, setLanguage] = useState<Language>();
   const slow = useSlow(busy);
-
-  useEffect(() => {
-    let current = true;
-    call('payments.previewLetter', { paymentId, ...(language && { language }) }).then(
-      (letter) => {
-        if (!current) return;
-        setPreview(letter);
-        setPreviewError(undefined);
-      },
-      (failure: unknown) => current && setPreviewError(deskError(failure)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [paymentId, language]);
+  const { data: preview, error: previewError } = useDeskFeed(
+    () => call('payments.previewLetter', { paymentId, ...(language && { language }) }),
+    [paymentId, language],
+  );
   const letterLanguage = language ?? preview?.language;
 
   const choices = [...new Set([...addresses, ...(preview?.to ?? [])])];
@@ -70,19 +56,13 @@ export function EmailDialog({
   const send = async (event?: FormEvent) => {
     event?.preventDefault();
     setTouched(true);
-    if (invalid || busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    if (invalid) return;
+    await sending.run(async () => {
       await call('payments.sendLink', { paymentId, to, ...(letterLanguage && { language: letterLanguage }) });
       notify('success', (tr) => tr('actions.emailSent', { to }));
       onDone();
       onClose();
-    } catch (failure) {
-      setError(deskError(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -159,14 +139,14 @@ export function EmailDialog({
         {previewError ? (
           <ErrorMessage error={previewError} />
         ) : preview ? (
-          <div className="letter">
+          <div className="inset letter">
             <p className="letter-subject">
               <span className="letter-label">{t('actions.emailSubject')}</span> {preview.subject}
             </p>
             <pre className="letter-text">{preview.text}</pre>
           </div>
         ) : (
-          <div className="letter" aria-busy="true">
+          <div className="inset letter" aria-busy="true">
             <Skeleton width="60%" />
             <Skeleton shape="block" height="120px" />
           </div>

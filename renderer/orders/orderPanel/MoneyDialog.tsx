@@ -1,10 +1,10 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskError } from '../../../electron/shared/errors';
 import type { Kopiyky } from '../../../electron/shared/money';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { deskError } from '../../desk';
+import { useDeskAction } from '../../deskHooks';
 import { AmountInWords } from './AmountInWords';
 import { CallState } from './CallState';
 import { useSlow } from './useSlow';
@@ -47,26 +47,22 @@ export function MoneyDialog<T>({
   onClose,
 }: MoneyDialogProps<T>) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskError>();
+  const action = useDeskAction({
+    onError: (error) => {
+      onFailed?.(error);
+      return false;
+    },
+  });
+  const { busy, error } = action;
   const slow = useSlow(busy);
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (busy || amount === undefined) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const result = await run();
-      onDone(result);
+    if (amount === undefined) return;
+    await action.run(async () => {
+      onDone(await run());
       onClose();
-    } catch (failure) {
-      const info = deskError(failure);
-      setError(info);
-      onFailed?.(info);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

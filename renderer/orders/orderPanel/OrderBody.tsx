@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrderLookup } from '../../../electron/shared/channels/orders';
 import { isPaymentCurrency } from '../../../electron/shared/currency';
-import type { DeskError } from '../../../electron/shared/errors';
 import { stillOwed } from '../../../electron/shared/money';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Icon } from '../../components/Icon';
 import { Money } from '../../components/Money';
-import { call, deskError } from '../../desk';
+import { call } from '../../desk';
+import { useDeskFeed } from '../../deskHooks';
+import { useLetterShortcuts } from '../../keyboard';
 import { formatDateTime } from '../../i18n/dates';
 import { OpenInCrm } from '../OpenInCrm';
 import { useOrderPanel } from './orderPanelStore';
@@ -18,7 +18,7 @@ import { AddPaymentDialog } from './AddPaymentDialog';
 import { CurrencyNote } from './CurrencyNote';
 import { OrderItems } from './OrderItems';
 import { OtherPayments } from './OtherPayments';
-import { PanelSkeleton } from './PaymentBody';
+import { OrderPanelSkeleton } from './OrderPanelSkeleton';
 
 /**
  * An order found by its number, read fresh from RetailCRM: its UAPAY payments (each opens its own
@@ -27,44 +27,23 @@ import { PanelSkeleton } from './PaymentBody';
 export function OrderBody({ orderId, titleId }: { orderId: number; titleId: string }) {
   const { t } = useTranslation();
   const { close, open } = useOrderPanel();
-  const [lookup, setLookup] = useState<OrderLookup>();
-  const [error, setError] = useState<DeskError>();
-  const [loading, setLoading] = useState(true);
+  const {
+    data: lookup,
+    error,
+    loading,
+    reload,
+  } = useDeskFeed(() => call('orders.order', { orderId }), [orderId]);
   const [adding, setAdding] = useState(false);
-
-  const load = useCallback(
-    () =>
-      call('orders.order', { orderId })
-        .then(
-          (found) => {
-            setLookup(found);
-            setError(undefined);
-          },
-          (failure: unknown) => setError(deskError(failure)),
-        )
-        .finally(() => setLoading(false)),
-    [orderId],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const detail = lookup?.detail;
   const canAdd =
     detail !== undefined && lookup?.rows.length === 0 && isPaymentCurrency(detail.currency) && !adding;
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
-      if (document.querySelector('dialog[open]') || event.target instanceof HTMLInputElement) return;
-      if (canAdd && event.key.toUpperCase() === SHORTCUTS.add) {
-        event.preventDefault();
-        setAdding(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [canAdd]);
+  useLetterShortcuts((letter) => {
+    if (!canAdd || letter !== SHORTCUTS.add) return false;
+    setAdding(true);
+    return true;
+  });
 
   return (
     <>
@@ -93,8 +72,8 @@ export function OrderBody({ orderId, titleId }: { orderId: number; titleId: stri
         </button>
       </header>
       <div className="order-panel-body" aria-busy={loading || undefined}>
-        {error && <ErrorMessage error={error} onRetry={() => void load()} retrying={loading} />}
-        {!lookup && !error && <PanelSkeleton />}
+        {error && <ErrorMessage error={error} onRetry={() => void reload()} retrying={loading} />}
+        {!lookup && !error && <OrderPanelSkeleton />}
         {lookup && detail && (
           <>
             <CurrencyNote currency={detail.currency} />

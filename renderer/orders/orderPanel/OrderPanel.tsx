@@ -1,28 +1,17 @@
 import { lazy, Suspense, useEffect, useId, useRef } from 'react';
-import { Skeleton } from '../../components/Skeleton';
 import { useOrderPanel } from './orderPanelStore';
+import { OrderPanelSkeleton } from './OrderPanelSkeleton';
 import './orderPanel.css';
 
 // The panel's code (dialogs, forms, words) is its own chunk, fetched the first time a panel opens.
 const PaymentBody = lazy(() => import('./PaymentBody').then((m) => ({ default: m.PaymentBody })));
 const OrderBody = lazy(() => import('./OrderBody').then((m) => ({ default: m.OrderBody })));
 
-/** While the panel's chunk arrives (the first time only): its shape, so nothing jumps. */
-function Loading() {
-  return (
-    <div className="order-panel-skeleton" aria-hidden="true">
-      <Skeleton shape="field" width="50%" />
-      <Skeleton shape="block" height="120px" />
-      <Skeleton shape="block" height="200px" />
-    </div>
-  );
-}
-
 /**
  * The order side panel: a drawer over the right of the screen while `useOrderPanel` names a
- * payment (or an order found by number, which may have no UAPAY payment yet). Not modal, so the list stays usable beside it (another row opens in its place). Focus
- * moves into it when it opens and back to where it was when it closes; Esc closes it (a dialog
- * open above it takes Esc first).
+ * payment (or an order found by number, which may have no UAPAY payment yet). Not modal, so the
+ * list stays usable beside it (another row opens in its place). Focus moves into it when it opens
+ * and back to where it was when it closes; Esc closes it (a dialog open above it takes Esc first).
  */
 export function OrderPanel() {
   const { paymentId, orderId, close } = useOrderPanel();
@@ -66,7 +55,7 @@ export function OrderPanel() {
       tabIndex={-1}
       data-testid="order-panel"
     >
-      <Suspense fallback={<Loading />}>
+      <Suspense fallback={<OrderPanelSkeleton />}>
         {paymentId !== undefined ? (
           <PaymentBody key={paymentId} paymentId={paymentId} titleId={titleId} />
         ) : (

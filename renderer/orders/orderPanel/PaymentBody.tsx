@@ -1,17 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkResult as Link } from '../../../electron/shared/channels/payments';
-import type { DeskError } from '../../../electron/shared/errors';
 import { stillOwed } from '../../../electron/shared/money';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Callout } from '../../components/Callout';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Icon } from '../../components/Icon';
-import { Skeleton } from '../../components/Skeleton';
 import { formatDateTime } from '../../i18n/dates';
-import { call, deskError } from '../../desk';
-import { notifyError } from '../../store/noticesStore';
+import { call } from '../../desk';
+import { useDeskAction } from '../../deskHooks';
+import { useLetterShortcuts } from '../../keyboard';
 import { useOrderPanel } from './orderPanelStore';
 import { canDo, PAYMENT_ACTIONS } from '../../../electron/shared/lifecycle';
 import { SHORTCUTS, type PanelAction } from './actions';
@@ -26,6 +25,7 @@ import { EmailDialog } from './EmailDialog';
 import { ExtraMoneyNote } from './ExtraMoneyNote';
 import { LinkResult } from './LinkResult';
 import { OrderItems } from './OrderItems';
+import { OrderPanelSkeleton } from './OrderPanelSkeleton';
 import { OtherPayments } from './OtherPayments';
 import { PaymentFacts } from './PaymentFacts';
 import { PendingNote } from './PendingNote';
@@ -40,13 +40,6 @@ type DialogAction = Exclude<PanelAction, 'createLink'>;
 
 const OPEN_OUTCOMES = new Set(['in_progress', 'crm_pending', 'needs_attention']);
 
-function typingInto(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
-
 /** The side panel's content for one payment (mounted per payment: its state never leaks to the next). */
 export function PaymentBody({ paymentId, titleId }: { paymentId: number; titleId: string }) {
   const { t } = useTranslation();
@@ -55,9 +48,8 @@ export function PaymentBody({ paymentId, titleId }: { paymentId: number; titleId
   const { view, timeline, error, gone, loading, reload } = usePaymentData(paymentId);
   const [dialog, setDialog] = useState<DialogAction>();
   const [link, setLink] = useState<Link>();
-  const [linkError, setLinkError] = useState<DeskError>();
-  const [busy, setBusy] = useState<PanelAction>();
-  const [syncing, setSyncing] = useState(false);
+  const linking = useDeskAction();
+  const syncing = useDeskAction({ toast: true });
 
   const row = view?.row;
   const detail = view?.detail;
@@ -75,49 +67,30 @@ export function PaymentBody({ paymentId, titleId }: { paymentId: number; titleId
         ]
       : [];
 
-  const createLink = async () => {
-    setBusy('createLink');
-    setLinkError(undefined);
-    try {
+  const createLink = () =>
+    linking.run(async () => {
       setLink(await call('payments.createLink', { paymentId }));
       await reload();
-    } catch (failure) {
-      setLinkError(deskError(failure));
-    } finally {
-      setBusy(undefined);
-    }
-  };
+    });
 
   /** Asks UAPAY about this payment now, then reads the order again. */
-  const sync = async () => {
-    setSyncing(true);
-    try {
+  const sync = () =>
+    syncing.run(async () => {
       await call('payments.sync', { paymentIds: [paymentId] });
       await reload();
-    } catch (failure) {
-      notifyError(deskError(failure));
-    } finally {
-      setSyncing(false);
-    }
-  };
+    });
 
   const act = (action: PanelAction) => {
     if (action === 'createLink') void createLink();
     else setDialog(action);
   };
 
-  // Single-letter shortcuts for the actions shown, while no field or dialog takes the keys.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || typingInto(event.target)) return;
-      if (document.querySelector('dialog[open]')) return;
-      const action = actions.find((candidate) => SHORTCUTS[candidate] === event.key.toUpperCase());
-      if (!action || busy) return;
-      event.preventDefault();
-      act(action);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  // The letters of the actions shown.
+  useLetterShortcuts((letter) => {
+    const action = actions.find((candidate) => SHORTCUTS[candidate] === letter);
+    if (!action || linking.busy) return false;
+    act(action);
+    return true;
   });
 
   const amounts = row && paymentAmounts(row);
@@ -145,7 +118,7 @@ export function PaymentBody({ paymentId, titleId }: { paymentId: number; titleId
         <Button
           size="sm"
           variant="ghost"
-          busy={syncing}
+          busy={syncing.busy}
           title={t('panel.syncHint')}
           onClick={() => void sync()}
         >
@@ -169,17 +142,19 @@ export function PaymentBody({ paymentId, titleId }: { paymentId: number; titleId
           </Callout>
         )}
         {error && <ErrorMessage error={error} onRetry={() => void reload()} retrying={loading} />}
-        {!view && !error && !gone && <PanelSkeleton />}
+        {!view && !error && !gone && <OrderPanelSkeleton />}
         {row && detail && amounts && (
           <>
             <CurrencyNote currency={detail.currency ?? row.currency} />
-            <ActionBar state={row.state} actions={actions} busy={busy} locked={locked} onAction={act} />
-            {linkError && (
-              <ErrorMessage
-                error={linkError}
-                onRetry={() => void createLink()}
-                retrying={busy === 'createLink'}
-              />
+            <ActionBar
+              state={row.state}
+              actions={actions}
+              busy={linking.busy ? 'createLink' : undefined}
+              locked={locked}
+              onAction={act}
+            />
+            {linking.error && (
+              <ErrorMessage error={linking.error} onRetry={() => void createLink()} retrying={linking.busy} />
             )}
             {link && canDo('createLink', row.state) && <LinkResult link={link} />}
             <AttentionNote paymentId={paymentId} timeline={timeline} onDone={done} />
@@ -241,16 +216,5 @@ export function PaymentBody({ paymentId, titleId }: { paymentId: number; titleId
         )}
       </div>
     </>
-  );
-}
-
-export function PanelSkeleton() {
-  return (
-    <div className="order-panel-skeleton" aria-hidden="true">
-      <Skeleton shape="field" width="60%" />
-      <Skeleton shape="block" height="120px" />
-      <Skeleton shape="block" height="90px" />
-      <Skeleton shape="block" height="140px" />
-    </div>
   );
 }

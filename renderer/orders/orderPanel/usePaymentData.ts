@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { OrderView } from '../../../electron/shared/channels/orders';
 import type { JournalEntry } from '../../../electron/shared/channels/journal';
 import type { DeskError } from '../../../electron/shared/errors';
 import { paymentOf } from '../../activity/journalWords';
-import { call, deskError } from '../../desk';
+import { call } from '../../desk';
+import { useDeskFeed } from '../../deskHooks';
 
 /** An order's operations are few; this is far more than any has. */
 const TIMELINE_LIMIT = 500;
@@ -23,6 +24,13 @@ export interface PaymentData {
 
 const isNotFound = (error: DeskError) => error.kind === 'not_found';
 
+/** The payment's operations, by order, so "add payment" (journaled before the payment had an id) is in it too. */
+function readTimeline(orderId: number, paymentId: number): Promise<JournalEntry[]> {
+  return call('journal.list', { orderId, limit: TIMELINE_LIMIT }).then((entries) =>
+    entries.filter((entry) => paymentOf(entry) === paymentId),
+  );
+}
+
 /**
  * One payment's order (fresh from RetailCRM through `orders.get`) and its timeline (the journal),
  * kept live: a changed row (status sync, another manager's action) is merged in place, without a
@@ -30,67 +38,48 @@ const isNotFound = (error: DeskError) => error.kind === 'not_found';
  * earlier payment's answers never land in another's panel.
  */
 export function usePaymentData(paymentId: number): PaymentData {
-  const [view, setView] = useState<OrderView>();
-  const [timeline, setTimeline] = useState<JournalEntry[]>();
-  const [error, setError] = useState<DeskError>();
-  const [gone, setGone] = useState(false);
-  const [loading, setLoading] = useState(true);
-  // By order, so "add payment" (journaled before the payment had an id) is in the timeline too.
-  const loadTimeline = useCallback(
-    (orderId: number) =>
-      call('journal.list', { orderId, limit: TIMELINE_LIMIT }).then((entries) =>
-        setTimeline(entries.filter((entry) => paymentOf(entry) === paymentId)),
-      ),
-    [paymentId],
-  );
-
-  // Sets state only in the answers' callbacks, so the effect below may start it.
-  const fetchAll = useCallback(
-    () =>
-      call('orders.get', { paymentId })
-        .then((fresh) => loadTimeline(fresh.row.orderId).then(() => fresh))
-        .then(
-          (fresh) => {
-            setView(fresh);
-            setError(undefined);
-            setGone(false);
-          },
-          (failure: unknown) => {
-            const info = deskError(failure);
-            if (isNotFound(info)) setGone(true);
-            else setError(info);
-          },
-        )
-        .finally(() => setLoading(false)),
-    [paymentId, loadTimeline],
-  );
-
-  useEffect(() => {
-    void fetchAll();
-  }, [fetchAll]);
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    await fetchAll();
-  }, [fetchAll]);
+  const feed = useDeskFeed(async () => {
+    const view = await call('orders.get', { paymentId });
+    return { view, timeline: await readTimeline(view.row.orderId, paymentId) };
+  }, [paymentId]);
+  const [removed, setRemoved] = useState(false);
+  const { update } = feed;
 
   useEffect(() => {
     let pending: ReturnType<typeof setTimeout> | undefined;
     const off = window.desk.on('orders.changed', (change) => {
       const row = change.changed.find((r) => r.paymentId === paymentId);
       if (row) {
-        setView((before) => (before ? { ...before, row } : before));
+        update((data) => data && { ...data, view: { ...data.view, row } });
         // Several changes in a row (sync, then the CRM write) ask the journal once.
         clearTimeout(pending);
-        pending = setTimeout(() => void loadTimeline(row.orderId).catch(() => undefined), 300);
+        pending = setTimeout(
+          () =>
+            void readTimeline(row.orderId, paymentId).then(
+              (timeline) => update((data) => data && { ...data, timeline }),
+              () => undefined,
+            ),
+          300,
+        );
       }
-      if (change.removed.includes(paymentId)) setGone(true);
+      if (change.removed.includes(paymentId)) setRemoved(true);
     });
     return () => {
       off();
       clearTimeout(pending);
     };
-  }, [paymentId, loadTimeline]);
+  }, [paymentId, update]);
 
-  return { view, timeline, error, gone, loading, reload };
+  const notFound = feed.error !== undefined && isNotFound(feed.error);
+  return {
+    view: feed.data?.view,
+    timeline: feed.data?.timeline,
+    error: notFound ? undefined : feed.error,
+    gone: removed || notFound,
+    loading: feed.loading,
+    reload: async () => {
+      setRemoved(false);
+      await feed.reload();
+    },
+  };
 }

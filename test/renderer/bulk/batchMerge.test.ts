@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { BulkProgress, BulkRowResult, BulkStatus } from '../../../electron/shared/channels/bulk';
 import { kopiyky } from '../../../electron/shared/money';
 import { mergeBatch } from '../../../renderer/bulk/batchMerge';
+import { bulkRow } from '../rows';
 
-const row = (paymentId: number, outcome: BulkRowResult['outcome']): BulkRowResult => ({
-  paymentId,
-  orderId: paymentId,
-  orderNumber: `${paymentId}A`,
-  amount: kopiyky(100),
-  outcome,
-});
+const row = bulkRow;
 
 function status(state: BulkStatus['state'], rows: BulkRowResult[], settled: number): BulkStatus {
   const total = rows.length;

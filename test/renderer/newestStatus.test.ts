@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newestStatus } from '../../../renderer/store/liveStatus';
+import { newestStatus } from '../../renderer/deskHooks';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;

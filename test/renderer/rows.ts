@@ -1,0 +1,29 @@
+import type { BulkRowResult } from '../../electron/shared/channels/bulk';
+import type { LifecycleState } from '../../electron/shared/lifecycle';
+import { kopiyky } from '../../electron/shared/money';
+import type { OrderRow } from '../../electron/shared/orders';
+
+/** A list row with only what the stores look at: payment and order ids alike, one hryvnia by default. */
+export const orderRow = (paymentId: number, state: LifecycleState = 'held', amount = 100): OrderRow => ({
+  paymentId,
+  orderId: paymentId,
+  orderNumber: `${paymentId}A`,
+  site: 'shop',
+  createdAt: '2026-11-01T10:00:00.000Z',
+  customerName: '',
+  emails: [],
+  phones: [],
+  orderTotal: kopiyky(amount),
+  amount: kopiyky(amount),
+  paymentType: 'uapay',
+  state,
+});
+
+/** A batch's row of one hryvnia. */
+export const bulkRow = (paymentId: number, outcome: BulkRowResult['outcome']): BulkRowResult => ({
+  paymentId,
+  orderId: paymentId,
+  orderNumber: `${paymentId}A`,
+  amount: kopiyky(100),
+  outcome,
+});
