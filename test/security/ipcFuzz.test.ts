@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDesk, type Desk } from '../../electron/core/desk';
 import { dispatch, MAX_REQUEST_BYTES } from '../../electron/core/ipc';
+import { DESKTOP_ID_FILE } from '../../electron/core/payments/desktopId';
 import { channels, contract } from '../../electron/shared/contract';
 import type { ElectronMock } from '../support/electronMock';
 import { testKeychain } from '../support/keychain';
@@ -21,9 +23,18 @@ beforeAll(async () => {
     userDataDir: dir,
     shell: 'harness',
     secrets: testKeychain(),
+    // The background round writes files on its own schedule (the desktop id, the orders cache):
+    // not the payloads' doing, which is all this test watches.
+    background: false,
   });
-  // Let the core open its files first (the journal), so what follows is only the payloads' doing.
+  // Let the core open its files first (the journal; the desktop id, which the payments side writes
+  // as it opens), so what follows is only the payloads' doing.
   await dispatch(desk.handlers, 'journal.list', {});
+  const deadline = Date.now() + 10_000;
+  while (!existsSync(path.join(dir, DESKTOP_ID_FILE))) {
+    if (Date.now() > deadline) throw new Error('the core did not write its desktop id at start');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 });
 
 /** Every file of the user-data folder with its size and modification time. */
