@@ -94,5 +94,5 @@ export class Connections {
 }
 
 function notConnected(message: string): NotConnectedError {
-  return new NotConnectedError('retailcrm', message);
+  return new NotConnectedError({ service: 'retailcrm', message });
 }

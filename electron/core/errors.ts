@@ -110,10 +110,10 @@ export class NotFoundError extends DeskFailure<'not_found'> {
   }
 }
 
-/** A service this needs is not set up yet: Settings first. */
+/** A service this needs is not set up yet, or its secret is not on this computer: Settings first. */
 export class NotConnectedError extends DeskFailure<'not_connected'> {
-  constructor(service: ErrorKinds['not_connected']['service'], message: string) {
-    super({ kind: 'not_connected', service, message });
+  constructor(info: ErrorKinds['not_connected']) {
+    super({ kind: 'not_connected', ...info });
   }
 }
 

@@ -103,8 +103,20 @@ export interface ErrorKinds {
    * stores UAPAY Desk handles, a merchant removed in Settings, a bulk batch not on this computer.
    */
   not_found: { what: 'payment' | 'order' | 'merchant' | 'batch'; message: string };
-  /** A service this needs is not set up yet (RetailCRM: its address and API key in Settings). */
-  not_connected: { service: 'retailcrm'; message: string };
+  /**
+   * A service this needs is not set up on this computer: RetailCRM's address and key in Settings;
+   * or, with `secret`, the settings are there but the keychain has no secret for them (a merchant's
+   * key, the RetailCRM key…): a person enters it again, nothing was sent.
+   */
+  not_connected:
+    | { service: 'retailcrm'; message: string; secret?: undefined }
+    | {
+        service: 'retailcrm' | 'uapay' | 'smtp' | 'relay';
+        message: string;
+        secret: true;
+        /** `uapay`: whose secret key is missing. */
+        merchantId?: string;
+      };
   /** A merchant's payment-type link can no longer change: RetailCRM has payments of that type. */
   locked: { what: 'paymentType'; message: string };
   /**

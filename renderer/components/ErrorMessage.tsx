@@ -110,10 +110,15 @@ export function errorWords(t: TFunction, error: DeskError): Words {
         next: t(`errors.not_found.${error.what}.next`),
       };
     case 'not_connected':
-      return {
-        title: t(`errors.not_connected.${error.service}.title`),
-        next: t(`errors.not_connected.${error.service}.next`),
-      };
+      return error.secret
+        ? {
+            title: t(`errors.not_connected.secret.${error.service}.title`),
+            next: t(`errors.not_connected.secret.${error.service}.next`),
+          }
+        : {
+            title: t(`errors.not_connected.${error.service}.title`),
+            next: t(`errors.not_connected.${error.service}.next`),
+          };
     case 'locked':
       return { title: t(`errors.locked.${error.what}.title`), next: t(`errors.locked.${error.what}.next`) };
     case 'pairing':

@@ -34,13 +34,19 @@ const ERRORS: DeskError[] = [
     message: CORE_TEXT,
   })),
   { kind: 'not_connected', service: 'retailcrm', message: CORE_TEXT },
+  ...(['retailcrm', 'uapay', 'smtp', 'relay'] as const).map((service): DeskError => ({
+    kind: 'not_connected',
+    service,
+    secret: true,
+    message: CORE_TEXT,
+  })),
   { kind: 'locked', what: 'paymentType', message: CORE_TEXT },
   ...PAIRING_PROBLEMS.map((problem): DeskError => ({ kind: 'pairing', problem, message: CORE_TEXT })),
 ];
 
 describe('errorWords', () => {
   it.each(Object.entries(CATALOGUES))(
-    'words not-found, not-connected, locked and pairing errors in %s, with the next step',
+    'words not-found, not-connected (a service or only its secret), locked and pairing errors in %s, with the next step',
     async (language, catalogue) => {
       const i18n = i18next.createInstance();
       await i18n.init({ lng: language, resources: { [language]: { translation: catalogue } } });

@@ -22,6 +22,20 @@ export function merchantIdOf(account: SecretAccount): string | undefined {
   return /^merchant:(.+):secret-key$/.exec(account)?.[1];
 }
 
+/** The service a secret is sent to (or, for a merchant key, signs for). */
+export function serviceOf(account: SecretAccount): 'retailcrm' | 'uapay' | 'smtp' | 'relay' {
+  switch (account) {
+    case RETAILCRM_API_KEY:
+      return 'retailcrm';
+    case SMTP_PASSWORD:
+      return 'smtp';
+    case RELAY_TOKEN:
+      return 'relay';
+    default:
+      return 'uapay';
+  }
+}
+
 /** What the secret is, for messages a person reads ("the RetailCRM API key"). */
 export function describeAccount(account: SecretAccount): string {
   switch (account) {

@@ -1,11 +1,13 @@
 import type { KeychainStatus } from '../../shared/app';
 import { MAX_SECRET_LENGTH, type SecretsView } from '../../shared/settings';
-import { KeychainError, ValidationError } from '../errors';
+import { KeychainError, NotConnectedError, ValidationError } from '../errors';
 import {
   describeAccount,
+  merchantIdOf,
   merchantKeyAccount,
   RELAY_TOKEN,
   RETAILCRM_API_KEY,
+  serviceOf,
   SMTP_PASSWORD,
   type SecretAccount,
 } from './accounts';
@@ -81,7 +83,13 @@ export class Secrets {
     const value = await this.read(account);
     if (value !== null) return value;
     const message = `${capitalize(describeAccount(account))} is not saved on this computer: enter it in Settings.`;
-    throw new ValidationError(message, [{ path: account, code: 'secret_missing', message }]);
+    const merchantId = merchantIdOf(account);
+    throw new NotConnectedError({
+      service: serviceOf(account),
+      message,
+      secret: true,
+      ...(merchantId && { merchantId }),
+    });
   }
 
   async isSaved(account: SecretAccount): Promise<boolean> {

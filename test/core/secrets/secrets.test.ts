@@ -64,9 +64,14 @@ describe('Secrets over the OS keychain', () => {
   });
 
   it('says clearly which secret must be entered when it is missing', async () => {
-    await expect(secrets.require(RETAILCRM_API_KEY)).rejects.toThrow(
-      'The RetailCRM API key is not saved on this computer: enter it in Settings.',
-    );
+    await expect(secrets.require(RETAILCRM_API_KEY)).rejects.toMatchObject({
+      message: 'The RetailCRM API key is not saved on this computer: enter it in Settings.',
+      info: { kind: 'not_connected', service: 'retailcrm', secret: true },
+    });
+    const merchantId = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    await expect(secrets.require(merchantKeyAccount(merchantId))).rejects.toMatchObject({
+      info: { kind: 'not_connected', service: 'uapay', secret: true, merchantId },
+    });
   });
 
   it.each([

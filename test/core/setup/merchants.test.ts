@@ -244,6 +244,20 @@ describe('setup: check a merchant connection', () => {
     });
   });
 
+  it('asks for the key again, sending nothing, when the keychain no longer has it', async () => {
+    const uapay = await startUapay();
+    const { value, error, keychain } = await openDesk({ uapayBaseUrl: uapay.origin });
+    const { merchant } = await value<MerchantSaved>('setup.merchants.add', form());
+    await keychain.delete(merchantKeyAccount(merchant.id));
+    expect(await error('setup.merchants.check', { id: merchant.id })).toMatchObject({
+      kind: 'not_connected',
+      service: 'uapay',
+      secret: true,
+      merchantId: merchant.id,
+    });
+    expect(uapay.fake.control.calls({ method: 'sessions/create' })).toBe(0);
+  });
+
   it('asks for the values it needs to check unsaved ones', async () => {
     const { error } = await openDesk();
     expect(await error('setup.merchants.check', { clientId: '7001' })).toMatchObject({
