@@ -2,7 +2,7 @@ import type { Channel, Req, Res } from '../electron/shared/contract';
 import type { DeskError, Result } from '../electron/shared/errors';
 
 /** A failed call, with the typed error the core sent. */
-export class DeskCallError extends Error {
+class DeskCallError extends Error {
   constructor(readonly error: DeskError) {
     super(error.message);
   }

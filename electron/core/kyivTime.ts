@@ -6,7 +6,7 @@
  * absolute ISO times, so "today" and "expires within 24 h" come out the same wherever the desktop
  * runs.
  */
-export const KYIV = 'Europe/Kyiv';
+const KYIV = 'Europe/Kyiv';
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 const HOUR_MS = 3_600_000;

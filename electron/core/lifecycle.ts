@@ -71,7 +71,7 @@ function weight(payment: UapayPaymentView): number {
  * at most once), else one in progress, else the latest attempt. UNCERTAIN (reference §3.3): the
  * order of `payments[]` is undocumented, so "latest" is by `createdAt`, the array only breaking ties.
  */
-export function relevantPayment(invoice: UapayInvoiceView): UapayPaymentView | undefined {
+function relevantPayment(invoice: UapayInvoiceView): UapayPaymentView | undefined {
   let best: UapayPaymentView | undefined;
   for (const payment of invoice.payments) {
     if (!best) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createStream } from 'rotating-file-stream';
 import { addLogSink } from './log';
 
-export const LOG_FOLDER = 'logs';
+const LOG_FOLDER = 'logs';
 export const LOG_FILE = 'uapay-desk.log';
 /**
  * 2 MB a file, the current one and 4 older: at most 10 MB on disk, and each file small enough to

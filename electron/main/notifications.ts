@@ -7,7 +7,7 @@ import { app, Notification, type BrowserWindow } from 'electron';
 import type { Desk } from '../core/desk';
 
 /** electron-builder.yml's appId: Windows shows an app's notifications only under its own id. */
-export const APP_USER_MODEL_ID = 'ua.uapaydesk.app';
+const APP_USER_MODEL_ID = 'ua.uapaydesk.app';
 
 export function showNotifications(desk: Pick<Desk, 'events'>, window: () => BrowserWindow): () => void {
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);

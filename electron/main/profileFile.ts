@@ -17,7 +17,7 @@ import type { DeskError, Result } from '../shared/errors';
 import { MAX_PROFILE_CHARS, type ProfilePreview, type SettingsView } from '../shared/settings';
 import { describePreview, PROFILE_TEXT } from './profileText';
 
-export const PROFILE_EXTENSION = '.uapaydesk';
+const PROFILE_EXTENSION = '.uapaydesk';
 
 /**
  * The team profile named on a command line (the last one, as a shell passes a double-click). The
@@ -34,7 +34,7 @@ export function profileFileIn(argv: readonly string[]): string | undefined {
 }
 
 /** Reads a profile file's text, or says why it cannot be a profile. */
-export async function readProfileFile(file: string): Promise<Result<string>> {
+async function readProfileFile(file: string): Promise<Result<string>> {
   try {
     // A character is at most 4 bytes of UTF-8: anything larger cannot be a profile, so it is not read.
     if ((await stat(file)).size > MAX_PROFILE_CHARS * 4)

@@ -4,7 +4,7 @@ import { net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 /** The renderer is served from app://desk/ rather than file:// so it has a real, checkable origin. */
-export const APP_SCHEME = 'app';
+const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://desk`;
 
 /** Must run before the app is ready. */

@@ -12,7 +12,7 @@ import type { UpdatesCenter } from '../core/updates/center';
 import type { InstallFacts } from '../core/updates/policy';
 
 /** How this copy was installed, from Electron and the files electron-builder leaves beside it. */
-export function installFacts(): InstallFacts {
+function installFacts(): InstallFacts {
   const resources = process.resourcesPath ?? '';
   const read = (file: string) =>
     existsSync(path.join(resources, file)) ? readFileSync(path.join(resources, file), 'utf8') : undefined;

@@ -19,11 +19,11 @@ import {
 import { createUapayFake, type RateLimit, type UapayFake, type UapayFakeOptions } from './uapay';
 
 export { SandboxClock } from './clock';
-export type { MailCatcher, CaughtMessage, SmtpFault } from './mail';
+export type { MailCatcher } from './mail';
 export type { DemoSecrets, SeedResult, TeamProfile } from './seed';
 
 /** The sandbox listens only on the loopback interface; `localhost` is taken as 127.0.0.1. */
-export const SANDBOX_HOSTS = ['127.0.0.1', 'localhost'] as const;
+const SANDBOX_HOSTS = ['127.0.0.1', 'localhost'] as const;
 const BIND_HOST = '127.0.0.1';
 
 export interface SandboxPorts {

@@ -89,7 +89,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
  * ї), Latin before Cyrillic, case and ё folded, numbers by value (`2A` before `10A`). Comparing
  * these is many times faster than `Intl.Collator` on 20,000 rows, and the key is made once per row.
  */
-export function collationKey(text: string): string {
+function collationKey(text: string): string {
   const folded = foldText(text);
   // A character makes one code, a number of n digits max(n, NUMBER_WIDTH): never over 16 a character.
   let codes = KEY_BUFFER;
@@ -196,7 +196,7 @@ const textValue = (text: string | undefined) => (text ? collationKey(text) : und
 const sharedTextValue = (text: string | undefined) => (text ? cachedCollationKey(text) : undefined);
 
 /** A row's facts, kept for the row object (for the helpers below and one-off queries). */
-export function factsOf(row: OrderRow): Facts {
+function factsOf(row: OrderRow): Facts {
   let facts = factsCache.get(row);
   if (!facts) factsCache.set(row, (facts = computeFacts(row)));
   return facts;
@@ -236,7 +236,7 @@ export function computeFacts(row: OrderRow): Facts {
   };
 }
 
-export function holdEndOf(facts: Facts, holdLifetimeHours: number): number | undefined {
+function holdEndOf(facts: Facts, holdLifetimeHours: number): number | undefined {
   if (facts.holdEnd !== undefined) return facts.holdEnd;
   return facts.holdStart === undefined ? undefined : facts.holdStart + holdLifetimeHours * 60 * 60 * 1000;
 }

@@ -27,7 +27,7 @@ import type { OrderRow } from './orders';
 /** Filters kept (and patched) at once. */
 const FILTERS_KEPT = 4;
 
-export const DEFAULT_SORT: NonNullable<OrderQuery['sort']> = { column: 'createdAt', direction: 'desc' };
+const DEFAULT_SORT: NonNullable<OrderQuery['sort']> = { column: 'createdAt', direction: 'desc' };
 
 /** One column's order of the rows. */
 interface Ordering {

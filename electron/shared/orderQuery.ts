@@ -10,9 +10,7 @@ import type { OrderRow } from './orders';
 
 export {
   chipsOf,
-  collationKey,
   EXPIRING_WITHIN_MS,
-  foldText,
   holdExpiresAt,
   refundedAmount,
   SORT_COLUMNS,

@@ -99,7 +99,7 @@ function phoneMatches(phoneDigits: string, digits: string): boolean {
   return phoneMatchesDigits(digits).some((run) => phoneDigits.includes(run));
 }
 
-export function matchesTerm(facts: Facts, term: SearchTerm): boolean {
+function matchesTerm(facts: Facts, term: SearchTerm): boolean {
   return (
     (term.text !== undefined && facts.text.includes(term.text)) ||
     (term.text !== undefined &&

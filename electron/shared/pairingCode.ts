@@ -14,7 +14,7 @@
 import { isLoopbackHost } from './loopback';
 
 export const PAIRING_CODE_PREFIX = 'uapaydesk-relay:';
-export const PAIRING_CODE_VERSION = 1;
+const PAIRING_CODE_VERSION = 1;
 
 /** `<tokenId>.<secret>`: 12 and 43 base64url characters (the relay's credentials.ts makes them). */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{12}\.[A-Za-z0-9_-]{43}$/;

@@ -230,7 +230,7 @@ export const teamSettingsShape = {
 };
 
 /** Fields that belong to one person or one desktop: never exported in a team profile. */
-export const personalSettingsShape = {
+const personalSettingsShape = {
   /** Written into the audit journal as who did an operation. */
   managerName,
   language,

@@ -19,7 +19,7 @@ export interface RowWords {
 }
 
 /** Why a payment is left out, with its facts (held vs order total, the hold's end, …). */
-export function skipWords(
+function skipWords(
   t: TFunction,
   reason: SkipReason,
   detail: SkipDetail | undefined,

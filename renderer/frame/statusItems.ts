@@ -82,7 +82,7 @@ function relayItem(view: SettingsView, live: LiveFacts, t: TFunction): StatusIte
  * The background round's item: when it last looked, or what keeps it from working (a service it
  * cannot reach, operations it is still finishing). The tooltip says what it does and how often.
  */
-export function backgroundItem(live: LiveFacts, t: TFunction): StatusItem | undefined {
+function backgroundItem(live: LiveFacts, t: TFunction): StatusItem | undefined {
   const status = live.background;
   // Off (a test) or no shop yet: nothing runs that the person could care about. Before the first
   // round ends there is nothing to tell either.

@@ -8,7 +8,7 @@ import { useSettings } from '../store/settingsStore';
  * opens an order at). It opens in the person's browser through main's external-link allow list
  * (electron/main/externalLinks.ts), never inside the app.
  */
-export function crmOrderUrl(account: string, orderId: number): string {
+function crmOrderUrl(account: string, orderId: number): string {
   return `${account}/orders/${orderId}/edit`;
 }
 

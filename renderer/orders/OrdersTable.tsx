@@ -23,7 +23,7 @@ import { useSelection } from './selectionStore';
 import { useMerchantNames } from './useOrdersView';
 
 /** Fixed row height: the virtualizer then never measures, and 20,000 rows scroll evenly. */
-export const ROW_HEIGHT = 36;
+const ROW_HEIGHT = 36;
 const HEADER_HEIGHT = 38;
 const PAGE_ROWS = 10;
 /**

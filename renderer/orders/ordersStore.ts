@@ -109,7 +109,7 @@ function alike(a: unknown, b: unknown): boolean {
  * Whether the list shows `a` and `b` alike. Status sync announces every payment it checks (each
  * with a new `uapay.checkedAt`), hundreds a second on a big shop; they are not worth a re-render.
  */
-export function sameInTheList(a: OrderRow, b: OrderRow): boolean {
+function sameInTheList(a: OrderRow, b: OrderRow): boolean {
   return alike(a, b);
 }
 

@@ -15,7 +15,7 @@ export interface OrdersView {
 }
 
 /** User Timing name of each query's duration (the browser test reads it to report the figures). */
-export const QUERY_MEASURE = 'orders-query';
+const QUERY_MEASURE = 'orders-query';
 
 /** Merchant id → name from the settings, for the merchant column, its filter and its sort. */
 export function useMerchantNames(): Record<string, string> {

@@ -53,7 +53,7 @@ export function merchantCheckText(t: TFunction, result: MerchantCheckResult): st
  * A mapping warning (statusMapping.ts). "Payment complete" is wrong either way round: the status
  * decides which (a state that must count as paid mapped to one that does not, or the reverse).
  */
-export function mappingWarningText(
+function mappingWarningText(
   t: TFunction,
   warning: MappingWarning,
   statuses: readonly PaymentStatusChoice[],
@@ -115,7 +115,7 @@ export function mappingWarningTexts(
 /** Where a refusal's words are: the area's own codes, then the settings schema's, then the message. */
 type IssueArea = keyof typeof uk.setup.issues;
 
-export function setupIssueText(t: TFunction, area: IssueArea, issue: FieldIssue): string {
+function setupIssueText(t: TFunction, area: IssueArea, issue: FieldIssue): string {
   const codes = uk.setup.issues[area];
   // A code can mean different things per field (a duplicate name, a duplicate client id).
   for (const code of [`${issue.path}_${issue.code}`, issue.code]) {

@@ -35,7 +35,7 @@ export interface BackgroundTiming {
  *   and a recovering RetailCRM is not met by every desktop at once every 30 s.
  */
 export const DEFAULT_BACKGROUND: BackgroundTiming = { syncMs: 30_000, refreshMs: 60_000 };
-export const DEFAULT_MAX_BACKOFF_MS = 5 * 60_000;
+const DEFAULT_MAX_BACKOFF_MS = 5 * 60_000;
 
 /** What a round does, in the workspace's own services (PaymentsService, OrdersStore, settings). */
 export interface RoundWork {

@@ -26,7 +26,7 @@ import { countRows, movedAmount, RateMeter, Throttle } from './progress';
  * keep it busy (Little's law); twice that leaves a queue in front of the limiter that absorbs
  * jitter and the first wave's claims, so the limiter never waits while work does.
  */
-export const BATCH_CONCURRENCY = 24;
+const BATCH_CONCURRENCY = 24;
 
 export interface BatchDeps {
   files: BatchFiles;

@@ -13,7 +13,7 @@ import { kopiykySchema, type Kopiyky } from '../../shared/money';
 import { log } from '../log';
 import { writeFileAtomic } from '../files/atomicFile';
 
-export const BULK_DIR = 'bulk';
+const BULK_DIR = 'bulk';
 
 /** What a file may say; `interrupted` is never written: it is how a `running` file reads later. */
 const FILE_STATES = ['running', 'stopped', 'finished', 'resumed', 'dismissed'] as const;

@@ -30,7 +30,7 @@ import { TARGET_STATE } from './outcome';
  * setting): a hold this close to its end is not captured in bulk, since the capture could race
  * UAPAY's release. Such payments are left for a person to look at.
  */
-export const HOLD_END_MARGIN_MS = 15 * 60 * 1000;
+const HOLD_END_MARGIN_MS = 15 * 60 * 1000;
 
 export interface PreflightDeps {
   orders: Pick<OrdersStore, 'refresh' | 'list' | 'patch'>;

@@ -4,7 +4,7 @@ import { kopiyky, type Kopiyky } from '../../shared/money';
 import { isDone } from './outcome';
 
 /** At most this many `bulk.progress` events per second, plus one at each change of the batch's state. */
-export const PROGRESS_EVENTS_PER_SECOND = 4;
+const PROGRESS_EVENTS_PER_SECOND = 4;
 
 /** The rate is measured over the last this many milliseconds (or since the start, if shorter). */
 const RATE_WINDOW_MS = 10_000;

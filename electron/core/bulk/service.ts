@@ -29,7 +29,7 @@ import { isDone } from './outcome';
 import { preflight, type BatchItem, type PreflightDeps, type PreflightRequest } from './preflight';
 
 /** A preflight is acted on within this time, or checked again. */
-export const PREFLIGHT_TTL_MS = 10 * 60 * 1000;
+const PREFLIGHT_TTL_MS = 10 * 60 * 1000;
 
 export interface BulkServiceOptions {
   /** The user-data folder: batch files go to `bulk/` in it. */

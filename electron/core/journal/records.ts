@@ -38,7 +38,7 @@ export const stepRecord = z.object({
   detail: z.record(z.string(), z.unknown()).optional(),
 });
 
-export const OUTCOMES = ['succeeded', 'failed', 'reconciled'] as const;
+const OUTCOMES = ['succeeded', 'failed', 'reconciled'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const resultRecord = z.object({

@@ -62,7 +62,7 @@ const WORDS: Record<
 
 const LOCALES: Record<Language, string> = { uk: 'uk-UA', ru: 'ru-UA', en: 'en-GB' };
 
-export function formatHryvnias(amount: Kopiyky, language: Language): string {
+function formatHryvnias(amount: Kopiyky, language: Language): string {
   return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'UAH' }).format(
     amount / 100,
   );

@@ -20,11 +20,11 @@ import { log } from '../log';
 import { writeFileAtomic } from '../files/atomicFile';
 import { notificationText } from './words';
 
-export const NOTIFIED_FILE = 'notifications.json';
+const NOTIFIED_FILE = 'notifications.json';
 /** A RetailCRM write still pending this long after its operation "keeps failing". */
-export const CRM_FAILING_AFTER_MS = 10 * 60_000;
+const CRM_FAILING_AFTER_MS = 10 * 60_000;
 /** How often the hold ends and pending writes are looked at between row changes. */
-export const CHECK_EVERY_MS = 60_000;
+const CHECK_EVERY_MS = 60_000;
 /** Facts kept per kind: far more than a shop has open at once; the oldest go first. */
 const KEEP = 5_000;
 

@@ -15,7 +15,7 @@ import type { HistoryCursor } from './history';
 export const ORDERS_CACHE_FILE = 'orders-cache.json';
 /** Bump when the row or file shape changes: an older file is then simply reloaded. */
 export const ORDERS_CACHE_VERSION = 2;
-export const DEFAULT_SAVE_DELAY_MS = 1_000;
+const DEFAULT_SAVE_DELAY_MS = 1_000;
 
 export interface CacheContent {
   /** The RetailCRM origin the rows came from: another account's cache is never shown. */

@@ -15,7 +15,7 @@ const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/;
  * Excel in a Ukrainian or Russian locale reads `;` as the list separator and `,` as the decimal
  * mark, and takes UTF-8 only after a byte-order mark (without one, Cyrillic comes out garbled).
  */
-export const CSV_DELIMITER = ';';
+const CSV_DELIMITER = ';';
 
 /** A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) is made plain text. */
 function plain(text: string): string {
@@ -54,7 +54,7 @@ function wallTime(text: string): Date | undefined {
   return new Date(Date.UTC(y, mo - 1, d, h, mi));
 }
 
-export async function ordersXlsx(request: OrdersExportRequest): Promise<Buffer> {
+async function ordersXlsx(request: OrdersExportRequest): Promise<Buffer> {
   const header = request.columns.map((column) => ({ value: column.header, fontWeight: 'bold' as const }));
   const rows = request.rows.map((row) =>
     row.map((cell, index) => {

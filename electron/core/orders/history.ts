@@ -22,7 +22,7 @@ export const HISTORY_ROUNDS_PER_REFRESH = 25;
  * fixture shows one 56 minutes out of order (§10.4), hence an hour. Changes inside the window are
  * merely read twice.
  */
-export const SEED_LOOKBACK_MINUTES = 60;
+const SEED_LOOKBACK_MINUTES = 60;
 
 interface Batch {
   history: HistoryRecord[];

@@ -66,18 +66,13 @@ export function inScope(site: string | undefined, context: Pick<RowContext, 'sit
   return !context.sites || (site !== undefined && context.sites.has(site));
 }
 
-/** The linked payment-type codes, sorted: the cache is only valid for the same set. */
-export function linkedTypes(settings: RowSettings): string[] {
-  return [...rowContext(settings).merchantOf.keys()].sort();
-}
-
 /**
  * What the RetailCRM status says, read back through the mapping. A payment without an invoice has
  * no link whatever its status; one with an invoice is at least "link sent". When several states
  * share a status code, the state we already knew stays if it maps to that code (status sync knew
  * better from UAPAY); otherwise the earliest state with that code (lifecycle.ts).
  */
-export function stateFor(
+function stateFor(
   payment: { crmStatus?: string; invoiceId?: string },
   mapping: StatusMapping,
   known?: LifecycleState,

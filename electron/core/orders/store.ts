@@ -38,7 +38,7 @@ import { Diff, RowSet } from './rowSet';
 export type OrdersSettings = Pick<Settings, 'retailCrm' | 'merchants' | 'statusMapping'>;
 
 /** Reference §3.1/§1.8: changed orders are re-read by `filter[ids][]`, one page of 100 at a time. */
-export const IDS_PER_REQUEST = 100;
+const IDS_PER_REQUEST = 100;
 
 export interface OrdersStoreOptions {
   /** The user-data folder; the cache is `orders-cache.json` in it. */

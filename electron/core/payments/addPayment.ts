@@ -8,7 +8,7 @@ import { mappedStatus } from './crmWrite';
  * The journal locks by RetailCRM payment id; a payment being added has none yet, so the order's
  * id, negated, stands for it (two "add payment" on one order at once get "already in progress").
  */
-export const addLockOf = (orderId: number) => -orderId;
+const addLockOf = (orderId: number) => -orderId;
 
 /**
  * "Add a UAPAY payment" to an order that has none of a linked type: for the unpaid remainder by

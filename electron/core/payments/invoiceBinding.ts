@@ -39,7 +39,7 @@ export interface BindingTarget {
 }
 
 /** The RetailCRM ids the invoice's extraInfo names, when it names them. */
-export function boundIds(invoice: UapayInvoice): { orderId?: number; paymentId?: number } {
+function boundIds(invoice: UapayInvoice): { orderId?: number; paymentId?: number } {
   const extra = invoice.extraInfo;
   const id = (value: unknown) => {
     const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;

@@ -9,7 +9,7 @@ import type { OrderRow } from '../../shared/orders';
 import type { Merchant, Settings } from '../../shared/settings';
 
 /** UAPAY documents no limit; RetailCRM-length text is kept well inside what any gateway takes. */
-export const DESCRIPTION_MAX = 255;
+const DESCRIPTION_MAX = 255;
 
 const email = z.email();
 

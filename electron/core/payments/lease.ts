@@ -52,7 +52,7 @@ export interface LeasedPayment {
 }
 
 /** Another desktop holds the payment (or its last operation waits for a person there). */
-export class HeldElsewhereError extends DeskFailure<'busy'> {
+class HeldElsewhereError extends DeskFailure<'busy'> {
   constructor(lock: CommentLock) {
     super({
       kind: 'busy',

@@ -1,5 +1,5 @@
 import type { LifecycleState } from '../../shared/lifecycle';
-import { deriveState, phaseOf, type DerivedState, type UapayInvoiceView } from '../lifecycle';
+import { deriveState, type DerivedState, type UapayInvoiceView } from '../lifecycle';
 import type { UapayClient } from '../uapay/client';
 import type { UapayInvoice, UapayPayment } from '../uapay/replies';
 
@@ -11,7 +11,7 @@ export interface Look {
   payment?: UapayPayment;
 }
 
-export function toInvoiceView(invoice: UapayInvoice): UapayInvoiceView {
+function toInvoiceView(invoice: UapayInvoice): UapayInvoiceView {
   return {
     ...(invoice.invoiceStatus && { invoiceStatus: invoice.invoiceStatus }),
     payments: invoice.payments.map((p) => ({
@@ -46,5 +46,3 @@ export async function look(
 ): Promise<Look> {
   return interpret(await client.showInvoice(invoiceId), previous, holdLifetimeMs, now);
 }
-
-export { phaseOf };

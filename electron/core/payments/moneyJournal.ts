@@ -31,7 +31,7 @@ export function decisionOf(operation: Operation): Decision | undefined {
 }
 
 /** Kopiyky an operation moved, when it is known to have happened. */
-export function movedBy(operation: Operation): Kopiyky | undefined {
+function movedBy(operation: Operation): Kopiyky | undefined {
   const detail = operation.result?.detail;
   if (!detail || detail.happened !== true || typeof detail.moved !== 'number') return undefined;
   return kopiyky(detail.moved);

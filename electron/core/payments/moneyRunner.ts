@@ -24,7 +24,7 @@ import { refund } from './refund';
 export type MoneyKind = (typeof confirm | typeof cancel | typeof refund)['kind'];
 
 /** Every money operation by its journal kind: a run names one; an open intent finds its own here. */
-export const MONEY_OPERATIONS: Record<MoneyKind, MoneyOperation> = {
+const MONEY_OPERATIONS: Record<MoneyKind, MoneyOperation> = {
   [confirm.kind]: confirm,
   [cancel.kind]: cancel,
   [refund.kind]: refund,

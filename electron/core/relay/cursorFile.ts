@@ -4,7 +4,7 @@ import { log } from '../log';
 import { removeLeftoverTemps, writeFileAtomic } from '../files/atomicFile';
 
 /** In the user-data folder: the last relay event whose callback this desktop has fully handled. */
-export const CURSOR_FILE = 'relay-cursor.json';
+const CURSOR_FILE = 'relay-cursor.json';
 const CURSOR_VERSION = 1;
 
 interface CursorContent {

@@ -18,9 +18,9 @@ export interface Hint {
 export type HintHandler = (invoiceIds: string[], hints: Hint[]) => Promise<void> | void;
 
 /** Hints closer together than this go to the handler in one call (a burst of payments → one sync). */
-export const HINT_WINDOW_MS = 100;
+const HINT_WINDOW_MS = 100;
 /** invoices/show takes up to 100 ids at a time (reference §3.4): one batch fits one request. */
-export const HINT_BATCH_MAX = 100;
+const HINT_BATCH_MAX = 100;
 
 /** How a hint ended: handled, its handler failed, or dropped by close() before it ran. */
 export type HintOutcome = 'handled' | 'failed' | 'dropped';

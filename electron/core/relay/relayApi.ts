@@ -174,7 +174,7 @@ function get(
 }
 
 /** Throws for anything but 200: 401 as `unauthorized`, the rest as `status`. */
-export function refuseStatus(status: number, origin: string): void {
+function refuseStatus(status: number, origin: string): void {
   if (status === 200) return;
   if (status === 401)
     throw new RelayCallError(

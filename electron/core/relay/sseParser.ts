@@ -27,7 +27,7 @@ export interface SseChunk {
  * in JSON: these leave room for that, and keep a broken or hostile stream from growing a line or a
  * frame without end. What is over them is dropped, never buffered.
  */
-export const SSE_LIMITS = { lineChars: 512 * 1024, frameChars: 512 * 1024 } as const;
+const SSE_LIMITS = { lineChars: 512 * 1024, frameChars: 512 * 1024 } as const;
 
 export class SseParser {
   private buffer = '';

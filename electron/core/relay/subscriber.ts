@@ -18,9 +18,9 @@ import { SseParser, type SseChunk } from './sseParser';
  * announce it, so this is an assumption: a relay set to beat less often makes a quiet stream look
  * dead now and then, which costs a reconnect and nothing else.
  */
-export const RELAY_HEARTBEAT_MS = 15_000;
+const RELAY_HEARTBEAT_MS = 15_000;
 /** No byte for this many heartbeats: the connection is dead (a half-open TCP connection never errors). */
-export const DEAD_AFTER_HEARTBEATS = 3;
+const DEAD_AFTER_HEARTBEATS = 3;
 /** A connection that stayed up this long starts the backoff over. */
 const STABLE_CONNECTION_MS = 10_000;
 

@@ -32,7 +32,7 @@ export type Verification =
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /** How long merchant keys read from the keychain are reused before they are read again. */
-export const KEY_CACHE_MS = 60_000;
+const KEY_CACHE_MS = 60_000;
 /** A token no cached key verifies makes the keys be read again, at most this often (a key just changed). */
 const KEY_RELOAD_MIN_MS = 2_000;
 

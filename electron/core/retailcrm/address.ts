@@ -5,13 +5,7 @@ import { ValidationError } from '../errors';
  * The brand domains RetailCRM accounts live on (reference §1.1: retailcrm.ru, retailcrm.pro,
  * simla.com seen in sources; retailcrm.es and simla.io are the same company's other brands).
  */
-export const ACCOUNT_DOMAINS = [
-  'retailcrm.ru',
-  'retailcrm.pro',
-  'retailcrm.es',
-  'simla.com',
-  'simla.io',
-] as const;
+const ACCOUNT_DOMAINS = ['retailcrm.ru', 'retailcrm.pro', 'retailcrm.es', 'simla.com', 'simla.io'] as const;
 
 /**
  * A manager's idea of the account address → the origin the API lives under. Accepts

@@ -8,7 +8,7 @@ import { RetailCrmError } from './errors';
 import type { CrmOrder } from './types';
 
 /** How long a read waits for others to join it: well under a RetailCRM round trip. */
-export const ORDER_READ_WINDOW_MS = 15;
+const ORDER_READ_WINDOW_MS = 15;
 const PER_REQUEST = 100;
 
 interface Waiting {

@@ -3,7 +3,7 @@ import type { KeychainStatus } from '../../shared/app';
 import { KeychainError } from '../errors';
 
 /** Every secret of the app lives under this service name in the OS keychain. */
-export const KEYCHAIN_SERVICE = 'UAPAY Desk';
+const KEYCHAIN_SERVICE = 'UAPAY Desk';
 
 /**
  * Secrets in the OS keychain and nowhere else. There is deliberately no plain-text fallback:

@@ -19,7 +19,7 @@ const MASKED_CHANNELS: readonly (Channel | `${string}.`)[] = [
   'relay.status',
 ];
 
-export function masksSecrets(channel: Channel): boolean {
+function masksSecrets(channel: Channel): boolean {
   return MASKED_CHANNELS.some((entry) =>
     entry.endsWith('.') ? channel.startsWith(entry) : channel === entry,
   );

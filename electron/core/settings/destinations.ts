@@ -9,7 +9,7 @@ export type AddressedSecret = (typeof ADDRESSED_SECRETS)[number];
  * Where each secret goes under these settings: the RetailCRM key to the account's origin, the SMTP
  * password to that server, port and login, the relay token to the events address. `null`: nowhere.
  */
-export function secretDestinations(settings: Settings): Record<AddressedSecret, string | null> {
+function secretDestinations(settings: Settings): Record<AddressedSecret, string | null> {
   const { retailCrm, smtp, relay } = settings;
   return {
     [RETAILCRM_API_KEY]: retailCrm?.url ?? null,

@@ -28,7 +28,7 @@ import type { SettingsStore } from './store';
  */
 export const PROFILE_KIND = 'uapay-desk.team-profile';
 /** Bump when a field changes shape or meaning; older formats then need a step on import. */
-export const PROFILE_FORMAT = 1;
+const PROFILE_FORMAT = 1;
 
 const profileSettingsSchema = z.strictObject({
   ...teamSettingsShape,
@@ -160,7 +160,7 @@ function checkAccountAddress(url: string): void {
 }
 
 /** The settings after importing `team` over `current`: the person's own fields stay. */
-export function profileApplied(current: Settings, team: ProfileSettings): Settings {
+function profileApplied(current: Settings, team: ProfileSettings): Settings {
   const rest: Settings = { ...current };
   delete rest.updateFeedUrl; // the profile's, or none
   const sameAccount = team.retailCrm && current.retailCrm?.url === team.retailCrm.url;

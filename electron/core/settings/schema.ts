@@ -44,7 +44,7 @@ export type Migration = (data: VersionedData) => Record<string, unknown>;
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
-export class MigrationGapError extends Error {}
+class MigrationGapError extends Error {}
 
 /** Applies the steps from the file's version up to `target`, one version at a time. */
 export function migrate(

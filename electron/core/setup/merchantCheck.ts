@@ -13,8 +13,8 @@ import { LOCAL_CODES, TIMELIMIT_ERROR, UapayError } from '../uapay/errors';
  * unknown client id and for a request signed with the wrong key. These patterns take the sandbox's
  * names (CLIENT_NOT_FOUND, TOKEN_ERROR) and their likely spellings.
  */
-export const UNKNOWN_CLIENT_CODES = /CLIENT|MERCHANT/i;
-export const WRONG_KEY_CODES = /TOKEN|SIGN|KEY|JWT/i;
+const UNKNOWN_CLIENT_CODES = /CLIENT|MERCHANT/i;
+const WRONG_KEY_CODES = /TOKEN|SIGN|KEY|JWT/i;
 
 const SHOP_PAGE = 'UAPAY > My shops';
 

@@ -21,7 +21,7 @@ export interface PaymentTypeDeps {
 const PROBE_LIMIT = 20;
 
 /** Whether any order has a payment of this type (GET /api/v5/orders?filter[paymentTypes][]=…). */
-export async function paymentsExist(api: RetailCrmApi, code: string): Promise<boolean> {
+async function paymentsExist(api: RetailCrmApi, code: string): Promise<boolean> {
   const { pagination } = await api.orders({ paymentTypes: [code] }, 1, PROBE_LIMIT);
   return pagination.totalCount > 0;
 }

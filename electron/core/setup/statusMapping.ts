@@ -27,7 +27,7 @@ export interface StatusMappingDeps {
  * (`paymentComplete`): money is with the shop. After a partial refund some still is; after a
  * full refund, a cancel or a failure none.
  */
-export const PAYMENT_COMPLETE_STATES: ReadonlySet<LifecycleState> = new Set(['paid', 'partially_refunded']);
+const PAYMENT_COMPLETE_STATES: ReadonlySet<LifecycleState> = new Set(['paid', 'partially_refunded']);
 
 const STATUS_PLACE = 'Administration > Reference books > Payment statuses';
 

@@ -47,16 +47,16 @@ export interface UapayClientOptions {
  * UNCERTAIN (reference §6.2: UAPAY documents no rate limit): at most this many calls per merchant
  * at a time, so a bulk run of hundreds of payments reaches UAPAY as a steady stream, not a burst.
  */
-export const UAPAY_CALLS_IN_FLIGHT = 4;
+const UAPAY_CALLS_IN_FLIGHT = 4;
 
 /** Reference §3.4: at most 100 ids per invoices/show/list. */
-export const SHOW_LIST_LIMIT = 100;
+const SHOW_LIST_LIMIT = 100;
 /**
  * UNCERTAIN (reference §3.1, §8.3): the session lifetime is undocumented ("at least once a day"),
  * and so is the error an expired one gets. Renewing well inside any plausible lifetime keeps a
  * money call from meeting an expired session under a code we could not recognise.
  */
-export const SESSION_MAX_AGE_MS = 30 * 60 * 1000;
+const SESSION_MAX_AGE_MS = 30 * 60 * 1000;
 
 /** What a money call (complete, cancel, reverse) tells: only a signed success is proof. */
 export interface MoneyReply {

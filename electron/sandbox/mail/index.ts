@@ -10,10 +10,9 @@ import { DEFAULT_WAIT_MS, Mailbox, type MessagePredicate } from './mailbox';
 import type { CaughtMessage } from './message';
 import { createSmtpServer, DEFAULT_SIZE_LIMIT, type SmtpFault } from './smtp';
 
-export { MailTimeoutError, DEFAULT_WAIT_MS, type MessagePredicate } from './mailbox';
-export type { CaughtMessage, CaughtAttachment } from './message';
-export { DEFAULT_SIZE_LIMIT, SMTP_FAULTS, type SmtpFault } from './smtp';
-export { MESSAGE_PAGE_CSP } from './page';
+export type { MessagePredicate } from './mailbox';
+export type { CaughtMessage } from './message';
+export type { SmtpFault } from './smtp';
 
 export interface MailCatcherOptions {
   /** Dates messages as received (default: a clock of its own, i.e. real time). */

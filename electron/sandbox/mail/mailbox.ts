@@ -4,7 +4,7 @@ import type { CaughtMessage } from './message';
 export type MessagePredicate = (message: CaughtMessage) => boolean;
 
 /** No message matched within the wait. */
-export class MailTimeoutError extends Error {
+class MailTimeoutError extends Error {
   constructor(timeoutMs: number) {
     super(`No matching message arrived within ${timeoutMs} ms.`);
     this.name = 'MailTimeoutError';

@@ -9,9 +9,9 @@ import type { Scope } from './routes';
 import type { Json } from './wire';
 
 /** UNCERTAIN (reference §1.6): the status of a missing key; the text is from the official clients. */
-export const MISSING_KEY_STATUS = 403;
-export const MISSING_KEY_MESSAGE = '"apiKey" is missing.';
-export const WRONG_KEY_MESSAGE = 'Wrong "apiKey" value.';
+const MISSING_KEY_STATUS = 403;
+const MISSING_KEY_MESSAGE = '"apiKey" is missing.';
+const WRONG_KEY_MESSAGE = 'Wrong "apiKey" value.';
 
 export function presentedKey(
   header: string | string[] | undefined,

@@ -9,8 +9,8 @@ import { isDate } from './time';
 import type { Json } from './wire';
 
 /** Allowed `limit` values of list methods (reference §1.8); anything else is a 400. */
-export const PAGE_LIMITS = [20, 50, 100] as const;
-export const DEFAULT_LIMIT = 20;
+const PAGE_LIMITS = [20, 50, 100] as const;
+const DEFAULT_LIMIT = 20;
 
 export function parseQuery(text: string): Json {
   // A high arrayLimit keeps `filter[numbers][99]=…` an array (qs turns large indexes into object keys).

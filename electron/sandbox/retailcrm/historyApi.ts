@@ -11,14 +11,14 @@ import { renderHistoryEntry, type HistoryFilter } from './history';
 import { isDate, isDateTime } from './time';
 
 /** UNCERTAIN (§10.2): the error text is a third-party report [F1]; the envelope is the usual one. */
-export const SINCE_ID_WITH_PAGE = 'Use the shift of the `filter[sinceId]` instead of `page` parameter';
+const SINCE_ID_WITH_PAGE = 'Use the shift of the `filter[sinceId]` instead of `page` parameter';
 /** UNCERTAIN (§10.1): the server default when no `limit` is sent; the list default (§1.8) is used. */
-export const HISTORY_DEFAULT_LIMIT = 20;
+const HISTORY_DEFAULT_LIMIT = 20;
 /**
  * UNCERTAIN (§10.1): clients send `Y-m-d H:i:s`; a Python mock sends `Y-m-d`. The fake accepts both, taking a
  * bare date as the start (for startDate) or the end (for endDate) of that day.
  */
-export const HISTORY_ACCEPTS_BARE_DATES = true;
+const HISTORY_ACCEPTS_BARE_DATES = true;
 
 export const historyHandlers: Handlers = {
   'orders/history': (call) => {

@@ -51,27 +51,7 @@ export function createRetailCrmFake(options: RetailCrmFakeOptions = {}): RetailC
   };
 }
 
-export { RetailCrmState, DEFAULT_MANAGER, DEFAULT_ORDER_AUTHOR } from './state';
-export type { OrderChanges } from './state';
-export type { OrderInput, OrderItemInput } from './newOrder';
-export { DEFAULT_ORDER_STATUS } from './newOrder';
+export { RetailCrmState } from './state';
 export { Control } from './control';
-export type { FaultSpec, FaultAction, Fault, CallCount } from './control';
-export type { ApiKeyInput } from './apiKeys';
-export type { CustomerInput } from './customers';
-export type { PaymentInput, PaymentChanges } from './payments';
-export type { SiteInput, CurrencyInput, PaymentTypeInput, PaymentStatusInput } from './references';
-export type {
-  Actor,
-  ApiKey,
-  Customer,
-  Order,
-  Payment,
-  PaymentStatus,
-  PaymentType,
-  Site,
-  Currency,
-} from './model';
-export { ROUTES, ALL_SCOPES, credentialsFor } from './routes';
-export type { RouteName, Scope } from './routes';
-export type { Kopiyky } from './money';
+export type { PaymentStatusInput } from './references';
+export { ALL_SCOPES, credentialsFor } from './routes';

@@ -8,9 +8,9 @@ import type { PaymentInput } from './payments';
 import type { AccountTime } from './time';
 
 /** reference §10.3: a new order's status in the `created` record is `new` in every fixture. */
-export const DEFAULT_ORDER_STATUS = 'new';
+const DEFAULT_ORDER_STATUS = 'new';
 /** The currency of an order when neither its store nor the account names one (the app's market). */
-export const FALLBACK_CURRENCY = 'UAH';
+const FALLBACK_CURRENCY = 'UAH';
 
 export interface OrderItemInput {
   productName: string;

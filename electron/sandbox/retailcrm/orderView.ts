@@ -12,7 +12,7 @@ export interface OrderViewSource {
   customer(id: number): Customer | undefined;
 }
 
-export function renderPayment(payment: Payment): Json {
+function renderPayment(payment: Payment): Json {
   return omitEmpty({
     id: payment.id,
     status: payment.status,

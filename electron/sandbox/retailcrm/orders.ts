@@ -6,12 +6,6 @@
 import type { Order, Payment } from './model';
 import { orderPredicate, type OrderFacts, type OrderQuery } from './orderQuery';
 
-/**
- * The list order of GET /orders. UNCERTAIN: no source states it; the CRM's own lists show the newest first,
- * and the fake does the same (by internal id, descending).
- */
-export const ORDER_LIST_SORT = 'id-desc' as const;
-
 export interface OrderPage {
   totalCount: number;
   orders: Order[];
@@ -132,6 +126,8 @@ export class OrderBook {
     const candidates = this.candidates(query, visibleSites);
     const predicate = orderPredicate(query, visibleSites, this.facts);
     const offset = (page - 1) * limit;
+    // The list order of GET /orders. UNCERTAIN: no source states it; the CRM's own lists show the
+    // newest first, and the fake does the same (by internal id, descending).
     if (!candidates && !predicate) {
       const end = this.list.length - offset;
       const orders = this.list.slice(Math.max(0, end - limit), Math.max(0, end)).reverse();

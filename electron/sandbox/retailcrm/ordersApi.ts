@@ -19,7 +19,7 @@ import type { OrderQuery } from './orderQuery';
 import type { Json } from './wire';
 
 /** reference §3.1: at most 100 numbers per request. */
-export const MAX_NUMBERS_FILTER = 100;
+const MAX_NUMBERS_FILTER = 100;
 
 const FILTERS = [
   'ids',

@@ -13,14 +13,8 @@ import type { AccountTime } from './time';
 import { settleTotals } from './totals';
 import { omitEmpty } from './wire';
 
-/**
- * The amount of a payment created without one. UNCERTAIN (reference §4.1: WooCommerce omits it): the fake
- * takes what is left to pay, the order total minus every other payment's amount, at least 0.
- */
-export const DEFAULT_PAYMENT_AMOUNT = 'remaining-to-pay' as const;
-
 /** reference §1.6/[I1]: the real text is truncated in the source ("This external id is already set for a..."). */
-export const DUPLICATE_PAYMENT_EXTERNAL_ID = 'This external id is already set for a payment.';
+const DUPLICATE_PAYMENT_EXTERNAL_ID = 'This external id is already set for a payment.';
 
 export interface PaymentInput {
   orderId: number;
@@ -184,6 +178,8 @@ export class PaymentLedger {
       id: ++this.lastId,
       orderId: order.id,
       type: input.type,
+      // Created without an amount: UNCERTAIN (reference §4.1: WooCommerce omits it); the fake takes
+      // what is left to pay, the order total minus every other payment's amount, at least 0.
       amount: fields.amount ?? Math.max(0, order.totalSumm - paid),
     };
     for (const key of ['status', 'paidAt', 'externalId', 'comment'] as const) {

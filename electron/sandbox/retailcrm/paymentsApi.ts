@@ -12,10 +12,10 @@ import { isDateTime } from './time';
 import type { Json } from './wire';
 
 /** reference §4.1, from a Go fixture. */
-export const ORDER_REFERENCE_MISSING = 'Set one of the following fields: id, externalId, number';
+const ORDER_REFERENCE_MISSING = 'Set one of the following fields: id, externalId, number';
 /** UNCERTAIN: the real answer for an order reference that matches nothing is not in the sources. */
-export const ORDER_REFERENCE_NOT_FOUND = 'Order not found';
-export const PAYMENT_NOT_FOUND = 'Payment not found';
+const ORDER_REFERENCE_NOT_FOUND = 'Order not found';
+const PAYMENT_NOT_FOUND = 'Payment not found';
 
 export const paymentHandlers: Handlers = {
   'orders/payments/create': (call) => {

@@ -33,9 +33,9 @@ import { settleTotals } from './totals';
 import type { Json } from './wire';
 
 /** Library edits default to this manager (history `source:"user"`, `user:{id:1}`). */
-export const DEFAULT_MANAGER: Actor = { source: 'user', userId: 1 };
+const DEFAULT_MANAGER: Actor = { source: 'user', userId: 1 };
 /** Library-created orders default to a shop integration's key (history `source:"api"`, not the reader's). */
-export const DEFAULT_ORDER_AUTHOR: Actor = { source: 'api' };
+const DEFAULT_ORDER_AUTHOR: Actor = { source: 'api' };
 /** What a manager may change on an order in the simulated CRM (history field names of §10.5). */
 export interface OrderChanges {
   status?: string;

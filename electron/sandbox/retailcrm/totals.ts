@@ -9,9 +9,7 @@ import type { HistoryChange } from './history';
 import type { Order, Payment } from './model';
 import type { Kopiyky } from './money';
 
-export const FULL_PAID_RULE = 'complete-payments-reach-totalSumm' as const;
-
-export function isFullyPaid(prepaySum: Kopiyky, totalSumm: Kopiyky): boolean {
+function isFullyPaid(prepaySum: Kopiyky, totalSumm: Kopiyky): boolean {
   return prepaySum > 0 && prepaySum >= totalSumm;
 }
 

@@ -6,7 +6,7 @@
 import { ALL_SCOPES, type PaymentStatusInput, type RetailCrmState } from '../retailcrm';
 import type { UapayFakeState } from '../uapay';
 
-export const BASE_CURRENCY = 'UAH';
+const BASE_CURRENCY = 'UAH';
 
 export const SITES = [
   {
@@ -116,9 +116,6 @@ export const AUTO_MERCHANT: DemoMerchant = {
 
 export const DEMO_MERCHANTS: readonly DemoMerchant[] = [MANUAL_MERCHANT, AUTO_MERCHANT];
 
-/** Ordinary payment types orders also use (not linked to UAPAY, so the app leaves them alone). */
-export const OTHER_PAYMENT_TYPES = ['cash', 'bank-card', 'credit'] as const;
-
 export const DEMO_SMTP = {
   user: 'demo',
   password: 'demo-smtp-password',
@@ -132,6 +129,7 @@ export function setUpAccount(crm: RetailCrmState, uapay: UapayFakeState): void {
   for (const site of SITES) crm.addSite({ ...site });
   for (const status of [...ACCOUNT_STATUSES, ...APP_STATUSES]) crm.putPaymentStatus(status);
   const appCodes = APP_STATUSES.map((status) => status.code);
+  // Ordinary payment types orders also use (not linked to UAPAY, so the app leaves them alone).
   crm.putPaymentType({ code: 'cash', name: 'Готівка', paymentStatuses: ['not-paid', 'paid', 'returned'] });
   crm.putPaymentType({
     code: 'bank-card',

@@ -15,28 +15,21 @@ import { ZonedTime } from '../zonedTime';
 
 export {
   AUTO_MERCHANT,
-  BASE_CURRENCY,
   DEMO_API_KEY,
   DEMO_MERCHANTS,
-  DEMO_SMTP,
   LIMITED_API_KEY,
   LIMITED_API_KEY_MISSING,
   MANUAL_MERCHANT,
-  OTHER_PAYMENT_TYPES,
   SEED_STATES,
-  SITES,
   STATUS_MAPPING,
-  type DemoMerchant,
-  type SeedState,
 } from './account';
-export { planSeed, type OrderKind, type OrderPlan, type SeedPlan } from './plan';
+export type { OrderKind } from './plan';
 export type { DemoSecrets, TeamProfile } from './profile';
-export { SeededRandom } from './random';
 
-export const DEFAULT_SEED = 20_260_101;
+const DEFAULT_SEED = 20_260_101;
 export const DEFAULT_SEED_SIZE = 300;
 /** The app's default link lifetime (settings: payLinkLifetimeHours 72); seeded links use it. */
-export const DEFAULT_PAY_LINK_LIFETIME_MS = 72 * 3_600_000;
+const DEFAULT_PAY_LINK_LIFETIME_MS = 72 * 3_600_000;
 
 export interface SeedOptions {
   /** Orders to create (default DEFAULT_SEED_SIZE); 0 = the account setup only, no customers or orders. */
@@ -51,7 +44,7 @@ export interface SeedOptions {
   crmTimeZone?: string;
 }
 
-export interface SeedTargets {
+interface SeedTargets {
   retailcrm: RetailCrmFake;
   /** Must already listen: payment links carry its origin. */
   uapay: UapayFake;

@@ -13,7 +13,7 @@ import { unixSeconds } from './time';
 /** Documented (§5): the five retries after the first attempt. */
 export const CALLBACK_RETRY_DELAYS_MS = [5_000, 5 * 60_000, 60 * 60_000, 2 * 60 * 60_000, 24 * 60 * 60_000];
 /** UNCERTAIN: how long UAPAY waits for the merchant's answer (real time, not compressed). */
-export const CALLBACK_ATTEMPT_TIMEOUT_MS = 10_000;
+const CALLBACK_ATTEMPT_TIMEOUT_MS = 10_000;
 /** Only the newest deliveries are kept for inspection (Demo mode runs for hours). */
 const LOG_LIMIT = 1000;
 

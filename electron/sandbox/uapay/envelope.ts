@@ -10,7 +10,7 @@ import { peekToken, signToken, verifyToken } from './jwt';
 import { unixSeconds } from './time';
 
 /** Documented (§2.4): the request's `iat` may differ from UAPAY's clock by at most 20 seconds. */
-export const IAT_WINDOW_MS = 20_000;
+const IAT_WINDOW_MS = 20_000;
 
 export interface PeekedEnvelope {
   token?: string;

@@ -20,17 +20,14 @@ import { createStateApi, type UapayFakeState } from './stateApi';
 import { callbackPayload } from './views';
 
 export { SandboxClock } from '../clock';
-export { ADMIN_PREFIX } from './adminRoutes';
-export { CALLBACK_ATTEMPT_TIMEOUT_MS, CALLBACK_RETRY_DELAYS_MS, type CallbackDelivery } from './callbacks';
-export type { CallFilter, CallRecord } from './calls';
+export { CALLBACK_RETRY_DELAYS_MS } from './callbacks';
+export type { CallRecord } from './calls';
 export { TEST_CARDS, THREE_D_SECURE_CODE } from './cards';
 export type { UapayFakeControl } from './controlApi';
-export { IAT_WINDOW_MS } from './envelope';
-export { ERROR_CODE, ERROR_HTTP_STATUS, RATE_LIMIT_HTTP_STATUS, UapayApiError } from './errors';
-export type { ActiveFault, Fault, FaultSpec } from './faults';
+export { ERROR_HTTP_STATUS, RATE_LIMIT_HTTP_STATUS, UapayApiError } from './errors';
 export type { InvoiceInput } from './invoices';
 export { SHOW_LIST_LIMIT } from './methods';
-export { UAPAY_METHODS, type UapayMethod } from './methodNames';
+export type { UapayMethod } from './methodNames';
 export { DEFAULT_HOLD_LIFETIME_MS, NotPayableError } from './payments';
 export type { RateLimit } from './rateLimit';
 export {
@@ -42,31 +39,13 @@ export {
   READING_VALUES,
   SHORT_SESSION_LIFETIME_MS,
   type ReadingName,
-  type ReadingProfile,
   type UapayReadings,
 } from './readings';
 export { DEFAULT_SESSION_LIFETIME_MS } from './sessions';
-export type { Merchant } from './state';
-export {
-  UnknownRecordError,
-  type CreatedInvoice,
-  type OtherPartyAction,
-  type PayCard,
-  type PayOptions,
-} from './stateApi';
-export type { PaymentMoney, UapayFakeState } from './stateApi';
-export {
-  pairOf,
-  STATUS,
-  statusOf,
-  type PaymentFacts,
-  type PaymentPhase,
-  type PaymentStatus,
-  type ProcessingStatus,
-  type StatusPair,
-} from './statuses';
+export type { PayCard, UapayFakeState } from './stateApi';
+export { statusOf, type PaymentPhase, type StatusPair } from './statuses';
 export { formatPayExpiresAt, PAY_EXPIRES_AT_TIME_ZONE } from './time';
-export type { InvoiceSummaryView, InvoiceView, PaymentView } from './views';
+export type { InvoiceView } from './views';
 
 export interface UapayFakeOptions {
   /** Share one clock across the sandbox (default: a new one). */

@@ -4,7 +4,7 @@
  */
 import { groupPan, TEST_CARDS, THREE_D_SECURE_CODE } from './cards';
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
@@ -21,7 +21,7 @@ label{display:block;margin-top:1rem;font-weight:600}input{width:100%;padding:.5r
 button,a.button{display:inline-block;margin-top:1.5rem;padding:.6rem 1.2rem;font-size:1rem;background:#0b5cad;color:#fff;border:0;border-radius:.3rem;text-decoration:none}
 [role=alert]{color:#b00020}.amount{font-size:1.5rem;font-weight:700}.hint{margin-top:2rem;font-size:.85rem;color:#555}`;
 
-export function layout(title: string, body: string): string {
+function layout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="uk">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

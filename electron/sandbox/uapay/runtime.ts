@@ -20,7 +20,7 @@ export interface FakeRuntime {
 }
 
 /** Placeholder origin for views asked for before listen(). */
-export const UNBOUND_ORIGIN = 'http://127.0.0.1';
+const UNBOUND_ORIGIN = 'http://127.0.0.1';
 
 export function originOf(runtime: FakeRuntime): string {
   return runtime.origin ?? UNBOUND_ORIGIN;

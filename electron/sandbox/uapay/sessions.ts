@@ -41,7 +41,7 @@ export function findSession(store: Store, sessionId: string): SessionRecord {
 }
 
 /** Sandbox time a session lasts now (a reading changed at run time applies to open sessions too). */
-export function sessionLifetimeMs(store: Store): number {
+function sessionLifetimeMs(store: Store): number {
   return store.readings.sessionLifetime === 'short'
     ? SHORT_SESSION_LIFETIME_MS
     : store.config.sessionLifetimeMs;

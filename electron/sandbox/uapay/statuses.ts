@@ -45,14 +45,14 @@ export interface PaymentFacts {
 }
 
 /** The pairs no reading changes. */
-export const STATUS = {
+const STATUS = {
   /** Documented: a PAY invoice paid — FINISHED/FINISHED (§4, Drupal plugin and callback example). */
   paid: { status: 'FINISHED', paymentStatus: 'FINISHED' },
   /** Documented: a HOLD invoice authorised — PAID/HOLDED (§4, every plugin requires this pair). */
   held: { status: 'PAID', paymentStatus: 'HOLDED' },
 } as const satisfies Record<string, StatusPair>;
 
-export function pairOf(text: PairText): StatusPair {
+function pairOf(text: PairText): StatusPair {
   const [status, paymentStatus] = text.split('/') as [PaymentStatus, ProcessingStatus];
   return { status, paymentStatus };
 }

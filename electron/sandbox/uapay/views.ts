@@ -22,7 +22,7 @@ export function paymentPageQrUrl(origin: string, invoiceId: string): string {
 }
 
 /** §3.5 example: chequeLink = api.uapay.ua/api/receipts/<paymentId>. */
-export function chequeLink(origin: string, paymentId: string): string {
+function chequeLink(origin: string, paymentId: string): string {
   return `${origin}/api/receipts/${paymentId}`;
 }
 

@@ -190,7 +190,7 @@ const ids = z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).mi
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A day must look like 2026-01-31.');
 
 /** The orders list's query (electron/shared/orderQuery.ts) as the renderer holds it. */
-export const orderQuerySchema = z.strictObject({
+const orderQuerySchema = z.strictObject({
   chips: z.array(z.enum(STATE_CHIPS)).max(STATE_CHIPS.length).optional(),
   sites: z.array(z.string().max(255)).max(500).optional(),
   merchantIds: z.array(z.string().max(100)).max(500).optional(),

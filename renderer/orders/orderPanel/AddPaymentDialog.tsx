@@ -15,7 +15,7 @@ import { amountToText, checkAmount } from './amountText';
 import { MoneyDialog } from './MoneyDialog';
 
 /** The merchants whose payment type RetailCRM offers on the order's site (as payments.add checks). */
-export function merchantsFor(view: PaymentTypesView, site: string): { id: string; name: string }[] {
+function merchantsFor(view: PaymentTypesView, site: string): { id: string; name: string }[] {
   return view.merchants.flatMap((merchant) => {
     const type = view.types.find((candidate) => candidate.code === merchant.paymentTypeCode);
     const fits = type && type.active && (type.sites.length === 0 || type.sites.includes(site));

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
  * Trying again makes sense when the provider said no for now (UAPAY's refusal, a network hiccup,
  * another operation still running); a refusal by state or a wrong value needs a change first.
  */
-export function isRetryable(error: DeskError): boolean {
+function isRetryable(error: DeskError): boolean {
   return error.kind === 'uapay' || error.kind === 'network' || error.kind === 'busy' || error.kind === 'mail';
 }
 

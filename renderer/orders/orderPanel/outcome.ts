@@ -8,7 +8,7 @@ import { notify } from '../../store/noticesStore';
 export type MoneyOperation = 'confirm' | 'cancel' | 'refund';
 
 /** The operation's own sum (the core reports it; the dialog's request is the fallback) and, after a refund, what stays paid. */
-export function outcomeFigures(
+function outcomeFigures(
   result: OperationOutcome,
   requested: Kopiyky,
 ): { amount: Kopiyky; remaining?: Kopiyky } {
