@@ -5,7 +5,7 @@
  * with a fixed prefix; everything else is the manager's own text, kept word for word.
  *
  * The comment is free text anyone with CRM access can edit: nothing in it is trusted for money.
- * The link is shown only after the link check (links.ts), and a lock line only ever makes an
+ * The link is shown only after the link check (paymentLinks.ts), and a lock line only ever makes an
  * operation wait or refuse, never go ahead.
  */
 const LINK_PREFIX = 'UAPAY: ';
