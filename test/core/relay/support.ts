@@ -9,6 +9,7 @@ import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, vi } from 'vitest';
+import { memoryKeychain } from '../../../electron/core/demo/memoryKeychain';
 import type { HintHandler } from '../../../electron/core/relay/hints';
 import { RelayService, type RelayServiceOptions } from '../../../electron/core/relay/service';
 import { EventBus } from '../../../electron/core/events';
@@ -38,17 +39,6 @@ export async function tempDir(prefix: string): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
   cleanups.push(() => fs.rm(dir, { recursive: true, force: true }));
   return dir;
-}
-
-/** The keychain is not what these tests are about; the service takes any SecretStore. */
-export function memorySecrets(): SecretStore {
-  const values = new Map<string, string>();
-  return {
-    status: async () => ({ available: true, backend: 'memory' }),
-    get: async (account) => values.get(account) ?? null,
-    set: async (account, secret) => void values.set(account, secret),
-    delete: async (account) => values.delete(account),
-  };
 }
 
 /**
@@ -201,7 +191,7 @@ export async function openDesktop(
   } = {},
 ): Promise<TestDesktop> {
   const dir = options.dir ?? (await tempDir('desk-callbacks-'));
-  const secretStore = options.secretStore ?? memorySecrets();
+  const secretStore = options.secretStore ?? memoryKeychain();
   const secrets = new Secrets(secretStore, new RedactionRegistry());
   const settings = new SettingsService(new SettingsStore({ dir }), secrets);
   const merchantIds = new Map<string, string>();
