@@ -1,8 +1,8 @@
 /**
- * Issue 13: the core built exactly as electron/main builds it (app.ts: names, the user-data folder,
- * `shell: 'electron'`, nothing else), the keys in memory and UAPAY at the sandbox being the only
- * substitutions. No test here calls a channel that makes the core look at anything: the background
- * round has to do it by itself.
+ * What ships is what is tested: the core built exactly as electron/main builds it (app.ts: names,
+ * the user-data folder, `shell: 'electron'`, nothing else), the keys in memory and UAPAY at the
+ * sandbox being the only substitutions. No test here calls a channel that makes the core look at
+ * anything: the background round has to do it by itself.
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
