@@ -4,7 +4,6 @@
  * settings folder — whose hints are recorded.
  */
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +25,7 @@ import type { RelayStore } from '../../../electron/relay/store/types';
 import { createUapayFake, type UapayFake } from '../../../electron/sandbox/uapay';
 import type { RelayStatus } from '../../../electron/shared/channels/relay';
 import { readingsFromEnv } from '../../support/readings';
+import { postCallback } from '../../relay/support/callbacks';
 
 export const MERCHANT = { clientId: '7001', secretKey: 'uapay-callback-key-one-1', name: 'Квіти' };
 export const OTHER_MERCHANT = { clientId: '7002', secretKey: 'uapay-callback-key-two-2', name: 'Books' };
@@ -107,20 +107,9 @@ export class TestRelay {
     return count;
   }
 
-  /** As UAPAY posts a callback; a connection of its own, so a restart or a cut leaves no stale one. */
+  /** As UAPAY posts a callback. */
   post(url: string, body: string): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const request = http.request(
-        url,
-        { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } },
-        (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode ?? 0));
-        },
-      );
-      request.on('error', reject);
-      request.end(body);
-    });
+    return postCallback(url, body);
   }
 
   /** Bodies the relay stored for the channel, oldest first. */
