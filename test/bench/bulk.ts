@@ -23,6 +23,7 @@
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import { memoryKeychain } from '../../electron/core/demo/memoryKeychain';
 import { merchantKeyAccount, RETAILCRM_API_KEY } from '../../electron/core/secrets/accounts';
 import { DEFAULT_LEASE_TIMING } from '../../electron/core/payments/lease';
 import { osKeychain, type SecretStore } from '../../electron/core/secrets/keychain';
@@ -53,14 +54,11 @@ interface ChildResult {
   failures: Record<string, number>;
 }
 
-function memoryKeychain(entries: Record<string, string> = {}): SecretStore {
-  const values = new Map(Object.entries(entries));
-  return {
-    status: async () => ({ available: true, backend: 'memory' }),
-    get: async (account) => values.get(account) ?? null,
-    set: async (account, secret) => void values.set(account, secret),
-    delete: async (account) => values.delete(account),
-  };
+/** The in-memory keychain holding the keys the parent handed over (the child cannot reach its memory). */
+async function keychainWith(entries: Record<string, string>): Promise<SecretStore> {
+  const keychain = memoryKeychain();
+  for (const [account, secret] of Object.entries(entries)) await keychain.set(account, secret);
+  return keychain;
 }
 
 /** The core's process: answers the parent's `go` lines with one JSON line per phase. */
@@ -75,7 +73,7 @@ async function child(): Promise<void> {
     dir: env.DESK_DIR ?? '',
     lease: DEFAULT_LEASE_TIMING,
     ...(env.DESK_MEMORY_SECRETS
-      ? { secretStore: memoryKeychain(JSON.parse(env.DESK_MEMORY_SECRETS) as Record<string, string>) }
+      ? { secretStore: await keychainWith(JSON.parse(env.DESK_MEMORY_SECRETS) as Record<string, string>) }
       : { keychainService: env.DESK_KEYCHAIN_SERVICE ?? '' }),
     uapayUrl: env.DESK_UAPAY_URL ?? '',
     retailCrmRequestsPerSecond: RATE,

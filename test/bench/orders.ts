@@ -37,7 +37,7 @@ import {
 import type { Kopiyky } from '../../electron/shared/money';
 import type { OrdersChanged } from '../../electron/shared/channels/orders';
 import { OrderIndex, type OrderQuery, type QueryContext } from '../../electron/shared/orderQuery';
-import type { StatusMapping } from '../../electron/shared/settings';
+import { addOrdersAccount, MAPPING, requestsTo } from '../core/orders/crm';
 
 const { values } = parseArgs({
   options: {
@@ -49,17 +49,6 @@ const ORDERS = Number(values.orders);
 const CHANGES = Number(values.changes);
 const API_KEY = 'bench-orders-key-0001';
 
-const MAPPING: StatusMapping = {
-  no_link: 'not-paid',
-  link_sent: 'link-sent',
-  held: 'held',
-  paid: 'paid',
-  failed: 'failed',
-  rejected: 'rejected',
-  expired: 'expired',
-  refunded: 'refunded',
-  partially_refunded: 'part-refunded',
-};
 /** Share of orders per state (a shop with manual confirmation). */
 const STATE_WEIGHTS: [keyof typeof MAPPING, number][] = [
   ['no_link', 8],
@@ -131,15 +120,7 @@ function crmTime(epochMs: number): string {
 
 function seed(state: RetailCrmState, count: number): number[] {
   const next = random(5);
-  state.addCurrency({ code: 'UAH', isBase: true });
-  state.addSite({ code: 'shop-a', name: 'Shop A', currency: 'UAH' });
-  state.addSite({ code: 'shop-b', name: 'Shop B', currency: 'UAH' });
-  const statuses = Object.values(MAPPING);
-  for (const [index, code] of statuses.entries())
-    state.putPaymentStatus({ code, name: code, paymentComplete: code === 'paid', ordering: index });
-  for (const code of ['uapay-a', 'uapay-b', 'cash'])
-    state.putPaymentType({ code, name: code, paymentStatuses: statuses });
-  state.addApiKey({ key: API_KEY });
+  addOrdersAccount(state, API_KEY);
   const customers = Array.from({ length: 2_000 }, (_, i) =>
     state.addCustomer({
       site: i % 2 ? 'shop-b' : 'shop-a',
@@ -203,10 +184,10 @@ function change(state: RetailCrmState, orderIds: number[], changes: number): voi
 }
 
 function requests(fake: RetailCrmFake): { total: number; detail: string } {
-  const routes = Object.entries(fake.control.allCounts()).filter(([key]) => !key.includes('#'));
+  const routes = Object.entries(requestsTo(fake));
   return {
-    total: routes.reduce((sum, [, count]) => sum + count.calls, 0),
-    detail: routes.map(([route, count]) => `${route} ${count.calls}`).join(', '),
+    total: routes.reduce((sum, [, calls]) => sum + calls, 0),
+    detail: routes.map(([route, calls]) => `${route} ${calls}`).join(', '),
   };
 }
 

@@ -483,7 +483,8 @@ export class Driver {
 
   /**
    * A card declined on a live link; the manager makes the link again. While UAPAY keeps that
-   * invoice payable for the payment's amount the same link comes back (issue 14); it is paid.
+   * invoice payable for the payment's amount the same link comes back (a declined link whose
+   * amount is unchanged is reused, not left payable beside a new one); it is paid.
    */
   private async redecline(op: Extract<Op, { op: 'redecline' }>): Promise<void> {
     const current = new Map(

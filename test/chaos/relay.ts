@@ -3,13 +3,13 @@
  * in the parent process. `down()` and `up()` take it away and bring it back on the same port, so
  * the pairing stays valid (the "relay down" fault).
  */
-import http from 'node:http';
 import type { Socket } from 'node:net';
 import { readConfig } from '../../electron/relay/config';
 import { pairNewChannel, type PairingResult } from '../../electron/relay/pairing';
 import { buildRelay, type Relay } from '../../electron/relay/server';
 import { openStore } from '../../electron/relay/store/open';
 import type { RelayStore } from '../../electron/relay/store/types';
+import { postCallback } from '../relay/support/callbacks';
 
 export class ChaosRelay {
   base = '';
@@ -67,17 +67,6 @@ export class ChaosRelay {
 
   /** Posts a body as UAPAY would; resolves to the status, or 0 when the relay is away. */
   post(url: string, body: string): Promise<number> {
-    return new Promise((resolve) => {
-      const request = http.request(
-        url,
-        { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } },
-        (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode ?? 0));
-        },
-      );
-      request.on('error', () => resolve(0));
-      request.end(body);
-    });
+    return postCallback(url, body).catch(() => 0);
   }
 }

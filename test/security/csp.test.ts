@@ -1,7 +1,7 @@
 /**
- * Issue 10, "Renderer": the Content Security Policy itself, and the header main's app:// handler
- * adds to every page (the browser harness gets the same policy from the built index.html meta;
- * test/browser/security.spec.ts checks a real Chromium enforces it).
+ * What the renderer may load and run: the Content Security Policy itself, and the header main's
+ * app:// handler adds to every page (the browser harness gets the same policy from the built
+ * index.html meta; test/browser/security.spec.ts checks a real Chromium enforces it).
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { ElectronMock } from '../support/electronMock';

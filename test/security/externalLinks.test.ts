@@ -1,7 +1,8 @@
 /**
- * Issue 10, "Renderer": the allow list behind main's window-open handler (lockDown in
- * electron/main/app.ts opens a link in the browser only when isAllowedExternal says so; the
- * wiring is pinned in test/main/window.test.ts). externalLinks.ts imports nothing of Electron.
+ * The renderer opens links only to known hosts: the allow list behind main's window-open handler
+ * (lockDown in electron/main/app.ts opens a link in the browser only when isAllowedExternal says
+ * so; the wiring is pinned in test/main/window.test.ts). externalLinks.ts imports nothing of
+ * Electron.
  */
 import { describe, expect, it } from 'vitest';
 import { isAllowedExternal } from '../../electron/main/externalLinks';

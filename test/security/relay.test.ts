@@ -1,8 +1,8 @@
 /**
- * Issue 10, "Relay": hostile clients get nothing in and starve no one. The per-route refusals
- * (each bad callback body, each bad token) are in test/relay/callback.test.ts and events.test.ts;
- * here they come mixed with raw malformed HTTP while a paired desktop streams, slow clients
- * dribble bytes, and the token store and comparison are checked directly.
+ * The relay faces the internet: hostile clients get nothing in and starve no one. The per-route
+ * refusals (each bad callback body, each bad token) are in test/relay/callback.test.ts and
+ * events.test.ts; here they come mixed with raw malformed HTTP while a paired desktop streams, slow
+ * clients dribble bytes, and the token store and comparison are checked directly.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import net from 'node:net';

@@ -1,9 +1,10 @@
 /**
- * Issue 10, "Secrets": a shop set up through the IPC contract with known secrets (RetailCRM API
- * key, merchant keys, SMTP password, relay token), then the money path, a bulk run, both CSV
- * exports, a relay callback and some failures. Afterwards the user-data folder (with the log file
- * in its logs/), the log lines (stderr/stdout, where the core logs), the relay's own logs, every IPC reply, every event and
- * both CSVs are searched for every secret in every encoding: zero hits.
+ * A secret goes only to the place it was entered for: a shop set up through the IPC contract with
+ * known secrets (RetailCRM API key, merchant keys, SMTP password, relay token), then the money
+ * path, a bulk run, both CSV exports, a relay callback and some failures. Afterwards the user-data
+ * folder (with the log file in its logs/), the log lines (stderr/stdout, where the core logs), the
+ * relay's own logs, every IPC reply, every event and both CSVs are searched for every secret in
+ * every encoding: zero hits.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';

@@ -11,6 +11,7 @@ import {
   type QueryResult,
 } from '../../electron/shared/orderQuery';
 import type { OrderRow } from '../../electron/shared/orders';
+import { listRow } from '../support/orderRow';
 
 const NOW = new Date(2025, 2, 10, 12, 0, 0);
 const day = (d: number, hour = 12) => new Date(2025, 2, d, hour, 0, 0).toISOString();
@@ -167,20 +168,9 @@ describe('the orders index kept up to date by patches', () => {
   });
 
   it('builds every column order at load, and a changed row moves within it', () => {
-    const rows: OrderRow[] = ['Петренко', 'Андрієнко', 'Ющенко'].map((customerName, i) => ({
-      paymentId: i + 1,
-      orderId: i + 1,
-      orderNumber: `${i + 1}A`,
-      site: 'shop-a',
-      createdAt: day(i + 1),
-      customerName,
-      emails: [],
-      phones: [],
-      orderTotal: 100_00 as Kopiyky,
-      amount: 100_00 as Kopiyky,
-      paymentType: 'uapay',
-      state: 'paid',
-    }));
+    const rows: OrderRow[] = ['Петренко', 'Андрієнко', 'Ющенко'].map((customerName, i) =>
+      listRow(i + 1, { site: 'shop-a', createdAt: day(i + 1), customerName, state: 'paid' }),
+    );
     const index = new OrderIndex(rows);
     index.prepare(context);
     const byName = { sort: { column: 'customerName', direction: 'asc' } } as const;

@@ -9,6 +9,7 @@ import {
   type QueryContext,
 } from '../../electron/shared/orderQuery';
 import type { OrderRow } from '../../electron/shared/orders';
+import { listRow } from '../support/orderRow';
 
 // Local times, so the day filters behave the same in any time zone the tests run in.
 const NOW = new Date(2025, 2, 10, 12, 0, 0);
@@ -18,22 +19,7 @@ const context: QueryContext = { now: NOW, holdLifetimeHours: 168 };
 
 let nextId = 1;
 function row(fields: Partial<OrderRow> & { state: LifecycleState }): OrderRow {
-  const id = nextId++;
-  return {
-    paymentId: id,
-    orderId: id,
-    orderNumber: `${id}A`,
-    site: 'shop-a',
-    createdAt: at(1),
-    customerName: '',
-    emails: [],
-    phones: [],
-    orderTotal: 100_00 as Kopiyky,
-    amount: 100_00 as Kopiyky,
-    paymentType: 'uapay',
-    merchantId: 'm1',
-    ...fields,
-  };
+  return listRow(nextId++, { site: 'shop-a', createdAt: at(1), merchantId: 'm1', ...fields });
 }
 
 const run = (rows: OrderRow[], query: OrderQuery = {}) => queryOrders(rows, query, context);

@@ -3,27 +3,13 @@ import type { Kopiyky } from '../../electron/shared/money';
 import { queryOrders, type QueryContext } from '../../electron/shared/orderQuery';
 import { parseSearch } from '../../electron/shared/orderSearch';
 import type { OrderRow } from '../../electron/shared/orders';
+import { listRow } from '../support/orderRow';
 
 const context: QueryContext = { now: new Date(2025, 2, 10, 12), holdLifetimeHours: 168 };
 
 let nextId = 1;
 function row(fields: Partial<OrderRow>): OrderRow {
-  const id = nextId++;
-  return {
-    paymentId: id,
-    orderId: id,
-    orderNumber: `${id}A`,
-    site: 'shop-a',
-    createdAt: new Date(2025, 2, 1).toISOString(),
-    customerName: '',
-    emails: [],
-    phones: [],
-    orderTotal: 100_00 as Kopiyky,
-    amount: 100_00 as Kopiyky,
-    paymentType: 'uapay',
-    state: 'link_sent',
-    ...fields,
-  };
+  return listRow(nextId++, { site: 'shop-a', createdAt: new Date(2025, 2, 1).toISOString(), ...fields });
 }
 
 const rows = [

@@ -9,3 +9,14 @@ export function testKeychain(): SecretStore & { service: string } {
   const service = `UAPAY Desk test ${randomUUID()}`;
   return { ...osKeychain(service), service };
 }
+
+/** The OS keychain when its service is missing or locked: it says why, and every call fails with that. */
+export function unavailableKeychain(problem: string): SecretStore {
+  const fail = () => Promise.reject(new Error(problem));
+  return {
+    status: () => Promise.resolve({ available: false, backend: 'secret-service', problem }),
+    get: fail,
+    set: fail,
+    delete: fail,
+  };
+}

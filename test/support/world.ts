@@ -23,20 +23,12 @@ import type { StatusMapping } from '../../electron/shared/settings';
 import { SandboxClock } from '../../electron/sandbox/clock';
 import { createRetailCrmFake, type RetailCrmFake } from '../../electron/sandbox/retailcrm';
 import { createUapayFake, type UapayFake, type UapayReadings } from '../../electron/sandbox/uapay';
+import { STATUS_MAPPING } from '../../electron/sandbox/seed';
 import { testKeychain } from './keychain';
 import { readingsFromEnv } from './readings';
 
-export const MAPPING: StatusMapping = {
-  no_link: 'not-paid',
-  link_sent: 'uapay-link-sent',
-  held: 'uapay-held',
-  paid: 'uapay-paid',
-  failed: 'uapay-failed',
-  rejected: 'uapay-rejected',
-  expired: 'uapay-expired',
-  refunded: 'uapay-refunded',
-  partially_refunded: 'uapay-partially-refunded',
-};
+/** The codes the app's setup creates (the sandbox's), one per lifecycle state. */
+export const MAPPING: StatusMapping = STATUS_MAPPING;
 const COMPLETE = new Set(['uapay-paid', 'uapay-partially-refunded']);
 
 export const MANUAL = { clientId: '7001', secretKey: 'manual-merchant-key-0001', type: 'uapay-manual' };
@@ -208,6 +200,30 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     };
   }
 
+  /** An order whose invoice (HOLD for the manual merchant, PAY for the automatic one) the customer paid. */
+  async function paidThrough(
+    merchant: typeof MANUAL,
+    merchantId: string,
+    state: 'held' | 'paid',
+    amount: number,
+  ): Promise<PaymentTarget> {
+    const invoice = uapay.state.createInvoice(merchant.clientId, {
+      type: state === 'held' ? 'HOLD' : 'PAY',
+      amount,
+      externalId: `${1001 + orderNo}A`,
+      description: 'order',
+    });
+    uapay.state.pay(invoice.id, { card: 'success', notify: false });
+    const o = await order(
+      merchant.type,
+      amount,
+      MAPPING[state] ?? '',
+      invoice.id,
+      `UAPAY: ${invoice.paymentPageUrl}`,
+    );
+    return target(o, merchantId, invoice.id, invoice.paymentPageUrl, amount, state);
+  }
+
   return {
     clock,
     crm,
@@ -220,40 +236,8 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     userDataDir,
     keychainService: keychain.service,
     uapayUrl,
-    async heldPayment(amount = 150_000) {
-      const invoice = uapay.state.createInvoice(MANUAL.clientId, {
-        type: 'HOLD',
-        amount,
-        externalId: `${1001 + orderNo}A`,
-        description: 'order',
-      });
-      uapay.state.pay(invoice.id, { card: 'success', notify: false });
-      const o = await order(
-        MANUAL.type,
-        amount,
-        MAPPING.held ?? '',
-        invoice.id,
-        `UAPAY: ${invoice.paymentPageUrl}`,
-      );
-      return target(o, manual.id, invoice.id, invoice.paymentPageUrl, amount, 'held');
-    },
-    async paidPayment(amount = 150_000) {
-      const invoice = uapay.state.createInvoice(AUTO.clientId, {
-        type: 'PAY',
-        amount,
-        externalId: `${1001 + orderNo}A`,
-        description: 'order',
-      });
-      uapay.state.pay(invoice.id, { card: 'success', notify: false });
-      const o = await order(
-        AUTO.type,
-        amount,
-        MAPPING.paid ?? '',
-        invoice.id,
-        `UAPAY: ${invoice.paymentPageUrl}`,
-      );
-      return target(o, auto.id, invoice.id, invoice.paymentPageUrl, amount, 'paid');
-    },
+    heldPayment: (amount = 150_000) => paidThrough(MANUAL, manual.id, 'held', amount),
+    paidPayment: (amount = 150_000) => paidThrough(AUTO, auto.id, 'paid', amount),
     unlinkedPayment(amount = 99_990, type = MANUAL.type) {
       const created = crm.state.addOrder({
         number: `L${Math.floor(Math.random() * 1e6)}`,
@@ -296,4 +280,11 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Records the row changes the payments side reports (`ctx.onRowChange`), merged per payment. */
+export function recordRowPatches(world: World): Map<number, Partial<OrderRow>> {
+  const patches = new Map<number, Partial<OrderRow>>();
+  world.ctx.onRowChange = (id, patch) => patches.set(id, { ...patches.get(id), ...patch });
+  return patches;
 }

@@ -1,11 +1,9 @@
 /**
- * Issue 13: the core built exactly as electron/main builds it (app.ts: names, the user-data folder,
- * `shell: 'electron'`, nothing else), the keys in memory and UAPAY at the sandbox being the only
- * substitutions. No test here calls a channel that makes the core look at anything: the background
- * round has to do it by itself.
+ * What ships is what is tested: the core built exactly as electron/main builds it (app.ts: names,
+ * the user-data folder, `shell: 'electron'`, nothing else), the keys in memory and UAPAY at the
+ * sandbox being the only substitutions. No test here calls a channel that makes the core look at
+ * anything: the background round has to do it by itself.
  */
-import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_BACKGROUND, type BackgroundTiming } from '../../../electron/core/background/round';
@@ -15,7 +13,9 @@ import { JOURNAL_FILE } from '../../../electron/core/journal/journal';
 import { merchantKeyAccount, RETAILCRM_API_KEY } from '../../../electron/core/secrets/accounts';
 import type { SecretStore } from '../../../electron/core/secrets/keychain';
 import { AUTO_MERCHANT } from '../../../electron/sandbox/seed';
+import { JOURNAL_STEPS } from '../../../electron/shared/journalSteps';
 import { kopiyky } from '../../../electron/shared/money';
+import { crashAtStep } from '../../support/crashChild';
 import { openShop, STATUS_MAPPING, type Shop } from '../bulk/support';
 
 let shop: Shop | undefined;
@@ -143,31 +143,17 @@ describe('the core as main builds it', () => {
       times: 100,
       skip: 1,
     });
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures/deskInChild.ts')],
-      {
-        stdio: ['ignore', 'inherit', 'inherit'],
-        env: {
-          ...process.env,
-          DESK_DIR: shop.dir,
-          DESK_UAPAY_URL: shop.sandbox.uapay.url,
-          DESK_SECRETS: JSON.stringify(keysOf(shop)),
-          DESK_PAYMENT_ID: String(held.paymentId),
-        },
+    await crashAtStep({
+      fixture: path.join(import.meta.dirname, 'fixtures/deskInChild.ts'),
+      env: {
+        DESK_DIR: shop.dir,
+        DESK_UAPAY_URL: shop.sandbox.uapay.url,
+        DESK_SECRETS: JSON.stringify(keysOf(shop)),
+        DESK_PAYMENT_ID: String(held.paymentId),
       },
-    );
-    const exited = new Promise((resolve) => child.on('close', resolve));
-    await until(
-      'the child has UAPAY’s confirmation in its journal',
-      async () =>
-        (await readFile(path.join(shop.dir, JOURNAL_FILE), 'utf8').catch(() => '')).includes(
-          '"step":"uapay-confirmed"',
-        ),
-      20_000,
-    );
-    child.kill('SIGKILL');
-    await exited;
+      journalFile: path.join(shop.dir, JOURNAL_FILE),
+      step: JOURNAL_STEPS.uapayConfirmed,
+    });
     shop.sandbox.retailcrm.fake.control.clearFaults();
     expect(shop.uapayStatus(held)).toBe('FINISHED');
     expect(shop.crmStatus(held)).toBe(STATUS_MAPPING.held);

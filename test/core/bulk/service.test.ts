@@ -13,6 +13,7 @@ import {
 } from './support';
 import { expectedPair } from '../../support/readings';
 import { DEFAULT_LEASE_TIMING } from '../../../electron/core/payments/lease';
+import type { Fault } from '../../../electron/sandbox/uapay';
 
 const DAY = 24 * 3_600_000;
 /** The fake's paymentStatus after each outcome: a detail of the run's UAPAY readings. */
@@ -62,28 +63,14 @@ describe('bulk confirmation', () => {
     for (const held of elsewhere)
       uapay.fake.state.actAsOtherParty({ action: 'complete', paymentId: held.uapayPaymentId, notify: false });
     const complete = 'invoicer/payments/complete' as const;
-    for (const held of refused)
-      uapay.fake.control.addFault({
-        method: complete,
-        paymentId: held.uapayPaymentId,
-        kind: 'error',
-        code: 'BANK_REFUSED',
-        message: 'Картку заблоковано банком',
-      });
-    for (const held of lostReply)
-      uapay.fake.control.addFault({
-        method: complete,
-        paymentId: held.uapayPaymentId,
-        kind: 'lostReply',
-        reply: 'drop',
-      });
-    for (const held of gateway)
-      uapay.fake.control.addFault({
-        method: complete,
-        paymentId: held.uapayPaymentId,
-        kind: 'http',
-        status: 502,
-      });
+    const captureFaults: [Held[], Fault][] = [
+      [refused, { kind: 'error', code: 'BANK_REFUSED', message: 'Картку заблоковано банком' }],
+      [lostReply, { kind: 'lostReply', reply: 'drop' }],
+      [gateway, { kind: 'http', status: 502 }],
+    ];
+    for (const [group, fault] of captureFaults)
+      for (const held of group)
+        uapay.fake.control.addFault({ method: complete, paymentId: held.uapayPaymentId, ...fault });
     const preflight = await core.bulk.preflight({ action: 'confirm', query: { chips: ['held'] } });
     expect(preflight.rows).toHaveLength(205);
     expect(preflight.skipped.byReason).toEqual({ hold_expired: 10, not_held: 10, amount_mismatch: 5 });
@@ -171,6 +158,8 @@ describe('bulk confirmation', () => {
 
     const csv = await core.bulk.exportCsv(status.batchId);
     const [header, ...lines] = parseCsv(csv.text);
+    // The columns written out here, not imported from the exporter: people's spreadsheets read this
+    // file, so a change to its columns must fail this line.
     expect(header).toEqual([
       'order',
       'order_id',

@@ -9,6 +9,7 @@ import type { DeskNotification } from '../../../electron/shared/channels/notific
 import type { Kopiyky } from '../../../electron/shared/money';
 import type { OrderRow } from '../../../electron/shared/orders';
 import { DEFAULT_NOTIFICATIONS, type NotificationSettings } from '../../../electron/shared/settings';
+import { listRow } from '../../support/orderRow';
 
 const NOW = new Date('2026-03-10T12:00:00.000Z');
 const HOUR = 3_600_000;
@@ -18,21 +19,7 @@ afterEach(async () => {
 });
 
 function row(id: number, fields: Partial<OrderRow>): OrderRow {
-  return {
-    paymentId: id,
-    orderId: id * 10,
-    orderNumber: `${id}A`,
-    site: 'shop',
-    createdAt: NOW.toISOString(),
-    customerName: '',
-    emails: [],
-    phones: [],
-    orderTotal: 100_00 as Kopiyky,
-    amount: 100_00 as Kopiyky,
-    paymentType: 'uapay',
-    state: 'link_sent',
-    ...fields,
-  };
+  return listRow(id, { orderId: id * 10, createdAt: NOW.toISOString(), ...fields });
 }
 
 async function open(options: {

@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { memoryKeychain } from '../../../electron/core/demo/memoryKeychain';
 import { createDesk } from '../../../electron/core/desk';
 import { dispatch } from '../../../electron/core/ipc';
 import { RETAILCRM_API_KEY } from '../../../electron/core/secrets/accounts';
-import type { SecretStore } from '../../../electron/core/secrets/keychain';
 import { defaultSettings } from '../../../electron/core/settings/schema';
 import type {
   OrdersChanged,
@@ -14,17 +14,6 @@ import type {
 } from '../../../electron/shared/channels/orders';
 import type { Kopiyky } from '../../../electron/shared/money';
 import { API_KEY, MAPPING, MERCHANT_A, merchant, startCrm, tempDir } from './support';
-
-/** The keychain is not what these tests are about; the desk takes any SecretStore. */
-function memorySecrets(): SecretStore {
-  const values = new Map<string, string>();
-  return {
-    status: async () => ({ available: true, backend: 'memory' }),
-    get: async (account) => values.get(account) ?? null,
-    set: async (account, secret) => void values.set(account, secret),
-    delete: async (account) => values.delete(account),
-  };
-}
 
 async function openDesk(url: string) {
   const dir = await tempDir();
@@ -38,7 +27,7 @@ async function openDesk(url: string) {
       statusMapping: MAPPING,
     }),
   );
-  const secrets = memorySecrets();
+  const secrets = memoryKeychain();
   await secrets.set(RETAILCRM_API_KEY, API_KEY);
   const desk = createDesk({
     appName: 'UAPAY Desk',

@@ -14,7 +14,8 @@ import { RetailCrmClient } from '../../../electron/core/retailcrm/client';
 import { createRetailCrmLimiter } from '../../../electron/core/retailcrm/limiter';
 import { createRetailCrmFake, type RetailCrmFake } from '../../../electron/sandbox/retailcrm';
 import type { OrdersChanged } from '../../../electron/shared/channels/orders';
-import type { Merchant, StatusMapping } from '../../../electron/shared/settings';
+import type { Merchant } from '../../../electron/shared/settings';
+import { addOrdersAccount, MAPPING, requestsTo, totalRequests } from './crm';
 
 const TRUSTED_PAGES = new PaymentLinks('https://pay.example');
 
@@ -22,18 +23,7 @@ export const API_KEY = 'orders-test-key-0001';
 export const MERCHANT_A = '6f1c3c1e-6a43-4b39-9d55-2f1a0c4c0a01';
 export const MERCHANT_B = '6f1c3c1e-6a43-4b39-9d55-2f1a0c4c0a02';
 
-/** Lifecycle state → RetailCRM payment-status code, one code per state. */
-export const MAPPING: StatusMapping = {
-  no_link: 'not-paid',
-  link_sent: 'link-sent',
-  held: 'held',
-  paid: 'paid',
-  failed: 'failed',
-  rejected: 'rejected',
-  expired: 'expired',
-  refunded: 'refunded',
-  partially_refunded: 'part-refunded',
-};
+export { MAPPING, requestsTo, totalRequests };
 
 export function merchant(id: string, name: string, paymentTypeCode?: string): Merchant {
   return {
@@ -67,31 +57,9 @@ export async function startCrm(options: { rateLimitPerSecond?: number } = {}) {
   const fake = createRetailCrmFake({ rateLimitPerSecond: options.rateLimitPerSecond ?? 0 });
   fakes.push(fake);
   const { state } = fake;
-  state.addCurrency({ code: 'UAH', isBase: true });
-  state.addSite({ code: 'shop-a', name: 'Shop A', currency: 'UAH' });
-  state.addSite({ code: 'shop-b', name: 'Shop B', currency: 'UAH' });
-  const statuses = Object.values(MAPPING);
-  for (const [index, code] of statuses.entries())
-    state.putPaymentStatus({ code, name: code, paymentComplete: code === 'paid', ordering: index * 10 });
-  state.putPaymentType({ code: 'uapay-a', name: 'UAPAY A', paymentStatuses: statuses });
-  state.putPaymentType({ code: 'uapay-b', name: 'UAPAY B', paymentStatuses: statuses });
-  state.putPaymentType({ code: 'cash', name: 'Cash', paymentStatuses: statuses });
-  state.addApiKey({ key: API_KEY });
+  addOrdersAccount(state, API_KEY);
   const url = await fake.listen();
   return { fake, state, url };
-}
-
-/** Requests that reached the fake's API since the last reset, per route (retries included). */
-export function requestsTo(fake: RetailCrmFake): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(fake.control.allCounts())
-      .filter(([key]) => !key.includes('#'))
-      .map(([key, count]) => [key, count.calls]),
-  );
-}
-
-export function totalRequests(fake: RetailCrmFake): number {
-  return Object.values(requestsTo(fake)).reduce((sum, n) => sum + n, 0);
 }
 
 export interface StoreHandle {

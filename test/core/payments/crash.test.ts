@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Journal, JOURNAL_FILE } from '../../../electron/core/journal/journal';
 import { MoneyRunner } from '../../../electron/core/payments/moneyRunner';
 import { JOURNAL_STEPS } from '../../../electron/shared/journalSteps';
+import { crashAtStep } from '../../support/crashChild';
 import { expectedPair } from '../../support/readings';
 import { createWorld, MAPPING, type World } from '../../support/world';
 
@@ -14,16 +13,6 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
-async function waitForStep(file: string, step: string, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const text = await readFile(file, 'utf8').catch(() => '');
-    if (text.includes(`"step":"${step}"`)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the child never wrote ${step}`);
-}
-
 describe('a crash between the UAPAY call and the RetailCRM write', () => {
   it('is finished after a restart from what UAPAY says: captured once, RetailCRM paid, the journal closed', async () => {
     const target = await world.heldPayment(64_000);
@@ -31,26 +20,19 @@ describe('a crash between the UAPAY call and the RetailCRM write', () => {
     // RetailCRM does not answer the edit: the child has captured and waits on the write when killed.
     // (The first edit is the child's lock on the payment, and goes in.)
     world.crm.control.injectFault({ route: 'orders/payments/{id}/edit', kind: 'hang', times: 10, skip: 1 });
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures/confirmInChild.ts')],
-      {
-        stdio: ['ignore', 'inherit', 'inherit'],
-        env: {
-          ...process.env,
-          DESK_KEYCHAIN_SERVICE: world.keychainService,
-          DESK_SETTINGS_DIR: world.userDataDir,
-          DESK_JOURNAL_DIR: journalDir,
-          DESK_UAPAY_URL: world.uapayUrl,
-          DESK_TARGET: JSON.stringify(target),
-          DESK_DESKTOP_ID: world.ctx.desktopId,
-        },
+    await crashAtStep({
+      fixture: path.join(import.meta.dirname, 'fixtures/confirmInChild.ts'),
+      env: {
+        DESK_KEYCHAIN_SERVICE: world.keychainService,
+        DESK_SETTINGS_DIR: world.userDataDir,
+        DESK_JOURNAL_DIR: journalDir,
+        DESK_UAPAY_URL: world.uapayUrl,
+        DESK_TARGET: JSON.stringify(target),
+        DESK_DESKTOP_ID: world.ctx.desktopId,
       },
-    );
-    const exited = new Promise((resolve) => child.on('close', resolve));
-    await waitForStep(path.join(journalDir, JOURNAL_FILE), JOURNAL_STEPS.uapayConfirmed);
-    child.kill('SIGKILL');
-    await exited;
+      journalFile: path.join(journalDir, JOURNAL_FILE),
+      step: JOURNAL_STEPS.uapayConfirmed,
+    });
     world.crm.control.clearFaults();
 
     expect(world.uapay.state.invoice(target.invoiceId ?? '')?.payments[0]).toMatchObject(

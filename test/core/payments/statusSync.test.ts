@@ -5,14 +5,13 @@ import { createLink } from '../../../electron/core/payments/createLink';
 import { syncStatuses } from '../../../electron/core/payments/statusSync';
 import { MoneyRunner } from '../../../electron/core/payments/moneyRunner';
 import type { PaymentTarget } from '../../../electron/core/payments/context';
-import { AUTO, MANUAL, createWorld, MAPPING, type World } from '../../support/world';
+import { AUTO, MANUAL, createWorld, MAPPING, recordRowPatches, type World } from '../../support/world';
 
 let world: World;
-const patches = new Map<number, Partial<OrderRow>>();
+let patches: Map<number, Partial<OrderRow>>;
 beforeEach(async () => {
   world = await createWorld();
-  patches.clear();
-  world.ctx.onRowChange = (id, patch) => patches.set(id, { ...patches.get(id), ...patch });
+  patches = recordRowPatches(world);
 });
 afterEach(() => world.close());
 

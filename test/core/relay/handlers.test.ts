@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { memoryKeychain } from '../../../electron/core/demo/memoryKeychain';
 import { createDesk } from '../../../electron/core/desk';
 import { dispatch } from '../../../electron/core/ipc';
 import type { RelayStatus } from '../../../electron/shared/channels/relay';
-import { memorySecrets, tempDir, TestRelay, waitUntil } from './support';
+import { tempDir, TestRelay, waitUntil } from './support';
 
 describe('relay channels', () => {
   it('pairs, reports and unpairs over the IPC contract, never answering with the token', async () => {
@@ -13,7 +14,7 @@ describe('relay channels', () => {
       appVersion: '2.0.0',
       userDataDir: await tempDir('desk-relay-ipc-'),
       shell: 'harness',
-      secrets: memorySecrets(),
+      secrets: memoryKeychain(),
     });
     const events: RelayStatus[] = [];
     desk.events.subscribe((event, payload) => {

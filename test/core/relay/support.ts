@@ -4,11 +4,11 @@
  * settings folder — whose hints are recorded.
  */
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, vi } from 'vitest';
+import { memoryKeychain } from '../../../electron/core/demo/memoryKeychain';
 import type { HintHandler } from '../../../electron/core/relay/hints';
 import { RelayService, type RelayServiceOptions } from '../../../electron/core/relay/service';
 import { EventBus } from '../../../electron/core/events';
@@ -25,6 +25,7 @@ import type { RelayStore } from '../../../electron/relay/store/types';
 import { createUapayFake, type UapayFake } from '../../../electron/sandbox/uapay';
 import type { RelayStatus } from '../../../electron/shared/channels/relay';
 import { readingsFromEnv } from '../../support/readings';
+import { postCallback } from '../../relay/support/callbacks';
 
 export const MERCHANT = { clientId: '7001', secretKey: 'uapay-callback-key-one-1', name: 'Квіти' };
 export const OTHER_MERCHANT = { clientId: '7002', secretKey: 'uapay-callback-key-two-2', name: 'Books' };
@@ -38,17 +39,6 @@ export async function tempDir(prefix: string): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
   cleanups.push(() => fs.rm(dir, { recursive: true, force: true }));
   return dir;
-}
-
-/** The keychain is not what these tests are about; the service takes any SecretStore. */
-export function memorySecrets(): SecretStore {
-  const values = new Map<string, string>();
-  return {
-    status: async () => ({ available: true, backend: 'memory' }),
-    get: async (account) => values.get(account) ?? null,
-    set: async (account, secret) => void values.set(account, secret),
-    delete: async (account) => values.delete(account),
-  };
 }
 
 /**
@@ -117,20 +107,9 @@ export class TestRelay {
     return count;
   }
 
-  /** As UAPAY posts a callback; a connection of its own, so a restart or a cut leaves no stale one. */
+  /** As UAPAY posts a callback. */
   post(url: string, body: string): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const request = http.request(
-        url,
-        { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } },
-        (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode ?? 0));
-        },
-      );
-      request.on('error', reject);
-      request.end(body);
-    });
+    return postCallback(url, body);
   }
 
   /** Bodies the relay stored for the channel, oldest first. */
@@ -201,7 +180,7 @@ export async function openDesktop(
   } = {},
 ): Promise<TestDesktop> {
   const dir = options.dir ?? (await tempDir('desk-callbacks-'));
-  const secretStore = options.secretStore ?? memorySecrets();
+  const secretStore = options.secretStore ?? memoryKeychain();
   const secrets = new Secrets(secretStore, new RedactionRegistry());
   const settings = new SettingsService(new SettingsStore({ dir }), secrets);
   const merchantIds = new Map<string, string>();

@@ -10,7 +10,7 @@ import type { SecretStore } from '../../../electron/core/secrets/keychain';
 import type { Notice } from '../../../electron/shared/app';
 import type { Result } from '../../../electron/shared/errors';
 import type { ProfileExport, SettingsView } from '../../../electron/shared/settings';
-import { testKeychain } from '../../support/keychain';
+import { testKeychain, unavailableKeychain } from '../../support/keychain';
 
 const dirs: string[] = [];
 const desks: Desk[] = [];
@@ -145,17 +145,7 @@ describe('settings over IPC', () => {
   });
 
   it('refuses to save a password where the keychain is unavailable, with the reason', async () => {
-    const unavailable: SecretStore = {
-      status: () =>
-        Promise.resolve({
-          available: false,
-          backend: 'secret-service',
-          problem: 'no Secret Service on the bus',
-        }),
-      get: () => Promise.reject(new Error('no Secret Service on the bus')),
-      set: () => Promise.reject(new Error('no Secret Service on the bus')),
-      delete: () => Promise.reject(new Error('no Secret Service on the bus')),
-    };
+    const unavailable = unavailableKeychain('no Secret Service on the bus');
     const { call, value } = await open({ secrets: unavailable });
     const reply = await call('settings.smtpPassword.set', { password: 'unsaved-password' });
     expect(reply).toEqual({

@@ -15,7 +15,7 @@ import { Secrets } from '../../../electron/core/secrets/secrets';
 import { SettingsService, unmappedStates, type NewMerchant } from '../../../electron/core/settings/service';
 import { SettingsStore } from '../../../electron/core/settings/store';
 import { LIFECYCLE_STATES } from '../../../electron/shared/lifecycle';
-import { testKeychain } from '../../support/keychain';
+import { testKeychain, unavailableKeychain } from '../../support/keychain';
 
 const dirs: string[] = [];
 const keychain = testKeychain();
@@ -146,13 +146,7 @@ describe('merchants', () => {
   });
 
   it('keeps the merchant, and changes nothing, when the keychain cannot save its key', async () => {
-    const unavailable: SecretStore = {
-      status: () =>
-        Promise.resolve({ available: false, backend: 'secret-service', problem: 'No D-Bus session.' }),
-      get: () => Promise.reject(new Error('No D-Bus session.')),
-      set: () => Promise.reject(new Error('No D-Bus session.')),
-      delete: () => Promise.reject(new Error('No D-Bus session.')),
-    };
+    const unavailable = unavailableKeychain('No D-Bus session.');
     const desk = await service(unavailable);
     await expect(desk.addMerchant(shop, 'would-be-key')).rejects.toBeInstanceOf(KeychainError);
     expect((await desk.get()).merchants).toEqual([]);

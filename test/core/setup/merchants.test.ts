@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { merchantKeyAccount } from '../../../electron/core/secrets/accounts';
-import type { SecretStore } from '../../../electron/core/secrets/keychain';
 import type { MerchantCheckResult, MerchantSaved } from '../../../electron/shared/channels/setup';
 import type { SettingsView } from '../../../electron/shared/settings';
+import { unavailableKeychain } from '../../support/keychain';
 import { MERCHANT, openDesk, SECOND_MERCHANT, startUapay } from './support';
 
 const servers: http.Server[] = [];
@@ -99,12 +99,7 @@ describe('setup: merchants', () => {
   });
 
   it('refuses to add a merchant where the keychain is unavailable, and keeps no merchant', async () => {
-    const unavailable: SecretStore = {
-      status: () => Promise.resolve({ available: false, backend: 'secret-service', problem: 'locked' }),
-      get: () => Promise.reject(new Error('locked')),
-      set: () => Promise.reject(new Error('locked')),
-      delete: () => Promise.reject(new Error('locked')),
-    };
+    const unavailable = unavailableKeychain('locked');
     const { error, value } = await openDesk({ secrets: unavailable });
     expect(await error('setup.merchants.add', form())).toMatchObject({
       kind: 'keychain',

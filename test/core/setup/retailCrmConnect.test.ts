@@ -2,10 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RETAILCRM_API_KEY } from '../../../electron/core/secrets/accounts';
-import type { SecretStore } from '../../../electron/core/secrets/keychain';
 import type { RetailCrmConnectResult } from '../../../electron/shared/channels/setup';
 import type { SettingsView } from '../../../electron/shared/settings';
 import { FULL_KEY, READ_ONLY_KEY, SHOP_B_KEY, startAccount } from '../retailcrm/account';
+import { unavailableKeychain } from '../../support/keychain';
 import { openDesk } from './support';
 
 const servers: http.Server[] = [];
@@ -305,17 +305,7 @@ describe('setup: connect RetailCRM', () => {
 
   it('refuses to save where the keychain is unavailable, saying why, and saves no settings', async () => {
     const { url } = await startAccount();
-    const unavailable: SecretStore = {
-      status: () =>
-        Promise.resolve({
-          available: false,
-          backend: 'secret-service',
-          problem: 'no Secret Service on the bus',
-        }),
-      get: () => Promise.reject(new Error('no Secret Service on the bus')),
-      set: () => Promise.reject(new Error('no Secret Service on the bus')),
-      delete: () => Promise.reject(new Error('no Secret Service on the bus')),
-    };
+    const unavailable = unavailableKeychain('no Secret Service on the bus');
     const { error, value } = await openDesk({ secrets: unavailable });
     expect(await error(connect, { url, apiKey: FULL_KEY })).toEqual({
       kind: 'keychain',

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import http from 'node:http';
 
 /**
  * Callback bodies shaped as UAPAY sends them (reference §5): `{"token": "<HS256 JWT>"}` whose
@@ -25,4 +26,23 @@ export function signHs256(payload: unknown, key: string): string {
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
   const signature = createHmac('sha256', key).update(`${header}.${body}`).digest('base64url');
   return `${header}.${body}.${signature}`;
+}
+
+/**
+ * Posts a body to a callback URL as UAPAY does, over a connection of its own (so a relay restart or
+ * a cut leaves no stale one); resolves to the HTTP status.
+ */
+export function postCallback(url: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
 }

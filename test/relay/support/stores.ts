@@ -41,18 +41,10 @@ export async function freshStore(kind: StoreKind): Promise<FreshStore> {
 
 function freshSqlite(): FreshStore {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'relay-test-'));
-  const env = { RELAY_DATA_DIR: dir };
-  const opened: RelayStore[] = [];
-  return {
-    kind: 'sqlite',
-    env,
-    config: (extra = {}) => readConfig({ ...env, ...extra }),
-    async open(options = {}) {
-      const store = await openStore(readConfig(env), { watch: options.watch ?? true });
-      opened.push(store);
-      return store;
-    },
-    async storedBodies() {
+  return fresh(
+    'sqlite',
+    { RELAY_DATA_DIR: dir },
+    async () => {
       const db = new Database(path.join(dir, SQLITE_FILE_NAME), { readonly: true, fileMustExist: true });
       try {
         return db
@@ -63,11 +55,8 @@ function freshSqlite(): FreshStore {
         db.close();
       }
     },
-    async dispose() {
-      await Promise.all(opened.map((store) => store.close()));
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+    async () => rmSync(dir, { recursive: true, force: true }),
+  );
 }
 
 async function freshPostgres(): Promise<FreshStore> {
@@ -76,19 +65,12 @@ async function freshPostgres(): Promise<FreshStore> {
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
-  const env = { DATABASE_URL: url.toString() };
-  const opened: RelayStore[] = [];
-  return {
-    kind: 'postgres',
-    env,
-    config: (extra = {}) => readConfig({ ...env, ...extra }),
-    async open(options = {}) {
-      const store = await openStore(readConfig(env), { watch: options.watch ?? true });
-      opened.push(store);
-      return store;
-    },
-    async storedBodies() {
-      const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  const connectionString = url.toString();
+  return fresh(
+    'postgres',
+    { DATABASE_URL: connectionString },
+    async () => {
+      const client = new pg.Client({ connectionString });
       await client.connect();
       try {
         const result = await client.query<{ body: string }>('SELECT body FROM relay_events ORDER BY id');
@@ -97,9 +79,31 @@ async function freshPostgres(): Promise<FreshStore> {
         await client.end();
       }
     },
+    () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  );
+}
+
+/** What both kinds share: the stores opened on `env` are closed before `drop` removes the data. */
+function fresh(
+  kind: StoreKind,
+  env: Record<string, string>,
+  storedBodies: () => Promise<string[]>,
+  drop: () => Promise<void>,
+): FreshStore {
+  const opened: RelayStore[] = [];
+  return {
+    kind,
+    env,
+    config: (extra = {}) => readConfig({ ...env, ...extra }),
+    async open(options = {}) {
+      const store = await openStore(readConfig(env), { watch: options.watch ?? true });
+      opened.push(store);
+      return store;
+    },
+    storedBodies,
     async dispose() {
       await Promise.all(opened.map((store) => store.close()));
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop();
     },
   };
 }

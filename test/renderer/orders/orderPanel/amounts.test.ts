@@ -2,23 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { kopiyky } from '../../../../electron/shared/money';
 import type { OrderRow } from '../../../../electron/shared/orders';
 import { paymentAmounts } from '../../../../renderer/orders/orderPanel/amounts';
+import { listRow } from '../../../support/orderRow';
 
 function row(fields: Partial<OrderRow>): OrderRow {
-  return {
-    paymentId: 1,
-    orderId: 1,
-    orderNumber: '1A',
-    site: 'shop',
-    createdAt: '2026-01-01T00:00:00Z',
-    customerName: 'Olena',
-    emails: [],
-    phones: [],
-    orderTotal: kopiyky(10000),
-    amount: kopiyky(10000),
-    paymentType: 'uapay',
-    state: 'no_link',
-    ...fields,
-  };
+  return listRow(1, { state: 'no_link', ...fields });
 }
 
 const uapay = (amount: number) => ({ amount: kopiyky(amount), checkedAt: '2026-01-02T00:00:00Z' });
