@@ -25,6 +25,7 @@ export type { CallRecord } from './calls';
 export { TEST_CARDS, THREE_D_SECURE_CODE } from './cards';
 export type { UapayFakeControl } from './controlApi';
 export { ERROR_HTTP_STATUS, RATE_LIMIT_HTTP_STATUS, UapayApiError } from './errors';
+export type { Fault } from './faults';
 export type { InvoiceInput } from './invoices';
 export { SHOW_LIST_LIMIT } from './methods';
 export type { UapayMethod } from './methodNames';
