@@ -47,6 +47,45 @@ test.describe('the Demo mailbox', () => {
     await expect(page.getByRole('heading', { name: t.mailbox.emptyTitle })).toBeVisible();
   });
 
+  test('shows a letter sent while it is open, without Refresh', async ({ page, open, desk }) => {
+    await open();
+    await openMailbox(page, 'uk');
+    await expect(page.getByRole('heading', { name: t.mailbox.emptyTitle })).toBeVisible();
+    const [row] = await rowsIn(desk, 'link_sent');
+    await desk.handlers['payments.sendLink']({ paymentId: row!.paymentId, to: 'late@buyer.example' });
+    await expect(await mailboxLetters(page, 'uk')).toHaveCount(1);
+    await expect((await mailboxLetters(page, 'uk')).nth(0)).toContainText('late@buyer.example');
+  });
+
+  test('keeps Refresh ready while the first look is on its way; a Refresh then shows it is looking', async ({
+    page,
+    open,
+  }) => {
+    const mailbox = /\/__desk\/ipc\/demo\.mailbox$/;
+    let letGo = () => {};
+    const answered = new Promise<void>((resolve) => (letGo = resolve));
+    let firstAsked = () => {};
+    const first = new Promise<void>((resolve) => (firstAsked = resolve));
+    await page.route(mailbox, async (route) => {
+      firstAsked();
+      await answered;
+      await route.continue();
+    });
+    await open();
+    await openMailbox(page, 'uk');
+    await first;
+    const refresh = page.getByRole('button', { name: t.mailbox.refresh });
+    await expect(refresh).toBeEnabled();
+    await expect(refresh).not.toHaveAttribute('aria-busy');
+
+    await refresh.click();
+    await expect(refresh).toHaveAttribute('aria-busy', 'true');
+    letGo();
+    await expect(page.getByRole('heading', { name: t.mailbox.emptyTitle })).toBeVisible();
+    await expect(refresh).toBeEnabled();
+    await page.unroute(mailbox);
+  });
+
   test('"Leave Demo mode" asks first, then stops the sandbox and brings the own settings back', async ({
     page,
     open,
