@@ -71,7 +71,7 @@ export function OrderBody({ orderId, titleId }: { orderId: number; titleId: stri
                   )}
                 </div>
               ) : (
-                <ul className="other-payments" data-testid="order-uapay-payments">
+                <ul className="stack-list other-payments" data-testid="order-uapay-payments">
                   {lookup.rows.map((row) => (
                     <li key={row.paymentId}>
                       <Badge state={row.state} />
