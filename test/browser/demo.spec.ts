@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { openMailbox, rowsIn } from './demoShop';
-import { expect, LANGUAGES, SCHEMES, screenshot, test, type Lang } from './fixtures';
+import { expect, inEveryLook, screenshot, test, type Lang } from './fixtures';
 import { dismissToasts, ui } from './ui';
 
 const t = ui('uk');
@@ -121,23 +121,17 @@ test('the mailbox is not in the navigation outside Demo mode', async ({ page, op
 test.describe('screenshots of the Demo mailbox', () => {
   test.use({ initialSettings: { demoMode: true } });
 
-  for (const lang of LANGUAGES) {
-    for (const scheme of SCHEMES) {
-      test(`mailbox (${lang}, ${scheme})`, async ({ page, open, desk }) => {
-        await page.emulateMedia({ colorScheme: scheme });
-        await desk.handlers['settings.update']({ language: lang });
-        const [row] = await rowsIn(desk, 'link_sent');
-        await desk.handlers['payments.sendLink']({ paymentId: row!.paymentId, to: 'olena@buyer.example' });
-        await open();
-        await openMailbox(page, lang);
-        await expect(await mailboxLetters(page, lang)).toHaveCount(1);
-        await dismissToasts(page, lang);
-        await screenshot(page, `mailbox-${lang}-${scheme}`);
+  inEveryLook('mailbox', async ({ page, open, desk, lang, scheme }) => {
+    const [row] = await rowsIn(desk, 'link_sent');
+    await desk.handlers['payments.sendLink']({ paymentId: row!.paymentId, to: 'olena@buyer.example' });
+    await open();
+    await openMailbox(page, lang);
+    await expect(await mailboxLetters(page, lang)).toHaveCount(1);
+    await dismissToasts(page, lang);
+    await screenshot(page, `mailbox-${lang}-${scheme}`);
 
-        await page.getByRole('button', { name: ui(lang).mailbox.leave }).click();
-        await expect(page.getByRole('dialog', { name: ui(lang).mailbox.leaveTitle })).toBeVisible();
-        await screenshot(page, `mailbox-leave-${lang}-${scheme}`);
-      });
-    }
-  }
+    await page.getByRole('button', { name: ui(lang).mailbox.leave }).click();
+    await expect(page.getByRole('dialog', { name: ui(lang).mailbox.leaveTitle })).toBeVisible();
+    await screenshot(page, `mailbox-leave-${lang}-${scheme}`);
+  });
 });
