@@ -1,8 +1,8 @@
 /**
- * A manager's first week (issue 16): split payments, partial refund figures, currency and the
- * chosen stores, any order by number, dates in the UI language, Open in RetailCRM, export, the
- * invoice's fields, letters in the customer's language, desktop notifications, the hold lifetime
- * assumption. Each asserts what the manager sees and what RetailCRM and UAPAY received.
+ * What a manager meets in a first week with real orders: split payments, partial refund figures,
+ * currency and the chosen stores, any order by number, dates in the UI language, Open in RetailCRM,
+ * export, the invoice's fields, letters in the customer's language, desktop notifications, the hold
+ * lifetime assumption. Each asserts what the manager sees and what RetailCRM and UAPAY received.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';

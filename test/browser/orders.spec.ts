@@ -399,8 +399,8 @@ test.describe('why the list is empty', () => {
 
 /**
  * The list with thousands of Demo orders: typing a search, pressing a chip and sorting each
- * filter the whole cache and render the result. DESK_ORDERS_PERF_SIZE=20000 runs it at the
- * issue's size (seeding that takes about a minute).
+ * filter the whole cache and render the result. DESK_ORDERS_PERF_SIZE=20000 runs it at the size
+ * of the biggest shop the list is built for (seeding that takes about a minute).
  */
 test.describe('a big list', () => {
   const size = Number(process.env.DESK_ORDERS_PERF_SIZE ?? 2000);
