@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { Desk } from '../../electron/core/desk';
 import type { OrderRow } from '../../electron/shared/orders';
 import { crmPayment, expectPayment, injectFault, money, panelShot, rowsIn, statusMapping } from './demoShop';
-import { expect, inEveryLook, test, type Lang } from './fixtures';
+import { expect, everyLook, test, type Lang } from './fixtures';
 import { dismissToasts, fill, ui } from './ui';
 
 const COMPLETE = 'invoicer/payments/complete';
@@ -195,7 +195,7 @@ test.describe('bulk confirmation', () => {
 test.describe('bulk screenshots', () => {
   test.use({ initialSettings: { demoMode: true } });
 
-  inEveryLook(
+  const looks = everyLook(
     'check, progress and result',
     async ({ page, open, desk, lang, scheme }) => {
       const tr = ui(lang);
@@ -229,4 +229,5 @@ test.describe('bulk screenshots', () => {
     },
     120_000,
   );
+  for (const look of looks) test(...look);
 });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { openMailbox, rowsIn } from './demoShop';
-import { expect, inEveryLook, screenshot, test, type Lang } from './fixtures';
+import { expect, everyLook, screenshot, test, type Lang } from './fixtures';
 import { dismissToasts, ui } from './ui';
 
 const t = ui('uk');
@@ -121,7 +121,7 @@ test('the mailbox is not in the navigation outside Demo mode', async ({ page, op
 test.describe('screenshots of the Demo mailbox', () => {
   test.use({ initialSettings: { demoMode: true } });
 
-  inEveryLook('mailbox', async ({ page, open, desk, lang, scheme }) => {
+  const looks = everyLook('mailbox', async ({ page, open, desk, lang, scheme }) => {
     const [row] = await rowsIn(desk, 'link_sent');
     await desk.handlers['payments.sendLink']({ paymentId: row!.paymentId, to: 'olena@buyer.example' });
     await open();
@@ -134,4 +134,5 @@ test.describe('screenshots of the Demo mailbox', () => {
     await expect(page.getByRole('dialog', { name: ui(lang).mailbox.leaveTitle })).toBeVisible();
     await screenshot(page, `mailbox-leave-${lang}-${scheme}`);
   });
+  for (const look of looks) test(...look);
 });

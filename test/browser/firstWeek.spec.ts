@@ -30,7 +30,7 @@ import {
   statusMapping,
   uapayInvoice,
 } from './demoShop';
-import { expect, inEveryLook, screenshot, test, type Lang } from './fixtures';
+import { expect, everyLook, screenshot, test, type Lang } from './fixtures';
 import { dismissToasts, fill, openScreen, openSettings, ui } from './ui';
 
 const t = ui('uk');
@@ -520,7 +520,7 @@ test.describe("a manager's first week", () => {
 test.describe("screenshots of a manager's first week", () => {
   test.use({ initialSettings: { demoMode: true } });
 
-  inEveryLook(
+  const looks = everyLook(
     'new screens and states',
     async ({ page, open, desk, lang, scheme }) => {
       const tr = ui(lang);
@@ -579,4 +579,5 @@ test.describe("screenshots of a manager's first week", () => {
     },
     150_000,
   );
+  for (const look of looks) test(...look);
 });

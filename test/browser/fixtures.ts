@@ -90,22 +90,27 @@ export interface Look {
   scheme: Scheme;
 }
 
+/** A screenshot test as `test` takes it: its name, then its body. */
+export type LookTest = [name: string, body: (fixtures: Omit<Look, 'lang' | 'scheme'>) => Promise<void>];
+
 /**
- * The screenshot tests: one test per language and colour scheme, named `<name> (<lang>, <scheme>)`.
- * The page draws in the scheme and the core speaks the language before `walk` runs; `timeout`
- * for a long walk.
+ * The screenshot tests: one per language and colour scheme, named `<name> (<lang>, <scheme>)`. The
+ * page draws in the scheme and the core speaks the language before `walk` runs; `timeout` for a
+ * long walk. The spec declares them itself (`for (const look of looks) test(...look)`), so each is
+ * reported at the spec's line rather than here.
  */
-export function inEveryLook(name: string, walk: (look: Look) => Promise<void>, timeout?: number): void {
-  for (const lang of LANGUAGES) {
-    for (const scheme of SCHEMES) {
-      test(`${name} (${lang}, ${scheme})`, async ({ page, open, desk }) => {
+export function everyLook(name: string, walk: (look: Look) => Promise<void>, timeout?: number): LookTest[] {
+  return LANGUAGES.flatMap((lang) =>
+    SCHEMES.map((scheme): LookTest => [
+      `${name} (${lang}, ${scheme})`,
+      async ({ page, open, desk }) => {
         if (timeout !== undefined) test.setTimeout(timeout);
         await page.emulateMedia({ colorScheme: scheme });
         await desk.handlers['settings.update']({ language: lang });
         await walk({ page, open, desk, lang, scheme });
-      });
-    }
-  }
+      },
+    ]),
+  );
 }
 
 /**

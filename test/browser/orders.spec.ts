@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { queryOrders, type OrderQuery, type QueryContext } from '../../electron/shared/orderQuery';
 import type { OrderRow } from '../../electron/shared/orders';
 import type { Desk } from '../../electron/core/desk';
-import { expect, inEveryLook, screenshot, test, type Lang } from './fixtures';
+import { expect, everyLook, screenshot, test, type Lang } from './fixtures';
 import { dismissToasts, fill, ui } from './ui';
 
 const t = ui('uk');
@@ -542,10 +542,11 @@ test.describe('a big list', () => {
 
 test.describe('orders screenshots', () => {
   test.use({ initialSettings: { demoMode: true } });
-  inEveryLook('the Demo orders', async ({ page, open, lang, scheme }) => {
+  const looks = everyLook('the Demo orders', async ({ page, open, lang, scheme }) => {
     await open();
     await expect(grid(page, lang).getByRole('row').nth(5)).toBeVisible();
     await dismissToasts(page, lang);
     await screenshot(page, `orders-${lang}-${scheme}`);
   });
+  for (const look of looks) test(...look);
 });

@@ -20,7 +20,7 @@ import {
   statusMapping,
   TEST_CARD,
 } from './demoShop';
-import { expect, inEveryLook, LANGUAGES, SCHEMES, test, type Lang } from './fixtures';
+import { expect, everyLook, LANGUAGES, SCHEMES, test, type Lang } from './fixtures';
 import { dismissToasts, fill, ui } from './ui';
 
 const t = ui('uk');
@@ -365,7 +365,7 @@ async function onePerState(desk: Desk): Promise<[string, OrderRow][]> {
 test.describe('screenshots of the order panel', () => {
   test.use({ initialSettings: { demoMode: true } });
 
-  inEveryLook(
+  const looks = everyLook(
     'every state and dialog',
     async ({ page, open, desk, lang, scheme }) => {
       const tr = ui(lang);
@@ -415,6 +415,7 @@ test.describe('screenshots of the order panel', () => {
     },
     120_000,
   );
+  for (const look of looks) test(...look);
 
   for (const lang of LANGUAGES) {
     test(`an operation that needs a decision (${lang}, light and dark)`, async ({ page, open, desk }) => {

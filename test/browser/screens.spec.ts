@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { dismissToasts, openScreen, openSettings, ui } from './ui';
-import { expect, inEveryLook, screenshot, test, type Lang, type Scheme } from './fixtures';
+import { expect, everyLook, screenshot, test, type Lang, type Scheme } from './fixtures';
 
 /** A shop's profile as a colleague would hand it over: a connected CRM, a merchant, a sender. */
 function teamProfile(): string {
@@ -47,7 +47,7 @@ async function shot(page: Page, lang: Lang, scheme: Scheme, screen: string) {
  * wrong thing.
  */
 test.describe('screenshots', () => {
-  inEveryLook('every screen', async ({ page, open, lang, scheme }) => {
+  const looks = everyLook('every screen', async ({ page, open, lang, scheme }) => {
     const t = ui(lang);
     await open();
     await expect(page.getByRole('heading', { level: 2, name: t.firstRun.title })).toBeVisible();
@@ -111,14 +111,16 @@ test.describe('screenshots', () => {
     await expect(page.getByRole('heading', { name: t.orders.empty.notConnected.title })).toBeVisible();
     await shot(page, lang, scheme, 'orders');
   });
+  for (const look of looks) test(...look);
 });
 
 test.describe('screenshots in Demo mode', () => {
   test.use({ initialSettings: { demoMode: true } });
 
-  inEveryLook('orders with the Demo banner', async ({ page, open, lang, scheme }) => {
+  const looks = everyLook('orders with the Demo banner', async ({ page, open, lang, scheme }) => {
     await open();
     await expect(page.getByRole('note')).toContainText(ui(lang).demo.banner);
     await shot(page, lang, scheme, 'orders-demo');
   });
+  for (const look of looks) test(...look);
 });
