@@ -67,6 +67,11 @@ export interface DeskFeed<T> {
   error?: DeskError;
   /** The first read, or a `reload`, is on its way. */
   loading: boolean;
+  /**
+   * A `reload` (a person's Refresh or Retry) is on its way: its button's spinner. The first read
+   * is not one; the page shows a skeleton for it and the button stays ready.
+   */
+  reloading: boolean;
   /** Reads again, saying so (`loading`): the Retry of an error. */
   reload(): Promise<void>;
   /** Reads again quietly: an event said the data changed. */
@@ -75,12 +80,31 @@ export interface DeskFeed<T> {
   update(change: (data: T | undefined) => T | undefined): void;
 }
 
+export interface DeskFeedOptions {
+  /**
+   * Reads again quietly this often (ms) while the component lives: for what changes with no event
+   * to say so (letters the Demo shop's mail catcher receives).
+   */
+  every?: number;
+}
+
+interface FeedState<T> {
+  data?: T;
+  error?: DeskError;
+  loading: boolean;
+  reloading: boolean;
+}
+
 /**
  * What a component reads from the core when it opens, read again when `deps` change. Kept while a
  * new read runs, so the page does not jump back to a skeleton; only the newest read's answer lands.
  */
-export function useDeskFeed<T>(read: () => Promise<T>, deps: DependencyList): DeskFeed<T> {
-  const [state, setState] = useState<{ data?: T; error?: DeskError; loading: boolean }>({ loading: true });
+export function useDeskFeed<T>(
+  read: () => Promise<T>,
+  deps: DependencyList,
+  { every }: DeskFeedOptions = {},
+): DeskFeed<T> {
+  const [state, setState] = useState<FeedState<T>>({ loading: true, reloading: false });
   const latest = useRef(0);
   // `read` is a new function on every render; `deps` say when it asks for something else. The
   // newest one is kept for `reload` and `refresh`, which stay the same for the component's life.
@@ -93,23 +117,26 @@ export function useDeskFeed<T>(read: () => Promise<T>, deps: DependencyList): De
     const mine = ++latest.current;
     return current.current().then(
       (data) => {
-        if (mine === latest.current) setState({ data, loading: false });
+        if (mine === latest.current) setState({ data, loading: false, reloading: false });
       },
       (failure: unknown) => {
         if (mine === latest.current)
-          setState((before) => ({ ...before, error: deskError(failure), loading: false }));
+          setState((before) => ({ ...before, error: deskError(failure), loading: false, reloading: false }));
       },
     );
   }, []);
   useEffect(
     () => {
       void fetch();
+      if (every === undefined) return;
+      const timer = setInterval(() => void fetch(), every);
+      return () => clearInterval(timer);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    deps,
+    [...deps, every],
   );
   const reload = useCallback(async () => {
-    setState((before) => ({ ...before, loading: true }));
+    setState((before) => ({ ...before, loading: true, reloading: true }));
     await fetch();
   }, [fetch]);
   // A read on its way still lands after this: it is at least as new (a reload after an operation

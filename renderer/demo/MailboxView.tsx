@@ -1,12 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DemoLetter } from '../../electron/shared/channels/demo';
-import type { DeskError } from '../../electron/shared/errors';
 import { Button } from '../components/Button';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Skeleton } from '../components/Skeleton';
-import { call, deskError } from '../desk';
+import { call } from '../desk';
+import { useDeskFeed } from '../deskHooks';
 import { LeaveDemoButton } from './LeaveDemoButton';
 import { LetterCard } from './LetterCard';
 import './mailbox.css';
@@ -21,46 +20,23 @@ function newestFirst(letters: DemoLetter[]): DemoLetter[] {
 /** The Demo mailbox: every letter the Demo shop sent, newest first; a payment link opens the practice payment page. */
 export function MailboxView() {
   const { t } = useTranslation();
-  const [letters, setLetters] = useState<DemoLetter[]>();
-  const [error, setError] = useState<DeskError>();
-  const [loading, setLoading] = useState(false);
-
-  // Sets state only in the answer's callbacks, so the polling effect below may start it.
-  const fetchLetters = useCallback(
-    () =>
-      call('demo.mailbox', {})
-        .then(
-          (found) => {
-            setLetters(newestFirst(found));
-            setError(undefined);
-          },
-          (failure: unknown) => setError(deskError(failure)),
-        )
-        .finally(() => setLoading(false)),
-    [],
-  );
-
-  useEffect(() => {
-    void fetchLetters();
-    const timer = setInterval(() => void fetchLetters(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [fetchLetters]);
-
-  const load = async () => {
-    setLoading(true);
-    await fetchLetters();
-  };
+  const {
+    data: letters,
+    error,
+    reloading,
+    reload,
+  } = useDeskFeed(() => call('demo.mailbox', {}).then(newestFirst), [], { every: POLL_MS });
 
   return (
     <div className="mailbox">
       <div className="mailbox-toolbar">
         <p className="mailbox-lead">{t('mailbox.lead')}</p>
-        <Button size="sm" busy={loading && !letters} onClick={() => void load()}>
+        <Button size="sm" busy={reloading && !letters} onClick={() => void reload()}>
           {t('mailbox.refresh')}
         </Button>
         <LeaveDemoButton size="sm" />
       </div>
-      {error && <ErrorMessage error={error} onRetry={() => void load()} />}
+      {error && <ErrorMessage error={error} onRetry={() => void reload()} />}
       {!letters && !error && (
         <div className="mailbox-list" aria-hidden="true">
           <Skeleton shape="block" height="160px" />
@@ -71,7 +47,7 @@ export function MailboxView() {
         <EmptyState icon="mail" title={t('mailbox.emptyTitle')} text={t('mailbox.emptyText')} />
       )}
       {letters && letters.length > 0 && (
-        <div className="mailbox-list" role="feed" aria-label={t('mailbox.listLabel')} aria-busy={loading}>
+        <div className="mailbox-list" role="feed" aria-label={t('mailbox.listLabel')} aria-busy={reloading}>
           {letters.map((letter) => (
             <LetterCard key={letter.id} letter={letter} />
           ))}

@@ -14,6 +14,7 @@ import { notify } from '../store/noticesStore';
 import { siteChoices, useCrmSites } from './crmSitesStore';
 import { fromZod } from './issues';
 import { setupFieldErrors } from './setupWords';
+import { SiteChecklist } from './SiteChecklist';
 import { useFieldForm } from './useFieldForm';
 
 const requestSchema = setupChannels['setup.paymentTypes.create'].request;
@@ -89,29 +90,15 @@ export function NewPaymentTypeForm({
         />
       </div>
       {sites.length > 0 && (
-        <fieldset className="choice-set">
-          <legend className="field-label">{t('setup.paymentTypes.newSites')}</legend>
-          {sites.map((site) => (
-            <label key={site.code} className="check-row">
-              <input
-                type="checkbox"
-                checked={chosen.includes(site.code)}
-                onChange={(event) =>
-                  setChosen((current) =>
-                    event.target.checked ? [...current, site.code] : current.filter((c) => c !== site.code),
-                  )
-                }
-              />
-              <span className="check-text">
-                <span>{site.name}</span>
-                <span className="check-meta">
-                  <code>{site.code}</code>
-                </span>
-              </span>
-            </label>
-          ))}
-          {errors.siteCodes && <p className="field-error">{errors.siteCodes}</p>}
-        </fieldset>
+        <SiteChecklist
+          legend={t('setup.paymentTypes.newSites')}
+          error={errors.siteCodes}
+          sites={sites}
+          chosen={chosen}
+          onToggle={(code, on) =>
+            setChosen((current) => (on ? [...current, code] : current.filter((c) => c !== code)))
+          }
+        />
       )}
       <div className="row-actions">
         <Button variant="primary" icon="check" busy={busy} onClick={() => void create()}>

@@ -4,6 +4,7 @@ import type { CrmSite, RetailCrmCheck, SetupFinding } from '../../electron/share
 import { Callout } from '../components/Callout';
 import { Icon } from '../components/Icon';
 import { findingText } from './setupWords';
+import { SiteChecklist } from './SiteChecklist';
 
 export interface CheckReportProps {
   check: RetailCrmCheck;
@@ -72,7 +73,7 @@ function Problem({ finding, methods }: { finding: SetupFinding; methods: readonl
       <p>{findingText(t, finding)}</p>
       {finding.code === 'missing_methods' && (
         <>
-          <ul className="method-list" aria-label={t('setup.retailcrm.report.methodsLabel')}>
+          <ul className="stack-list method-list" aria-label={t('setup.retailcrm.report.methodsLabel')}>
             {methods.map((method) => (
               <li key={method}>
                 <code>{method}</code>
@@ -105,26 +106,14 @@ function SiteChoice({
   const toggle = (code: string, on: boolean) =>
     onChange(sites.map((s) => s.code).filter((c) => (c === code ? on : chosen.includes(c))));
   return (
-    <fieldset className="choice-set">
-      <legend className="field-label">{t('setup.retailcrm.report.sitesTitle')}</legend>
-      <p className="field-hint">{t('setup.retailcrm.report.sitesHint')}</p>
-      {sites.map((site) => (
-        <label key={site.code} className="check-row">
-          <input
-            type="checkbox"
-            checked={chosen.includes(site.code)}
-            onChange={(event) => toggle(site.code, event.target.checked)}
-          />
-          <span className="check-text">
-            <span>{site.name}</span>
-            <span className="check-meta">
-              <code>{site.code}</code>
-              {site.currency && ` · ${site.currency}`}
-            </span>
-          </span>
-        </label>
-      ))}
-    </fieldset>
+    <SiteChecklist
+      legend={t('setup.retailcrm.report.sitesTitle')}
+      hint={t('setup.retailcrm.report.sitesHint')}
+      sites={sites}
+      chosen={chosen}
+      onToggle={toggle}
+      showCurrency
+    />
   );
 }
 

@@ -1,8 +1,8 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
-import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
+import { SecretInput } from './SecretInput';
 
 export interface SecretFieldProps {
   label: string;
@@ -17,10 +17,7 @@ export interface SecretFieldProps {
   onInput?: () => void;
 }
 
-/**
- * A key is write-only: the page learns only whether one is saved. The input is uncontrolled, so
- * what is typed goes from the field into the call and never into React state or an attribute.
- */
+/** A key is write-only: the page learns only whether one is saved, and may type a new one. */
 export function SecretField({
   label,
   hint,
@@ -49,10 +46,13 @@ export function SecretField({
     );
   }
   return (
-    <Field
+    <SecretInput
       label={label}
       hint={hint}
       error={error}
+      inputRef={inputRef}
+      onInput={onInput}
+      placeholder={saved ? t('setup.secret.newPlaceholder') : undefined}
       suffix={
         saved && (
           <Button size="sm" variant="ghost" onClick={() => onReplace(false)}>
@@ -60,19 +60,6 @@ export function SecretField({
           </Button>
         )
       }
-    >
-      {(control) => (
-        <input
-          {...control}
-          ref={inputRef}
-          className="input input-secret"
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={saved ? t('setup.secret.newPlaceholder') : undefined}
-          onInput={onInput}
-        />
-      )}
-    </Field>
+    />
   );
 }

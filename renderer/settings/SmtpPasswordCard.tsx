@@ -4,8 +4,8 @@ import { Button } from '../components/Button';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
+import { SecretInput } from './SecretInput';
 import { SettingsCard } from './SettingsCard';
 import { call } from '../desk';
 import { useDeskAction } from '../deskHooks';
@@ -59,10 +59,7 @@ export function SmtpPasswordCard({ saved }: { saved: boolean }) {
   );
 }
 
-/**
- * The input is uncontrolled: the password goes from the field straight into the call, never into
- * React state or a DOM attribute, and the field is gone (unmounted) once the dialog closes.
- */
+/** The password goes from the field straight into the call; the field is gone (unmounted) once the dialog closes. */
 function PasswordDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useTranslation();
   const apply = useSettings((s) => s.apply);
@@ -112,22 +109,13 @@ function PasswordDialog({ open, onClose }: { open: boolean; onClose(): void }) {
           void save();
         }}
       >
-        <Field
+        <SecretInput
           label={t('settings.email.passwordField')}
           error={empty ? t('settings.email.passwordEmpty') : undefined}
-        >
-          {(control) => (
-            <input
-              {...control}
-              ref={input}
-              className="input"
-              type="password"
-              autoComplete="new-password"
-              spellCheck={false}
-              onInput={() => setEmpty(false)}
-            />
-          )}
-        </Field>
+          inputRef={input}
+          onInput={() => setEmpty(false)}
+          autoComplete="new-password"
+        />
       </form>
       {error && <ErrorMessage error={error} />}
     </Dialog>

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import type { Desk } from '../../electron/core/desk';
 import type { OrderRow } from '../../electron/shared/orders';
 import { injectFault, money, rowsIn, touch, uapayPayment } from './demoShop';
-import { expect, LANGUAGES, SCHEMES, screenshot, test, type Lang } from './fixtures';
+import { expect, everyLook, screenshot, test } from './fixtures';
 import { dismissToasts, openScreen, ui } from './ui';
 
 const t = ui('uk');
@@ -159,18 +159,13 @@ test('says what it will hold before the first operation', async ({ page, open })
 test.describe('screenshots of the Activity screen', () => {
   test.use({ initialSettings: { demoMode: true } });
 
-  for (const lang of LANGUAGES) {
-    for (const scheme of SCHEMES) {
-      test(`the log with a failure (${lang}, ${scheme})`, async ({ page, open, desk }) => {
-        await page.emulateMedia({ colorScheme: scheme });
-        await desk.handlers['settings.update']({ language: lang });
-        await someOperations(desk);
-        await open();
-        await openScreen(page, lang as Lang, 'activity');
-        await expect(entryRows(page)).toHaveCount(3);
-        await dismissToasts(page, lang);
-        await screenshot(page, `activity-log-${lang}-${scheme}`);
-      });
-    }
-  }
+  const looks = everyLook('the log with a failure', async ({ page, open, desk, lang, scheme }) => {
+    await someOperations(desk);
+    await open();
+    await openScreen(page, lang, 'activity');
+    await expect(entryRows(page)).toHaveCount(3);
+    await dismissToasts(page, lang);
+    await screenshot(page, `activity-log-${lang}-${scheme}`);
+  });
+  for (const look of looks) test(...look);
 });

@@ -1,8 +1,9 @@
 /**
- * The background round in the status bar (issue 13): a shop on a sandbox this test starts, the
- * round at a test's pace. The bar says when it last looked; when RetailCRM stops answering it says
- * so, with the time of the next try, and goes back once RetailCRM answers. Photographed in each
- * language as test-results/screenshots/status-background-<state>-<lang>-light.png.
+ * The background round (the desk reading RetailCRM and asking UAPAY on its own, on a timer) as the
+ * status bar shows it: a shop on a sandbox this test starts, the round at a test's pace. The bar
+ * says when it last looked; when RetailCRM stops answering it says so, with the time of the next
+ * try, and goes back once RetailCRM answers. Photographed in each language as
+ * test-results/screenshots/status-background-<state>-<lang>-light.png.
  */
 import { useSandbox } from '../../electron/core/demo/useSandbox';
 import { startSandbox, type Sandbox } from '../../electron/sandbox';

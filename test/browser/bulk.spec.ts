@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test';
 import type { Desk } from '../../electron/core/desk';
 import type { OrderRow } from '../../electron/shared/orders';
-import { crmPayment, injectFault, money, panelShot, rowsIn, statusMapping, uapayPayment } from './demoShop';
-import { expect, LANGUAGES, SCHEMES, test, type Lang } from './fixtures';
+import { crmPayment, expectPayment, injectFault, money, panelShot, rowsIn, statusMapping } from './demoShop';
+import { expect, everyLook, test, type Lang } from './fixtures';
 import { dismissToasts, fill, ui } from './ui';
 
 const COMPLETE = 'invoicer/payments/complete';
+const t = ui('uk');
 
 /** How many capture calls UAPAY (the sandbox) has had for an invoice. */
 async function captures(row: OrderRow): Promise<number> {
@@ -21,22 +22,22 @@ async function captures(row: OrderRow): Promise<number> {
  * all matching" (rows out of view included): the held ones can go, the paid ones must be skipped.
  */
 async function selectHeldAndPaid(page: Page, lang: Lang, desk: Desk) {
-  const t = ui(lang);
+  const tr = ui(lang);
   const held = await rowsIn(desk, 'held', true);
   const paid = await rowsIn(desk, 'paid');
-  const grid = page.getByRole('grid', { name: t.orders.table.label });
+  const grid = page.getByRole('grid', { name: tr.orders.table.label });
   await expect(grid.getByRole('row').nth(3)).toBeVisible({ timeout: 20_000 });
-  const chips = page.getByRole('group', { name: t.orders.chips.label });
-  await chips.getByRole('button', { name: new RegExp(t.orders.chips.held) }).click();
-  await chips.getByRole('button', { name: new RegExp(t.orders.chips.paid) }).click();
+  const chips = page.getByRole('group', { name: tr.orders.chips.label });
+  await chips.getByRole('button', { name: new RegExp(tr.orders.chips.held) }).click();
+  await chips.getByRole('button', { name: new RegExp(tr.orders.chips.paid) }).click();
   await expect(grid).toHaveAttribute('aria-rowcount', String(held.length + paid.length + 1));
   await grid
-    .getByRole('checkbox', { name: fill(t.orders.table.selectRow, { number: held[0]!.orderNumber }) })
+    .getByRole('checkbox', { name: fill(tr.orders.table.selectRow, { number: held[0]!.orderNumber }) })
     .click();
-  const bar = page.getByRole('region', { name: t.orders.selection.label });
+  const bar = page.getByRole('region', { name: tr.orders.selection.label });
   await bar
     .getByRole('button', {
-      name: fill(t.orders.selection.selectAllMatching, { count: held.length + paid.length }),
+      name: fill(tr.orders.selection.selectAllMatching, { count: held.length + paid.length }),
     })
     .click();
   return { held, paid, bar };
@@ -48,14 +49,13 @@ function bulkDialog(page: Page) {
 
 test.describe('bulk confirmation', () => {
   test.use({ initialSettings: { demoMode: true } });
+  test.setTimeout(120_000);
 
   test('the check names what is skipped and why; confirm runs to the end, captures each hold once, and Retry failed captures the refused one', async ({
     page,
     open,
     desk,
   }) => {
-    test.setTimeout(120_000);
-    const t = ui('uk');
     const mapping = await statusMapping(desk);
     await open();
     const { held, paid, bar } = await selectHeldAndPaid(page, 'uk', desk);
@@ -130,9 +130,7 @@ test.describe('bulk confirmation', () => {
       const before = held.find((h) => h.paymentId === row.paymentId)!;
       expect(before).toBeDefined();
       expect(await captures(before)).toBe(1);
-      const after = await crmPayment(desk, row.paymentId);
-      expect(after.payment.status).toBe(mapping.paid);
-      expect(await uapayPayment(after.row)).toMatchObject({ status: 'FINISHED' });
+      await expectPayment(desk, row.paymentId, { status: mapping.paid }, { status: 'FINISHED' });
     }
     for (const row of paid) expect(await captures(row)).toBe(0);
 
@@ -140,9 +138,7 @@ test.describe('bulk confirmation', () => {
     await dialog.getByRole('button', { name: fill(t.bulk.result.retryFailed, { count: 1 }) }).click();
     await expect(dialog.getByTestId('bulk-count-done')).toContainText('1', { timeout: 30_000 });
     await expect(page.getByRole('heading', { name: t.bulk.title.ended.confirm })).toBeVisible();
-    const retried = await crmPayment(desk, refused.paymentId);
-    expect(retried.payment.status).toBe(mapping.paid);
-    expect(await uapayPayment(retried.row)).toMatchObject({ status: 'FINISHED' });
+    await expectPayment(desk, refused.paymentId, { status: mapping.paid }, { status: 'FINISHED' });
     // Two capture calls: the refused one and the retry; UAPAY captured once.
     expect(await captures(refused)).toBe(2);
 
@@ -157,8 +153,6 @@ test.describe('bulk confirmation', () => {
     open,
     desk,
   }) => {
-    test.setTimeout(120_000);
-    const t = ui('uk');
     await open();
     const { held, bar } = await selectHeldAndPaid(page, 'uk', desk);
     // Slow captures, so the batch is still running when Stop is pressed.
@@ -201,41 +195,39 @@ test.describe('bulk confirmation', () => {
 test.describe('bulk screenshots', () => {
   test.use({ initialSettings: { demoMode: true } });
 
-  for (const lang of LANGUAGES) {
-    for (const scheme of SCHEMES) {
-      test(`check, progress and result (${lang}, ${scheme})`, async ({ page, open, desk }) => {
-        test.setTimeout(120_000);
-        const t = ui(lang);
-        await page.emulateMedia({ colorScheme: scheme });
-        await desk.handlers['settings.update']({ language: lang });
-        await open();
-        const { held, bar } = await selectHeldAndPaid(page, lang, desk);
-        await injectFault(held[0]!.link!, {
-          method: COMPLETE,
-          invoiceId: held[0]!.invoiceId,
-          kind: 'error',
-          code: 'BANK_REFUSED',
-          message: 'Банк відхилив списання: перевищено ліміт картки',
-        });
-        await injectFault(held[0]!.link!, { method: COMPLETE, kind: 'latency', ms: 4000, times: 'always' });
-        await bar.getByRole('button', { name: t.orders.bulk.confirm }).click();
-        const dialog = bulkDialog(page);
-        const go = dialog.getByRole('button', {
-          name: new RegExp(t.bulk.preflight.go.confirm.split(' ')[0]!),
-        });
-        await expect(go).toBeVisible();
-        await dismissToasts(page, lang);
-        await panelShot(page, `bulk-preflight-${lang}-${scheme}`);
-        await go.click();
-        await expect(page.getByRole('heading', { name: t.bulk.title.running.confirm })).toBeVisible();
-        await expect(dialog.locator('.bulk-tone-busy').first()).toBeVisible();
-        await panelShot(page, `bulk-progress-${lang}-${scheme}`);
-        await expect(page.getByRole('heading', { name: t.bulk.title.ended.confirm })).toBeVisible({
-          timeout: 30_000,
-        });
-        await dismissToasts(page, lang);
-        await panelShot(page, `bulk-result-${lang}-${scheme}`);
+  const looks = everyLook(
+    'check, progress and result',
+    async ({ page, open, desk, lang, scheme }) => {
+      const tr = ui(lang);
+      await open();
+      const { held, bar } = await selectHeldAndPaid(page, lang, desk);
+      await injectFault(held[0]!.link!, {
+        method: COMPLETE,
+        invoiceId: held[0]!.invoiceId,
+        kind: 'error',
+        code: 'BANK_REFUSED',
+        message: 'Банк відхилив списання: перевищено ліміт картки',
       });
-    }
-  }
+      await injectFault(held[0]!.link!, { method: COMPLETE, kind: 'latency', ms: 4000, times: 'always' });
+      await bar.getByRole('button', { name: tr.orders.bulk.confirm }).click();
+      const dialog = bulkDialog(page);
+      const go = dialog.getByRole('button', {
+        name: new RegExp(tr.bulk.preflight.go.confirm.split(' ')[0]!),
+      });
+      await expect(go).toBeVisible();
+      await dismissToasts(page, lang);
+      await panelShot(page, `bulk-preflight-${lang}-${scheme}`);
+      await go.click();
+      await expect(page.getByRole('heading', { name: tr.bulk.title.running.confirm })).toBeVisible();
+      await expect(dialog.locator('.bulk-tone-busy').first()).toBeVisible();
+      await panelShot(page, `bulk-progress-${lang}-${scheme}`);
+      await expect(page.getByRole('heading', { name: tr.bulk.title.ended.confirm })).toBeVisible({
+        timeout: 30_000,
+      });
+      await dismissToasts(page, lang);
+      await panelShot(page, `bulk-result-${lang}-${scheme}`);
+    },
+    120_000,
+  );
+  for (const look of looks) test(...look);
 });

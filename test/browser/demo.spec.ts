@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { openMailbox, rowsIn } from './demoShop';
-import { expect, LANGUAGES, SCHEMES, screenshot, test, type Lang } from './fixtures';
+import { expect, everyLook, screenshot, test, type Lang } from './fixtures';
 import { dismissToasts, ui } from './ui';
 
 const t = ui('uk');
@@ -47,6 +47,45 @@ test.describe('the Demo mailbox', () => {
     await expect(page.getByRole('heading', { name: t.mailbox.emptyTitle })).toBeVisible();
   });
 
+  test('shows a letter sent while it is open, without Refresh', async ({ page, open, desk }) => {
+    await open();
+    await openMailbox(page, 'uk');
+    await expect(page.getByRole('heading', { name: t.mailbox.emptyTitle })).toBeVisible();
+    const [row] = await rowsIn(desk, 'link_sent');
+    await desk.handlers['payments.sendLink']({ paymentId: row!.paymentId, to: 'late@buyer.example' });
+    await expect(await mailboxLetters(page, 'uk')).toHaveCount(1);
+    await expect((await mailboxLetters(page, 'uk')).nth(0)).toContainText('late@buyer.example');
+  });
+
+  test('keeps Refresh ready while the first look is on its way; a Refresh then shows it is looking', async ({
+    page,
+    open,
+  }) => {
+    const mailbox = /\/__desk\/ipc\/demo\.mailbox$/;
+    let letGo = () => {};
+    const answered = new Promise<void>((resolve) => (letGo = resolve));
+    let firstAsked = () => {};
+    const first = new Promise<void>((resolve) => (firstAsked = resolve));
+    await page.route(mailbox, async (route) => {
+      firstAsked();
+      await answered;
+      await route.continue();
+    });
+    await open();
+    await openMailbox(page, 'uk');
+    await first;
+    const refresh = page.getByRole('button', { name: t.mailbox.refresh });
+    await expect(refresh).toBeEnabled();
+    await expect(refresh).not.toHaveAttribute('aria-busy');
+
+    await refresh.click();
+    await expect(refresh).toHaveAttribute('aria-busy', 'true');
+    letGo();
+    await expect(page.getByRole('heading', { name: t.mailbox.emptyTitle })).toBeVisible();
+    await expect(refresh).toBeEnabled();
+    await page.unroute(mailbox);
+  });
+
   test('"Leave Demo mode" asks first, then stops the sandbox and brings the own settings back', async ({
     page,
     open,
@@ -82,23 +121,18 @@ test('the mailbox is not in the navigation outside Demo mode', async ({ page, op
 test.describe('screenshots of the Demo mailbox', () => {
   test.use({ initialSettings: { demoMode: true } });
 
-  for (const lang of LANGUAGES) {
-    for (const scheme of SCHEMES) {
-      test(`mailbox (${lang}, ${scheme})`, async ({ page, open, desk }) => {
-        await page.emulateMedia({ colorScheme: scheme });
-        await desk.handlers['settings.update']({ language: lang });
-        const [row] = await rowsIn(desk, 'link_sent');
-        await desk.handlers['payments.sendLink']({ paymentId: row!.paymentId, to: 'olena@buyer.example' });
-        await open();
-        await openMailbox(page, lang);
-        await expect(await mailboxLetters(page, lang)).toHaveCount(1);
-        await dismissToasts(page, lang);
-        await screenshot(page, `mailbox-${lang}-${scheme}`);
+  const looks = everyLook('mailbox', async ({ page, open, desk, lang, scheme }) => {
+    const [row] = await rowsIn(desk, 'link_sent');
+    await desk.handlers['payments.sendLink']({ paymentId: row!.paymentId, to: 'olena@buyer.example' });
+    await open();
+    await openMailbox(page, lang);
+    await expect(await mailboxLetters(page, lang)).toHaveCount(1);
+    await dismissToasts(page, lang);
+    await screenshot(page, `mailbox-${lang}-${scheme}`);
 
-        await page.getByRole('button', { name: ui(lang).mailbox.leave }).click();
-        await expect(page.getByRole('dialog', { name: ui(lang).mailbox.leaveTitle })).toBeVisible();
-        await screenshot(page, `mailbox-leave-${lang}-${scheme}`);
-      });
-    }
-  }
+    await page.getByRole('button', { name: ui(lang).mailbox.leave }).click();
+    await expect(page.getByRole('dialog', { name: ui(lang).mailbox.leaveTitle })).toBeVisible();
+    await screenshot(page, `mailbox-leave-${lang}-${scheme}`);
+  });
+  for (const look of looks) test(...look);
 });

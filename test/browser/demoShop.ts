@@ -5,11 +5,12 @@
  * sandbox's admin API at the payment link's origin).
  */
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { Desk } from '../../electron/core/desk';
 import type { LifecycleState } from '../../electron/shared/lifecycle';
 import { kopiyky, type Kopiyky } from '../../electron/shared/money';
 import type { OrderRow } from '../../electron/shared/orders';
+import { amountToText } from '../../renderer/orders/orderPanel/amountText';
 import { SCREENSHOTS } from '../playwright.config';
 import { expect, type Lang } from './fixtures';
 import { fill, openScreen, ui } from './ui';
@@ -147,6 +148,25 @@ export async function crmPayment(desk: Desk, paymentId: number) {
   return { payment, row };
 }
 
+/**
+ * What RetailCRM and UAPAY hold for the payment now: RetailCRM's payment matches `crm` and UAPAY's
+ * matches `uapay`. Both records, for anything more a test looks at.
+ */
+export async function expectPayment(
+  desk: Desk,
+  paymentId: number,
+  crm: Record<string, unknown>,
+  uapay: Partial<SandboxPayment>,
+): Promise<{ payment: CrmPayment; row: OrderRow; uapay: SandboxPayment }> {
+  const { payment, row } = await crmPayment(desk, paymentId);
+  expect(payment).toMatchObject(crm);
+  const held = await uapayPayment(row);
+  expect(held).toMatchObject(uapay);
+  return { payment, row, uapay: held };
+}
+
+type CrmPayment = Awaited<ReturnType<typeof crmPayment>>['payment'];
+
 export async function statusMapping(desk: Desk) {
   return (await desk.handlers['settings.get']({})).settings.statusMapping;
 }
@@ -182,6 +202,22 @@ export async function injectFault(link: string, fault: Record<string, unknown>):
     body: JSON.stringify(fault),
   });
   if (!response.ok) throw new Error(`the UAPAY sandbox refused the fault: ${await response.text()}`);
+}
+
+/**
+ * In the open panel: R, "Part of it", `amount` typed as a Ukrainian manager types it, then the
+ * Refund button that names it. The refund dialog.
+ */
+export async function refundPart(page: Page, amount: Kopiyky): Promise<Locator> {
+  const t = ui('uk');
+  await page.keyboard.press('r');
+  const dialog = page.getByRole('dialog', { name: t.actions.refundTitle });
+  await dialog.getByRole('radio', { name: t.actions.refundPartial }).check();
+  await dialog.getByRole('textbox', { name: t.actions.refundAmount }).fill(amountToText(amount, 'uk'));
+  await dialog
+    .getByRole('button', { name: fill(t.actions.refundButton, { amount: money(amount, 'uk') }) })
+    .click();
+  return dialog;
 }
 
 /**

@@ -24,6 +24,8 @@ export type Scheme = (typeof SCHEMES)[number];
  * `initialSettings` (an option) is written as the settings file before the core starts: settings
  * fields over the defaults, or the file's raw text.
  */
+export type TestDesk = Desk & { harness: Harness; userDataDir: string };
+
 export const test = base.extend<{
   initialSettings: Partial<Settings> | string | undefined;
   /** Where the core sends every UAPAY call (a sandbox the test starts); UAPAY's own hosts otherwise. */
@@ -35,7 +37,7 @@ export const test = base.extend<{
    * in test/core/background): these tests drive refresh and sync through the UI and count on it.
    */
   background: BackgroundTiming | false;
-  desk: Desk & { harness: Harness; userDataDir: string };
+  desk: TestDesk;
   open: (query?: string) => Promise<void>;
 }>({
   initialSettings: [undefined, { option: true }],
@@ -79,6 +81,37 @@ export const test = base.extend<{
 });
 
 export { expect } from '@playwright/test';
+
+export interface Look {
+  page: Page;
+  open: (query?: string) => Promise<void>;
+  desk: TestDesk;
+  lang: Lang;
+  scheme: Scheme;
+}
+
+/** A screenshot test as `test` takes it: its name, then its body. */
+export type LookTest = [name: string, body: (fixtures: Omit<Look, 'lang' | 'scheme'>) => Promise<void>];
+
+/**
+ * The screenshot tests: one per language and colour scheme, named `<name> (<lang>, <scheme>)`. The
+ * page draws in the scheme and the core speaks the language before `walk` runs; `timeout` for a
+ * long walk. The spec declares them itself (`for (const look of looks) test(...look)`), so each is
+ * reported at the spec's line rather than here.
+ */
+export function everyLook(name: string, walk: (look: Look) => Promise<void>, timeout?: number): LookTest[] {
+  return LANGUAGES.flatMap((lang) =>
+    SCHEMES.map((scheme): LookTest => [
+      `${name} (${lang}, ${scheme})`,
+      async ({ page, open, desk }) => {
+        if (timeout !== undefined) test.setTimeout(timeout);
+        await page.emulateMedia({ colorScheme: scheme });
+        await desk.handlers['settings.update']({ language: lang });
+        await walk({ page, open, desk, lang, scheme });
+      },
+    ]),
+  );
+}
 
 /**
  * Saves `test-results/screenshots/<name>.png`, the name being `<screen>-<lang>-<scheme>`. The

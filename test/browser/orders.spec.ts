@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { queryOrders, type OrderQuery, type QueryContext } from '../../electron/shared/orderQuery';
 import type { OrderRow } from '../../electron/shared/orders';
 import type { Desk } from '../../electron/core/desk';
-import { expect, LANGUAGES, SCHEMES, screenshot, test, type Lang } from './fixtures';
+import { expect, everyLook, screenshot, test, type Lang } from './fixtures';
 import { dismissToasts, fill, ui } from './ui';
 
 const t = ui('uk');
@@ -21,16 +21,20 @@ function rowOf(page: Page, paymentId: number): Locator {
 /** Only the digits of an amount as shown ("1 677,90 ₴" → "167790"): kopiyky, whatever the locale's marks. */
 const digits = (text: string | null) => (text ?? '').replace(/\D/g, '');
 
-/** What the core holds, and the list the screen should show for `query` (the same shared filter). */
-async function expected(desk: Desk, query: OrderQuery = {}) {
-  const { rows } = await desk.handlers['orders.list']({});
+/** What the list's filter and sort need from the settings, as of now. */
+async function queryContext(desk: Desk): Promise<QueryContext> {
   const { settings } = await desk.handlers['settings.get']({});
-  const context: QueryContext = {
+  return {
     now: new Date(),
     holdLifetimeHours: settings.holdLifetimeHours,
     merchantNames: Object.fromEntries(settings.merchants.map((m) => [m.id, m.name])),
   };
-  return { all: rows, ...queryOrders(rows, query, context) };
+}
+
+/** What the core holds, and the list the screen should show for `query` (the same shared filter). */
+async function expected(desk: Desk, query: OrderQuery = {}) {
+  const { rows } = await desk.handlers['orders.list']({});
+  return { all: rows, ...queryOrders(rows, query, await queryContext(desk)) };
 }
 
 async function openOrders(page: Page, open: () => Promise<void>, timeout?: number) {
@@ -395,8 +399,8 @@ test.describe('why the list is empty', () => {
 
 /**
  * The list with thousands of Demo orders: typing a search, pressing a chip and sorting each
- * filter the whole cache and render the result. DESK_ORDERS_PERF_SIZE=20000 runs it at the
- * issue's size (seeding that takes about a minute).
+ * filter the whole cache and render the result. DESK_ORDERS_PERF_SIZE=20000 runs it at the size
+ * of the biggest shop the list is built for (seeding that takes about a minute).
  */
 test.describe('a big list', () => {
   const size = Number(process.env.DESK_ORDERS_PERF_SIZE ?? 2000);
@@ -409,12 +413,7 @@ test.describe('a big list', () => {
     await expectRowCount(page, all.length);
     const search = page.getByRole('searchbox', { name: t.orders.search.label });
     // Everything the steps below should show, worked out before any is timed.
-    const { settings } = await desk.handlers['settings.get']({});
-    const context: QueryContext = {
-      now: new Date(),
-      holdLifetimeHours: settings.holdLifetimeHours,
-      merchantNames: Object.fromEntries(settings.merchants.map((m) => [m.id, m.name])),
-    };
+    const context = await queryContext(desk);
     /** What the grid shows for a query: its row count and its first row. */
     const shown = (query: OrderQuery) => {
       const { rows } = queryOrders(all, query, context);
@@ -543,16 +542,11 @@ test.describe('a big list', () => {
 
 test.describe('orders screenshots', () => {
   test.use({ initialSettings: { demoMode: true } });
-  for (const lang of LANGUAGES) {
-    for (const scheme of SCHEMES) {
-      test(`the Demo orders (${lang}, ${scheme})`, async ({ page, open, desk }) => {
-        await page.emulateMedia({ colorScheme: scheme });
-        await desk.handlers['settings.update']({ language: lang });
-        await open();
-        await expect(grid(page, lang).getByRole('row').nth(5)).toBeVisible();
-        await dismissToasts(page, lang);
-        await screenshot(page, `orders-${lang}-${scheme}`);
-      });
-    }
-  }
+  const looks = everyLook('the Demo orders', async ({ page, open, lang, scheme }) => {
+    await open();
+    await expect(grid(page, lang).getByRole('row').nth(5)).toBeVisible();
+    await dismissToasts(page, lang);
+    await screenshot(page, `orders-${lang}-${scheme}`);
+  });
+  for (const look of looks) test(...look);
 });

@@ -1,9 +1,9 @@
 /**
- * Issue 10, "Renderer": the built page under its Content Security Policy refuses every remote
- * origin (a second loopback server stands for the internet: another port is another origin),
- * eval and inline code, and reaches nothing of Node. shell.spec.ts already shows an inline
- * <script> does not run and that `process`/`require` are not defined; navigation and window.open
- * are refused by main (lockDown, test/main/window.test.ts), which a plain browser has no part of.
+ * The renderer is sealed off: the built page under its Content Security Policy refuses every remote
+ * origin (a second loopback server stands for the internet: another port is another origin), eval
+ * and inline code, and reaches nothing of Node. shell.spec.ts already shows an inline <script> does
+ * not run and that `process`/`require` are not defined; navigation and window.open are refused by
+ * main (lockDown, test/main/window.test.ts), which a plain browser has no part of.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

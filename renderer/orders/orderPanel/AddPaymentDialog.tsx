@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OrderDetail } from '../../../electron/shared/channels/orders';
 import type { PaymentTypesView } from '../../../electron/shared/channels/setup';
-import { kopiyky, type Kopiyky } from '../../../electron/shared/money';
+import { kopiyky, stillOwed } from '../../../electron/shared/money';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Select } from '../../components/Select';
 import { Skeleton } from '../../components/Skeleton';
@@ -11,6 +12,7 @@ import { currentLanguage } from '../../i18n';
 import { formatMoney } from '../../i18n/money';
 import { notify } from '../../store/noticesStore';
 import { AmountField } from './AmountField';
+import { useOrderPanel } from './orderPanelStore';
 import { amountToText, checkAmount } from './amountText';
 import { MoneyDialog } from './MoneyDialog';
 
@@ -24,37 +26,28 @@ function merchantsFor(view: PaymentTypesView, site: string): { id: string; name:
 }
 
 export interface AddPaymentDialogProps {
-  orderId: number;
-  orderNumber: string;
-  site: string;
-  /** What is left to pay on the order (its total less what was paid). */
-  remainder: Kopiyky;
-  /** With the new payment's id: the panel opens it. */
-  onAdded(paymentId: number): void;
+  /** The order as RetailCRM has it now. */
+  order: OrderDetail;
   onClose(): void;
 }
 
 /**
- * "Add UAPAY payment" to an order that has none of our payment types: for the unpaid remainder by
- * default, with the merchant that fits the order's site (chosen here when several do).
+ * "Add UAPAY payment" to an order that has none of our payment types: for the unpaid remainder
+ * (its total less what was paid) by default, with the merchant that fits the order's site (chosen
+ * here when several do). The panel then opens the new payment.
  */
-export function AddPaymentDialog({
-  orderId,
-  orderNumber,
-  site,
-  remainder,
-  onAdded,
-  onClose,
-}: AddPaymentDialogProps) {
+export function AddPaymentDialog({ order, onClose }: AddPaymentDialogProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
+  const openPayment = useOrderPanel((s) => s.open);
+  const { orderId, orderNumber, site } = order;
   const types = useDeskFeed(() => call('setup.paymentTypes.list', {}), []);
   const merchants = types.data && merchantsFor(types.data, site);
   const loadError = types.error;
   // The first that fits, until the manager picks another.
   const [picked, setMerchantId] = useState<string>();
   const merchantId = picked ?? merchants?.[0]?.id ?? '';
-  const [text, setText] = useState(() => amountToText(remainder, language));
+  const [text, setText] = useState(() => amountToText(stillOwed(order.totalSumm, order.prepaySum), language));
   const { amount, problem } = checkAmount(text, kopiyky(Number.MAX_SAFE_INTEGER));
 
   const ready = merchants !== undefined && merchants.length > 0;
@@ -72,7 +65,7 @@ export function AddPaymentDialog({
       run={() => call('payments.add', { orderId, amount, ...(merchantId && { merchantId }) })}
       onDone={(added) => {
         notify('success', (tr) => tr('actions.done.add', { number: orderNumber }));
-        onAdded(added.paymentId);
+        openPayment(added.paymentId);
       }}
       onClose={onClose}
     >

@@ -10,6 +10,7 @@ import { useDeskAction, useDeskFeed } from '../../deskHooks';
 import { notify } from '../../store/noticesStore';
 import { LANGUAGES, type Language } from '../../../electron/shared/settings';
 import { CallState } from './CallState';
+import { ChoiceGroup } from './ChoiceGroup';
 import { useSlow } from './useSlow';
 
 /** Enough to catch a typo; the core checks the address again before sending. */
@@ -83,44 +84,26 @@ export function EmailDialog({
       }
     >
       <form className="money-form" onSubmit={(event) => void send(event)} noValidate>
-        <fieldset className="choice-group choice-row" data-testid="letter-language">
-          <legend className="field-label">{t('actions.emailLanguage')}</legend>
-          {LANGUAGES.map((code) => (
-            <label key={code} className="choice-option">
-              <input
-                type="radio"
-                name="letter-language"
-                checked={letterLanguage === code}
-                disabled={!preview && !previewError}
-                onChange={() => setLanguage(code)}
-              />
-              <span>{t(`actions.emailLanguages.${code}`)}</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="choice-group">
-          <legend className="field-label">{t('actions.emailTo')}</legend>
-          {choices.map((address) => (
-            <label key={address} className="choice-option">
-              <input
-                type="radio"
-                name="letter-to"
-                checked={chosen === address}
-                onChange={() => setChosen(address)}
-              />
-              <span>{address}</span>
-            </label>
-          ))}
-          <label className="choice-option">
-            <input
-              type="radio"
-              name="letter-to"
-              checked={chosen === OTHER}
-              onChange={() => setChosen(OTHER)}
-            />
-            <span>{choices.length ? t('actions.emailOther') : t('actions.emailNoAddress')}</span>
-          </label>
-        </fieldset>
+        <ChoiceGroup<Language>
+          legend={t('actions.emailLanguage')}
+          name="letter-language"
+          row
+          testId="letter-language"
+          choices={LANGUAGES.map((code) => ({ value: code, label: t(`actions.emailLanguages.${code}`) }))}
+          value={letterLanguage}
+          disabled={!preview && !previewError}
+          onChange={setLanguage}
+        />
+        <ChoiceGroup
+          legend={t('actions.emailTo')}
+          name="letter-to"
+          choices={[
+            ...choices.map((address) => ({ value: address, label: address })),
+            { value: OTHER, label: choices.length ? t('actions.emailOther') : t('actions.emailNoAddress') },
+          ]}
+          value={chosen}
+          onChange={setChosen}
+        />
         {chosen === OTHER && (
           <TextField
             label={t('actions.emailOtherLabel')}

@@ -1,16 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPaymentCurrency } from '../../../electron/shared/currency';
-import { stillOwed } from '../../../electron/shared/money';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Icon } from '../../components/Icon';
 import { Money } from '../../components/Money';
 import { call } from '../../desk';
 import { useDeskFeed } from '../../deskHooks';
 import { useLetterShortcuts } from '../../keyboard';
-import { formatDateTime } from '../../i18n/dates';
 import { OpenInCrm } from '../OpenInCrm';
 import { useOrderPanel } from './orderPanelStore';
 import { SHORTCUTS } from './actions';
@@ -19,6 +16,7 @@ import { CurrencyNote } from './CurrencyNote';
 import { OrderItems } from './OrderItems';
 import { OtherPayments } from './OtherPayments';
 import { OrderPanelSkeleton } from './OrderPanelSkeleton';
+import { PanelHeader } from './PanelHeader';
 
 /**
  * An order found by its number, read fresh from RetailCRM: its UAPAY payments (each opens its own
@@ -26,7 +24,7 @@ import { OrderPanelSkeleton } from './OrderPanelSkeleton';
  */
 export function OrderBody({ orderId, titleId }: { orderId: number; titleId: string }) {
   const { t } = useTranslation();
-  const { close, open } = useOrderPanel();
+  const open = useOrderPanel((s) => s.open);
   const {
     data: lookup,
     error,
@@ -47,30 +45,9 @@ export function OrderBody({ orderId, titleId }: { orderId: number; titleId: stri
 
   return (
     <>
-      <header className="order-panel-header">
-        <div className="order-panel-titles">
-          <h2 id={titleId}>
-            {detail ? t('panel.title', { number: detail.orderNumber }) : t('panel.loading')}
-          </h2>
-          {detail && (
-            <p className="order-panel-sub" data-testid="panel-state">
-              <span>{detail.site}</span>
-              {detail.createdAt && <span>{formatDateTime(detail.createdAt, 'medium')}</span>}
-            </p>
-          )}
-        </div>
+      <PanelHeader titleId={titleId} order={detail}>
         {detail && <OpenInCrm orderId={detail.orderId} orderNumber={detail.orderNumber} variant="button" />}
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('panel.close')}
-          title={t('panel.close')}
-          aria-keyshortcuts="Escape"
-          onClick={close}
-        >
-          <Icon name="close" />
-        </button>
-      </header>
+      </PanelHeader>
       <div className="order-panel-body" aria-busy={loading || undefined}>
         {error && <ErrorMessage error={error} onRetry={() => void reload()} retrying={loading} />}
         {!lookup && !error && <OrderPanelSkeleton />}
@@ -94,7 +71,7 @@ export function OrderBody({ orderId, titleId }: { orderId: number; titleId: stri
                   )}
                 </div>
               ) : (
-                <ul className="other-payments" data-testid="order-uapay-payments">
+                <ul className="stack-list other-payments" data-testid="order-uapay-payments">
                   {lookup.rows.map((row) => (
                     <li key={row.paymentId}>
                       <Badge state={row.state} />
@@ -109,16 +86,7 @@ export function OrderBody({ orderId, titleId }: { orderId: number; titleId: stri
             </section>
             <OrderItems detail={detail} />
             <OtherPayments detail={detail} />
-            {adding && (
-              <AddPaymentDialog
-                orderId={detail.orderId}
-                orderNumber={detail.orderNumber}
-                site={detail.site}
-                remainder={stillOwed(detail.totalSumm, detail.prepaySum)}
-                onAdded={(added) => open(added)}
-                onClose={() => setAdding(false)}
-              />
-            )}
+            {adding && <AddPaymentDialog order={detail} onClose={() => setAdding(false)} />}
           </>
         )}
       </div>

@@ -15,7 +15,7 @@ export function OtherPayments({ detail, paymentId }: { detail: OrderDetail; paym
   return (
     <section className="order-panel-section" aria-labelledby="panel-other-title">
       <h3 id="panel-other-title">{t('panel.otherPayments')}</h3>
-      <ul className="other-payments">
+      <ul className="stack-list other-payments">
         {others.map((payment) => (
           <li key={payment.id}>
             <span>{payment.type ?? '—'}</span>

@@ -6,12 +6,9 @@ import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Callout } from '../../components/Callout';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Icon } from '../../components/Icon';
-import { formatDateTime } from '../../i18n/dates';
 import { call } from '../../desk';
 import { useDeskAction } from '../../deskHooks';
 import { useLetterShortcuts } from '../../keyboard';
-import { useOrderPanel } from './orderPanelStore';
 import { canDo, PAYMENT_ACTIONS } from '../../../electron/shared/lifecycle';
 import { SHORTCUTS, type PanelAction } from './actions';
 import { AddPaymentDialog } from './AddPaymentDialog';
@@ -27,6 +24,7 @@ import { LinkResult } from './LinkResult';
 import { OrderItems } from './OrderItems';
 import { OrderPanelSkeleton } from './OrderPanelSkeleton';
 import { OtherPayments } from './OtherPayments';
+import { PanelHeader } from './PanelHeader';
 import { PaymentFacts } from './PaymentFacts';
 import { PendingNote } from './PendingNote';
 import { RefundDialog } from './RefundDialog';
@@ -43,8 +41,6 @@ const OPEN_OUTCOMES = new Set(['in_progress', 'crm_pending', 'needs_attention'])
 /** The side panel's content for one payment (mounted per payment: its state never leaks to the next). */
 export function PaymentBody({ paymentId, titleId }: { paymentId: number; titleId: string }) {
   const { t } = useTranslation();
-  const close = useOrderPanel((s) => s.close);
-  const open = useOrderPanel((s) => s.open);
   const { view, timeline, error, gone, loading, reload } = usePaymentData(paymentId);
   const [dialog, setDialog] = useState<DialogAction>();
   const [link, setLink] = useState<Link>();
@@ -97,23 +93,17 @@ export function PaymentBody({ paymentId, titleId }: { paymentId: number; titleId
   const done = () => void reload();
   return (
     <>
-      <header className="order-panel-header">
-        <div className="order-panel-titles">
-          <h2 id={titleId}>
-            {detail || row
-              ? t('panel.title', { number: detail?.orderNumber ?? row?.orderNumber })
-              : t('panel.loading')}
-          </h2>
-          {row && (
-            <p className="order-panel-sub" data-testid="panel-state">
-              <Badge state={row.state} />
-              <span>{row.site}</span>
-              {(detail?.createdAt ?? row.createdAt) && (
-                <span>{formatDateTime(detail?.createdAt ?? row.createdAt, 'medium')}</span>
-              )}
-            </p>
-          )}
-        </div>
+      <PanelHeader
+        titleId={titleId}
+        order={
+          row && {
+            orderNumber: detail?.orderNumber ?? row.orderNumber,
+            site: row.site,
+            createdAt: detail?.createdAt ?? row.createdAt,
+          }
+        }
+        badge={row && <Badge state={row.state} />}
+      >
         {row && <OpenInCrm orderId={row.orderId} orderNumber={row.orderNumber} variant="icon" />}
         <Button
           size="sm"
@@ -124,17 +114,7 @@ export function PaymentBody({ paymentId, titleId }: { paymentId: number; titleId
         >
           {t('panel.sync')}
         </Button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('panel.close')}
-          title={t('panel.close')}
-          aria-keyshortcuts="Escape"
-          onClick={close}
-        >
-          <Icon name="close" />
-        </button>
-      </header>
+      </PanelHeader>
       <div className="order-panel-body" aria-busy={loading || undefined}>
         {gone && (
           <Callout tone="warning" title={t('panel.goneTitle')}>
@@ -202,16 +182,7 @@ export function PaymentBody({ paymentId, titleId }: { paymentId: number; titleId
                 onClose={() => setDialog(undefined)}
               />
             )}
-            {dialog === 'add' && (
-              <AddPaymentDialog
-                orderId={detail.orderId}
-                orderNumber={detail.orderNumber}
-                site={detail.site}
-                remainder={stillOwed(detail.totalSumm, detail.prepaySum)}
-                onAdded={(added) => open(added)}
-                onClose={() => setDialog(undefined)}
-              />
-            )}
+            {dialog === 'add' && <AddPaymentDialog order={detail} onClose={() => setDialog(undefined)} />}
           </>
         )}
       </div>

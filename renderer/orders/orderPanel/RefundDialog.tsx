@@ -7,6 +7,7 @@ import { currentLanguage } from '../../i18n';
 import { formatMoney } from '../../i18n/money';
 import { AmountField } from './AmountField';
 import { amountToText, checkAmount } from './amountText';
+import { ChoiceGroup } from './ChoiceGroup';
 import { MoneyDialog } from './MoneyDialog';
 import { notifyOutcome } from './outcome';
 
@@ -66,17 +67,16 @@ export function RefundDialog({
           </dd>
         </div>
       </dl>
-      <fieldset className="choice-group">
-        <legend className="field-label">{t('actions.refundHowMuch')}</legend>
-        <label className="choice-option">
-          <input type="radio" name="refund-kind" checked={!partial} onChange={() => setPartial(false)} />
-          <span>{t('actions.refundFull', { amount: formatMoney(refundable, language) })}</span>
-        </label>
-        <label className="choice-option">
-          <input type="radio" name="refund-kind" checked={partial} onChange={() => setPartial(true)} />
-          <span>{t('actions.refundPartial')}</span>
-        </label>
-      </fieldset>
+      <ChoiceGroup
+        legend={t('actions.refundHowMuch')}
+        name="refund-kind"
+        choices={[
+          { value: 'full', label: t('actions.refundFull', { amount: formatMoney(refundable, language) }) },
+          { value: 'partial', label: t('actions.refundPartial') },
+        ]}
+        value={partial ? 'partial' : 'full'}
+        onChange={(kind) => setPartial(kind === 'partial')}
+      />
       {partial && (
         <AmountField
           label={t('actions.refundAmount')}
