@@ -7,6 +7,7 @@ import type { Kopiyky } from './money';
 import { OrderIndex } from './orderIndex';
 import type { StateChip, SortColumn } from './orderFacts';
 import type { OrderRow } from './orders';
+import { HOLD_LIFETIME_HOURS, type Settings } from './settings';
 
 export {
   chipsOf,
@@ -43,6 +44,16 @@ export interface QueryContext {
   holdLifetimeHours: number;
   /** Merchant id → name, to sort by the name a person sees. */
   merchantNames?: Readonly<Record<string, string>>;
+}
+
+/** What the filter and sort take from the settings (none yet: the defaults, no merchant names). */
+export function settingsContext(
+  settings: (Pick<Settings, 'merchants'> & Partial<Pick<Settings, 'holdLifetimeHours'>>) | undefined,
+): Required<Omit<QueryContext, 'now'>> {
+  return {
+    holdLifetimeHours: settings?.holdLifetimeHours ?? HOLD_LIFETIME_HOURS.default,
+    merchantNames: Object.fromEntries((settings?.merchants ?? []).map((m) => [m.id, m.name])),
+  };
 }
 
 export interface Tally {

@@ -1,9 +1,8 @@
 import { create } from 'zustand';
 import type { OrdersChanged, OrdersList } from '../../electron/shared/channels/orders';
 import type { DeskError } from '../../electron/shared/errors';
-import { OrderIndex, SORT_COLUMNS } from '../../electron/shared/orderQuery';
+import { OrderIndex, settingsContext, SORT_COLUMNS } from '../../electron/shared/orderQuery';
 import type { OrderRow } from '../../electron/shared/orders';
-import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
 import { call, deskError } from '../desk';
 import { notify, notifyError } from '../store/noticesStore';
 import { useSettings } from '../store/settingsStore';
@@ -47,10 +46,7 @@ export const EVENT_BATCH_MS = 150;
 function indexOf(rows: readonly OrderRow[]): OrderIndex {
   const index = new OrderIndex(rows);
   const settings = useSettings.getState().view?.settings;
-  const context = {
-    holdLifetimeHours: settings?.holdLifetimeHours ?? HOLD_LIFETIME_HOURS.default,
-    merchantNames: Object.fromEntries((settings?.merchants ?? []).map((m) => [m.id, m.name])),
-  };
+  const context = settingsContext(settings);
   const columns = [...SORT_COLUMNS];
   const next = () => {
     const column = columns.shift();

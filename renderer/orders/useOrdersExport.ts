@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OrdersExportRequest } from '../../electron/shared/channels/orders';
-import { HOLD_LIFETIME_HOURS } from '../../electron/shared/settings';
+import { settingsContext } from '../../electron/shared/orderQuery';
 import { downloadText } from '../activity/downloadCsv';
 import { call } from '../desk';
 import { useDeskAction } from '../deskHooks';
@@ -21,10 +21,7 @@ export function useOrdersExport() {
   const settings = useSettings((s) => s.view?.settings);
   const run = (format: OrdersExportRequest['format']) =>
     exporting(async () => {
-      const columns = exportColumns(t, {
-        merchantNames: Object.fromEntries((settings?.merchants ?? []).map((m) => [m.id, m.name])),
-        holdLifetimeHours: settings?.holdLifetimeHours ?? HOLD_LIFETIME_HOURS.default,
-      });
+      const columns = exportColumns(t, settingsContext(settings));
       const file = await call(
         'orders.export',
         exportRequest(format, t('orders.export.sheet'), columns, rows),

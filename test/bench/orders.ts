@@ -36,7 +36,12 @@ import {
 } from '../../electron/sandbox/retailcrm';
 import type { Kopiyky } from '../../electron/shared/money';
 import type { OrdersChanged } from '../../electron/shared/channels/orders';
-import { OrderIndex, type OrderQuery, type QueryContext } from '../../electron/shared/orderQuery';
+import {
+  OrderIndex,
+  settingsContext,
+  type OrderQuery,
+  type QueryContext,
+} from '../../electron/shared/orderQuery';
 import { addOrdersAccount, MAPPING, requestsTo } from '../core/orders/crm';
 
 const { values } = parseArgs({
@@ -304,11 +309,7 @@ async function main(): Promise<void> {
     );
 
     // The list as the app keeps it: built at start from the cached rows, patched by every change.
-    const context: QueryContext = {
-      now: new Date(),
-      holdLifetimeHours: 168,
-      merchantNames: Object.fromEntries(settings.merchants.map((m) => [m.id, m.name])),
-    };
+    const context: QueryContext = { now: new Date(), ...settingsContext(settings) };
     let index = new OrderIndex();
     const second = open((event) => index.patch(event.changed, event.removed));
     fake.control.resetCounts();

@@ -1,5 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
-import { queryOrders, type OrderQuery, type QueryContext } from '../../electron/shared/orderQuery';
+import {
+  queryOrders,
+  settingsContext,
+  type OrderQuery,
+  type QueryContext,
+} from '../../electron/shared/orderQuery';
 import type { OrderRow } from '../../electron/shared/orders';
 import type { Desk } from '../../electron/core/desk';
 import { expect, everyLook, screenshot, test, type Lang } from './fixtures';
@@ -24,11 +29,7 @@ const digits = (text: string | null) => (text ?? '').replace(/\D/g, '');
 /** What the list's filter and sort need from the settings, as of now. */
 async function queryContext(desk: Desk): Promise<QueryContext> {
   const { settings } = await desk.handlers['settings.get']({});
-  return {
-    now: new Date(),
-    holdLifetimeHours: settings.holdLifetimeHours,
-    merchantNames: Object.fromEntries(settings.merchants.map((m) => [m.id, m.name])),
-  };
+  return { now: new Date(), ...settingsContext(settings) };
 }
 
 /** What the core holds, and the list the screen should show for `query` (the same shared filter). */

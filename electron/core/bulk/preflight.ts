@@ -8,7 +8,7 @@
 import type { BulkAction, BulkRow, SkipDetail, SkipReason } from '../../shared/channels/bulk';
 import { isPaymentCurrency } from '../../shared/currency';
 import { kopiyky, stillOwed, type Kopiyky } from '../../shared/money';
-import { queryOrders, type OrderQuery } from '../../shared/orderQuery';
+import { queryOrders, settingsContext, type OrderQuery } from '../../shared/orderQuery';
 import type { OrderRow } from '../../shared/orders';
 import type { Settings } from '../../shared/settings';
 import type { Connections } from '../connections';
@@ -195,12 +195,7 @@ function select(
   now: Date,
 ): (Candidate | { missing: number })[] {
   if (request.query) {
-    const context = {
-      now,
-      holdLifetimeHours: settings.holdLifetimeHours,
-      merchantNames: Object.fromEntries(settings.merchants.map((m) => [m.id, m.name])),
-    };
-    return queryOrders(rows, request.query, context)
+    return queryOrders(rows, request.query, { now, ...settingsContext(settings) })
       .rows.filter((row) => canDo(request.action, row.state))
       .map((row) => ({ row }));
   }
