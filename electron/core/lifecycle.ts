@@ -39,8 +39,8 @@ const PHASES: Record<string, PaymentPhase> = {
   OPEN: 'pending', // UNCERTAIN: listed without a meaning
   PENDING: 'pending',
   NEEDS_CONFIRMATION: 'pending',
-  HOLDED: 'held',
-  PAYED: 'captured', // UNCERTAIN: listed without a meaning; read as paid
+  HOLDED: 'held', // only with status PAID: see phaseOf
+  // PAYED is listed without a meaning (§4) and no source shows it: not money we can count on.
   FINISHED: 'captured',
   RETURNED: 'partially_returned', // UNCERTAIN: our reading of a partial reverse
   REVERSED: 'reversed',
@@ -50,7 +50,11 @@ const PHASES: Record<string, PaymentPhase> = {
 };
 
 export function phaseOf(payment: Pick<UapayPaymentView, 'status' | 'paymentStatus'>): PaymentPhase {
-  return PHASES[payment.paymentStatus ?? ''] ?? 'unknown';
+  const phase = PHASES[payment.paymentStatus ?? ''] ?? 'unknown';
+  // §4: every plugin takes a hold only from the pair PAID/HOLDED; HOLDED with another status is
+  // undocumented, so it neither allows a capture nor moves the payment.
+  if (phase === 'held' && payment.status !== 'PAID') return 'unknown';
+  return phase;
 }
 
 /** Phases of an attempt the card approved: a one-time invoice has at most one (reference §3.2). */

@@ -39,6 +39,24 @@ describe('lifecycle: UAPAY → our state', () => {
     expect(derive(invoice([payment('PAID', 'HOLDED')]))).toBe('held');
   });
 
+  it('moves nothing on a value no source gives a meaning: PAYED, or HOLDED without status PAID', () => {
+    const pairs: [string, string][] = [
+      ['NEW', 'PAYED'],
+      ['PAID', 'PAYED'],
+      ['NEW', 'HOLDED'],
+      ['FINISHED', 'HOLDED'],
+    ];
+    for (const [status, paymentStatus] of pairs) {
+      const derived = deriveState({
+        invoice: invoice([payment(status, paymentStatus)]),
+        previous: 'link_sent',
+        holdLifetimeMs: week,
+        now,
+      });
+      expect(derived, `${status}/${paymentStatus}`).toMatchObject({ state: 'link_sent', unknown: true });
+    }
+  });
+
   it('has no link without an invoice, and a live link without a payment', () => {
     expect(derive(undefined)).toBe('no_link');
     expect(derive(invoice([]))).toBe('link_sent');

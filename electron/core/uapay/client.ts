@@ -3,6 +3,7 @@ import PQueue from 'p-queue';
 import type { Kopiyky } from '../../shared/money';
 import { DeskFailure, NetworkError, networkFailure } from '../errors';
 import { kyivDateTime } from '../kyivTime';
+import { log } from '../log';
 import { signRequest, readReply, type Reply } from './envelope';
 import { isLocalCode, isSessionError, LOCAL_CODES, UapayError } from './errors';
 import {
@@ -58,10 +59,20 @@ const SHOW_LIST_LIMIT = 100;
  */
 const SESSION_MAX_AGE_MS = 30 * 60 * 1000;
 
-/** What a money call (complete, cancel, reverse) tells: only a signed success is proof. */
+/**
+ * What a money call (complete, cancel, reverse) tells. `signed`: UAPAY's signed success for this
+ * very call, the only proof; anything less is looked up (invoices/show) before money is decided.
+ */
 export interface MoneyReply {
   signed: boolean;
 }
+
+/**
+ * A signed reply older than this, by its own `iat`, before the call was made, is not the call's
+ * answer (a replay of an earlier one). UAPAY refuses a request more than 20 s off its clock
+ * (§2.4), so a genuine answer is never this far behind ours.
+ */
+const REPLY_MAX_LAG_S = 60;
 
 export interface CreateInvoiceInput {
   type: 'PAY' | 'HOLD';
@@ -175,28 +186,46 @@ export class UapayClient {
 
   /** Reference §3.7: a smaller capture amount goes in `params`. */
   async complete(ref: PaymentRef, amount?: Kopiyky): Promise<MoneyReply> {
+    const sentAt = this.now();
     const reply = await this.call(
       'invoicer/payments/complete',
       { ...ref, ...(amount !== undefined && { amount }) },
       undefined,
       'money',
     );
-    parseReply(paymentIdReply, reply.fields, 'payments/complete');
-    return { signed: reply.signed };
+    return this.moneyReply(reply, ref, sentAt, 'payments/complete');
   }
 
   async cancel(ref: PaymentRef): Promise<MoneyReply> {
+    const sentAt = this.now();
     const reply = await this.call('invoicer/payments/cancel', { ...ref }, undefined, 'money');
-    parseReply(paymentIdReply, reply.fields, 'payments/cancel');
-    return { signed: reply.signed };
+    return this.moneyReply(reply, ref, sentAt, 'payments/cancel');
   }
 
   /** Reference §3.9: a partial refund amount goes in `data` (unlike complete); none = the rest. */
   async reverse(ref: PaymentRef, amount?: Kopiyky): Promise<MoneyReply> {
+    const sentAt = this.now();
     const data = amount !== undefined ? { amount } : undefined;
     const reply = await this.call('invoicer/payments/reverse', { ...ref }, data, 'money');
-    parseReply(paymentIdReply, reply.fields, 'payments/reverse');
-    return { signed: reply.signed };
+    return this.moneyReply(reply, ref, sentAt, 'payments/reverse');
+  }
+
+  /**
+   * A signed reply is this call's proof only when it names the payment sent (§3.7–3.9: the reply
+   * carries `data.paymentId`) and is no older than the call: a genuine signed reply of another
+   * call, replayed, proves nothing. Such a reply is treated as unclear, and UAPAY is asked.
+   */
+  private moneyReply(reply: Reply, ref: PaymentRef, sentAt: number, method: string): MoneyReply {
+    const { paymentId } = parseReply(paymentIdReply, reply.fields, method);
+    const fresh = reply.issuedAt === undefined || reply.issuedAt >= sentAt / 1000 - REPLY_MAX_LAG_S;
+    const own = reply.signed && paymentId === ref.paymentId && fresh;
+    if (reply.signed && !own)
+      log.warn('uapay: a signed reply that is not this call’s answer; asking UAPAY instead', {
+        method,
+        namesPayment: paymentId === ref.paymentId,
+        fresh,
+      });
+    return { signed: own };
   }
 
   /**

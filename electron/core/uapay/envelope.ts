@@ -57,6 +57,8 @@ export interface Reply {
    * between us and UAPAY, so money is never decided from it.
    */
   signed: boolean;
+  /** A signed reply's `iat` (Unix seconds), when it carries one (§2.5: "apparently"). */
+  issuedAt?: number;
 }
 
 /**
@@ -78,8 +80,9 @@ export async function readReply(secretKey: string, body: unknown): Promise<Reply
   const data = body.data;
   if (isObject(data) && typeof data.token === 'string') {
     const fields = await verifyToken(secretKey, data.token);
+    const { iat } = fields;
     delete fields.iat;
-    return { fields, signed: true };
+    return { fields, signed: true, ...(typeof iat === 'number' && { issuedAt: iat }) };
   }
   return { fields: isObject(data) ? data : {}, signed: false };
 }

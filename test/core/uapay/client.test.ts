@@ -226,6 +226,44 @@ describe('UAPAY client against the sandbox', () => {
     await expect(c.complete(ref)).resolves.toEqual({ signed: false });
   });
 
+  it('takes a signed success as proof only when it names the payment sent and is not older than the call', async () => {
+    // In front of UAPAY: genuine tokens signed with the merchant's key, but not this call's answer
+    // (a replay of another payment's, or of an earlier call's), then the real one.
+    const sign = (fields: Record<string, unknown>, iat: number) =>
+      new SignJWT({ ...fields, iat })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .sign(new TextEncoder().encode(merchant.secretKey));
+    const nowS = () => Math.floor(Date.now() / 1000);
+    const ref = { invoiceId: 'inv-1', paymentId: 'pay-1' };
+    const answers = [
+      { paymentId: 'pay-of-another-order', iat: nowS() },
+      { paymentId: ref.paymentId, iat: nowS() - 600 },
+      { iat: nowS() },
+      { paymentId: ref.paymentId, iat: nowS() },
+    ];
+    const server = http.createServer((req, res) => {
+      void (async () => {
+        const answer = req.url?.endsWith('sessions/create')
+          ? { id: 'session-1', iat: nowS() }
+          : answers.shift()!;
+        const { iat, ...fields } = answer;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: 1, data: { token: await sign(fields, iat) } }));
+      })();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const c = client({ baseUrl: `http://127.0.0.1:${port}`, environment: 'production' }, () => Date.now());
+      await expect(c.complete(ref)).resolves.toEqual({ signed: false }); // another payment's
+      await expect(c.reverse(ref)).resolves.toEqual({ signed: false }); // ten minutes old
+      await expect(c.cancel(ref)).resolves.toEqual({ signed: false }); // names no payment
+      await expect(c.complete(ref)).resolves.toEqual({ signed: true });
+    } finally {
+      server.close();
+    }
+  });
+
   it('in production, refuses a success without a signed token instead of reading it', async () => {
     const ref = await heldInvoice(client());
     fake.control.addFault({
