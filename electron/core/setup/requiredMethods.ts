@@ -58,18 +58,20 @@ export function methodName(method: ApiMethod): string {
 }
 
 /**
- * The required methods the key lacks. `credentials[]` is deprecated (reference §2) and some of its
- * entries are grouped patterns (`/api/payment/(updateInvoice|check)`); when an account no longer
- * sends it, the scopes decide.
+ * The required methods the key lacks: granted neither by a scope nor by a `credentials[]` entry.
+ * `credentials[]` is deprecated and need not list all a key may do (reference §2: the observed reply
+ * pairs the scopes `order_read`… with two integration-module routes only), and some of its entries
+ * are grouped patterns (`/api/payment/(updateInvoice|check)`).
  */
 export function missingMethods(
   granted: Pick<Credentials, 'credentials' | 'scopes'>,
   required: readonly ApiMethod[] = REQUIRED_API_METHODS,
 ): ApiMethod[] {
-  if (granted.credentials.length === 0)
-    return required.filter((method) => !granted.scopes.includes(method.scope));
   const patterns = granted.credentials.map(credentialPattern);
-  return required.filter((method) => !patterns.some((pattern) => pattern.test(method.path)));
+  return required.filter(
+    (method) =>
+      !granted.scopes.includes(method.scope) && !patterns.some((pattern) => pattern.test(method.path)),
+  );
 }
 
 /** A credential entry as a whole-string pattern: literal text, `(a|b)` groups as alternatives. */

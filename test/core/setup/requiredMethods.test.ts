@@ -48,6 +48,20 @@ describe('required RetailCRM API methods', () => {
     ]);
   });
 
+  it('counts a method granted by its scope although the deprecated credentials list leaves it out', () => {
+    // Reference §2, the observed reply: three scopes beside two integration-module routes.
+    const granted = {
+      credentials: ['/api/integration-modules/{code}', '/api/integration-modules/{code}/edit'],
+      scopes: ['order_read', 'customer_read', 'reference_read'],
+    };
+    expect(names(missingMethods(granted))).toEqual([
+      'POST /api/orders/payments/create',
+      'POST /api/orders/payments/{id}/edit',
+      'POST /api/reference/payment-types/{code}/edit',
+      'POST /api/reference/payment-statuses/{code}/edit',
+    ]);
+  });
+
   it('has one entry per route', () => {
     expect(new Set(REQUIRED_API_METHODS.map((m) => m.path)).size).toBe(REQUIRED_API_METHODS.length);
   });
