@@ -3,13 +3,12 @@
  * its lines, its customer and every payment (ours and others), amounts in kopiyky.
  */
 import { z } from 'zod';
-import { kopiyky, parseHryvnias, type Kopiyky } from '../../shared/money';
+import { kopiyky } from '../../shared/money';
 import type { OrderDetail } from '../../shared/channels/orders';
-import type { CrmOrder } from '../retailcrm/types';
+import { crmMoney as money, type CrmOrder } from '../retailcrm/types';
 import { kyivDateTimeToIso } from '../kyivTime';
 import { fullName as name, type RowContext } from './rows';
 
-const money = z.union([z.number(), z.string()]).transform((v): Kopiyky => parseHryvnias(v));
 const text = z
   .string()
   .nullish()

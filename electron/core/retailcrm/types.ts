@@ -6,7 +6,20 @@
 import { z } from 'zod';
 import { parseHryvnias, type Kopiyky } from '../../shared/money';
 
-const money = z.union([z.number(), z.string()]).transform((v): Kopiyky => parseHryvnias(v));
+/**
+ * An amount in hryvnias (a JSON number or its text), as kopiyky. Anything else, or too large to be
+ * money, is a parse issue: the reply is refused as a RetailCRM error like any malformed one, never a
+ * bare RangeError that would stop a whole list.
+ */
+export const crmMoney = z.union([z.number(), z.string()]).transform((value, ctx): Kopiyky => {
+  try {
+    return parseHryvnias(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+const money = crmMoney;
 const optionalString = z
   .string()
   .nullish()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RetailCrmApi } from '../../../electron/core/retailcrm/api';
 import { RetailCrmClient } from '../../../electron/core/retailcrm/client';
+import { RetailCrmError } from '../../../electron/core/retailcrm/errors';
 import { kopiyky } from '../../../electron/shared/money';
 import { FULL_KEY, SHOP_B_KEY, startAccount } from './account';
 
@@ -118,6 +119,26 @@ describe('RetailCRM API: orders', () => {
     expect(read.totalSumm).toBe(307_70_40);
     expect(read.payments).toEqual([expect.objectContaining({ type: 'bank-card', amount: 30 })]);
   });
+  it.each([
+    ['too large to be money', 1e17],
+    ['not a number', 'about 100'],
+  ])(
+    'refuses an order whose payment amount is %s as a RetailCRM error, not a bare RangeError',
+    async (_, amount) => {
+      const { url, fake } = await startAccount();
+      fake.control.injectFault({
+        route: 'orders/{externalId}',
+        kind: 'status',
+        status: 200,
+        body: {
+          success: true,
+          order: { id: 7, number: '7A', site: 'shop-a', payments: { '1': { id: 1, type: 'x', amount } } },
+        },
+      });
+      const api = new RetailCrmApi(new RetailCrmClient({ origin: url, apiKey: FULL_KEY, backoffMs: 5 }));
+      await expect(api.order(7)).rejects.toBeInstanceOf(RetailCrmError);
+    },
+  );
 });
 
 describe('RetailCRM API: payments', () => {
