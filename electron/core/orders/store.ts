@@ -40,6 +40,9 @@ export type OrdersSettings = Pick<Settings, 'retailCrm' | 'merchants' | 'statusM
 /** Reference §3.1/§1.8: changed orders are re-read by `filter[ids][]`, one page of 100 at a time. */
 const IDS_PER_REQUEST = 100;
 
+/** Walks of the list a cold load makes while orders it read leave it meanwhile (loadAll). */
+const MAX_WALKS = 3;
+
 export interface OrdersStoreOptions {
   /** The user-data folder; the cache is `orders-cache.json` in it. */
   dir: string;
@@ -291,8 +294,15 @@ export class OrdersStore {
       if (full || !cursor || scopeChanged) {
         mode = 'full';
         const loaded = await this.loadAll(api, types, sites, context, diff, count);
-        this.meta = { linkedTypes: types, sites, ...(account && { account }), cursor: loaded.cursor };
+        this.meta = {
+          linkedTypes: types,
+          sites,
+          ...(account && { account }),
+          ...(loaded.cursor && { cursor: loaded.cursor }),
+        };
+        for (const paymentId of diff.changed.keys()) loaded.changed.add(paymentId);
         changed = loaded.changed.size;
+        complete = loaded.complete;
       } else {
         mode = 'incremental';
         const changes = await readChanges(api, cursor, this.rounds(), count);
@@ -319,7 +329,17 @@ export class OrdersStore {
   /**
    * Cold load: the cursor first, so nothing that changes while the list is read is missed. Rows
    * are shown page by page (a first load takes a while at 10 requests per second); they only ever
-   * get fresher, and the cursor is kept only once every page is read. Rows no page had go last.
+   * get fresher. Rows no page had go, then the history since the cursor is read and its orders
+   * re-read, as an incremental refresh would.
+   *
+   * Pages are read by number, and nothing keeps the list still between two reads (reference §1.8,
+   * §3.1, which offer no stable key to walk by). An order that joins it pushes the rest down: one
+   * is read twice, which is one row. One that leaves pulls the rest up: the order that slides from
+   * the next page onto the one already read is never read, and, unchanged, it is in no history
+   * either. Only an order already read can pull an unread one past the reading, so an order the
+   * walk read that the history shows has left the list means another walk; without one, every
+   * order that stayed in the list throughout was read. When orders keep leaving, walk after walk,
+   * no cursor is kept, so the next refresh loads in full again.
    */
   private async loadAll(
     api: RetailCrmApi,
@@ -328,30 +348,53 @@ export class OrdersStore {
     context: RowContext,
     diff: Diff,
     count: () => void,
-  ): Promise<{ cursor: HistoryCursor; changed: Set<number> }> {
-    const now = this.now();
-    const cursor = await seedCursor(api, now, this.rounds(), count);
-    const seen = new Set<number>();
+  ): Promise<{ cursor?: HistoryCursor; changed: Set<number>; complete: boolean }> {
+    let cursor = await seedCursor(api, this.now(), this.rounds(), count);
     const changed = new Set<number>();
-    // Pages may shift while they are read; an order seen twice is one row, one that moved is in
-    // the history after the cursor and read at the next refresh.
+    for (let walk = 1; ; walk++) {
+      const read = await this.walk(api, types, sites, context, changed, count);
+      for (const row of this.rows.all())
+        if (!read.payments.has(row.paymentId)) this.rows.remove(row.paymentId, diff);
+      const changes = await readChanges(api, cursor, this.rounds(), count);
+      const listed = await this.reread(api, [...changes.orderIds], types, sites, context, diff, count);
+      cursor = changes.cursor;
+      const left = [...changes.orderIds].some((id) => read.orders.has(id) && !listed.has(id));
+      if (!left) return { cursor, changed, complete: changes.complete };
+      if (walk === MAX_WALKS) return { changed, complete: false };
+    }
+  }
+
+  /** Every page of the list once; the orders and payments it had. */
+  private async walk(
+    api: RetailCrmApi,
+    types: string[],
+    sites: string[],
+    context: RowContext,
+    changed: Set<number>,
+    count: () => void,
+  ): Promise<{ orders: Set<number>; payments: Set<number> }> {
+    const now = this.now();
+    const read = { orders: new Set<number>(), payments: new Set<number>() };
     for await (const page of api.allOrders({ paymentTypes: types, ...(sites.length > 0 && { sites }) })) {
       count();
       const pageDiff = new Diff();
       for (const order of page) {
+        read.orders.add(order.id);
         for (const row of rowsOfOrder(order, context, (id) => this.rows.get(id), now)) {
-          seen.add(row.paymentId);
+          read.payments.add(row.paymentId);
           this.rows.put(row, pageDiff);
         }
       }
       for (const paymentId of pageDiff.changed.keys()) changed.add(paymentId);
       if (!pageDiff.empty) this.emit(pageDiff);
     }
-    for (const row of this.rows.all()) if (!seen.has(row.paymentId)) this.rows.remove(row.paymentId, diff);
-    return { cursor, changed };
+    return read;
   }
 
-  /** Re-reads changed orders, keeping only those that still have a payment of a linked type. */
+  /**
+   * Re-reads changed orders, keeping only those that still have a payment of a linked type; the
+   * ids of those it kept.
+   */
   private async reread(
     api: RetailCrmApi,
     orderIds: number[],
@@ -360,7 +403,7 @@ export class OrdersStore {
     context: RowContext,
     diff: Diff,
     count: () => void,
-  ): Promise<void> {
+  ): Promise<Set<number>> {
     const fresh = new Map<number, CrmOrder>();
     for (let i = 0; i < orderIds.length; i += IDS_PER_REQUEST) {
       count();
@@ -373,6 +416,7 @@ export class OrdersStore {
     }
     // Applied only once every order is read: a failure leaves the cache and its cursor as they were.
     for (const id of orderIds) this.applyOrder(id, fresh.get(id), context, diff);
+    return new Set(fresh.keys());
   }
 
   /** The order's rows become what RetailCRM says now; an order it did not return leaves the list. */

@@ -63,7 +63,7 @@ describe('orders over IPC', () => {
 
     expect(await value<OrdersList>('orders.list', {})).toEqual({ rows: [], refreshing: false });
     const refreshed = await value<OrdersRefreshResult>('orders.refresh', {});
-    expect(refreshed).toMatchObject({ mode: 'full', changed: 1, total: 1, requests: 2, complete: true });
+    expect(refreshed).toMatchObject({ mode: 'full', changed: 1, total: 1, requests: 3, complete: true });
     const list = await value<OrdersList>('orders.list', {});
     expect(list.rows).toEqual([expect.objectContaining({ orderNumber: '42A', state: 'link_sent' })]);
     expect(list.refreshedAt).toBe(refreshed.refreshedAt);

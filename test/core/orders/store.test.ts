@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ORDERS_CACHE_FILE } from '../../../electron/core/orders/cacheFile';
-import type { RetailCrmState } from '../../../electron/sandbox/retailcrm';
+import type { RetailCrmFake, RetailCrmState } from '../../../electron/sandbox/retailcrm';
 import type { Kopiyky } from '../../../electron/shared/money';
 import type { OrderRow } from '../../../electron/shared/orders';
 import {
@@ -93,8 +93,9 @@ describe('orders store: cold load', () => {
 
     expect(result).toMatchObject({ mode: 'full', changed: 3, removed: 0, total: 3, complete: true });
     // A short history is read whole for the cursor (1), the linked orders fit one page (1).
-    expect(requestsTo(fake)).toEqual({ 'orders/history': 1, orders: 1 });
-    expect(result.requests).toBe(2);
+    // The cursor, the list, then the history since the cursor (what changed meanwhile).
+    expect(requestsTo(fake)).toEqual({ 'orders/history': 2, orders: 1 });
+    expect(result.requests).toBe(3);
     const rows = byId((await store.list()).rows);
     expect([...rows.keys()].sort()).toEqual(
       [ids.held.payment, ids.noLink.payment, ids.refunded.payment].sort(),
@@ -178,9 +179,10 @@ describe('orders store: cold load', () => {
     fake.control.resetCounts();
 
     const cold = await store.refresh();
-    // The oldest 100 records, then the last hour (empty: these orders are from January), 2 pages.
-    expect(requestsTo(fake)).toEqual({ 'orders/history': 2, orders: 2 });
-    expect(cold).toMatchObject({ mode: 'full', total: 150, requests: 4 });
+    // The oldest 100 records, then the last hour (empty: these orders are from January), 2 pages,
+    // then the history since that cursor.
+    expect(requestsTo(fake)).toEqual({ 'orders/history': 3, orders: 2 });
+    expect(cold).toMatchObject({ mode: 'full', total: 150, requests: 5 });
 
     state.editPayment(old[7]!.paymentIds[0]!, { externalId: 'inv-7', status: 'link-sent' });
     fake.control.resetCounts();
@@ -204,10 +206,82 @@ describe('orders store: cold load', () => {
     while (fake.control.callCount('orders').calls < 2) await new Promise((r) => setTimeout(r, 5));
     state.editPayment(newest.paymentIds[0]!, { externalId: 'inv-late', status: 'held' });
     await cold;
-    expect((await store.row(newest.paymentIds[0]!))?.state).toBe('no_link');
-
-    expect(await store.refresh()).toMatchObject({ mode: 'incremental', changed: 1 });
+    // The history since the cursor, read once the list is, brings the edit in.
     expect((await store.row(newest.paymentIds[0]!))?.state).toBe('held');
+
+    expect(await store.refresh()).toMatchObject({ mode: 'incremental', changed: 0 });
+    expect((await store.row(newest.paymentIds[0]!))?.state).toBe('held');
+  });
+
+  /** A cold load whose second page waits until `meanwhile` has changed the list. */
+  async function coldLoadWhile(fake: RetailCrmFake, url: string, meanwhile: () => void) {
+    const handle = await openStore(url);
+    fake.control.injectFault({ route: 'orders', kind: 'latency', ms: 300, times: 2 });
+    const cold = handle.store.refresh();
+    while (fake.control.callCount('orders').calls < 2) await new Promise((r) => setTimeout(r, 5));
+    meanwhile();
+    return { ...handle, result: await cold };
+  }
+
+  it('reads every order that stays in the list when one of an earlier page leaves it between two page reads', async () => {
+    const { fake, state, url } = await startCrm();
+    const orders = Array.from({ length: 101 }, () =>
+      state.addOrder({ payments: [{ type: 'uapay-a', status: 'not-paid', amount: kop(10_00) }] }),
+    );
+    const oldest = orders[0]!; // alone on page 2 (newest first), then moved up onto page 1
+    const leaving = orders[50]!;
+    const { store, result } = await coldLoadWhile(fake, url, () =>
+      state.deletePayment(leaving.paymentIds[0]!),
+    );
+    expect(result).toMatchObject({ mode: 'full', total: 100, complete: true });
+    expect(await store.row(oldest.paymentIds[0]!)).toBeDefined();
+    expect(await store.row(leaving.paymentIds[0]!)).toBeUndefined();
+    expect(await store.refresh()).toMatchObject({ mode: 'incremental', total: 100 });
+  });
+
+  it('reads every order that stays in the list when one leaves it and another joins (the count unchanged)', async () => {
+    const { fake, state, url } = await startCrm();
+    const joining = state.addOrder({ payments: [{ type: 'cash', status: 'paid', amount: kop(10_00) }] });
+    const orders = Array.from({ length: 101 }, () =>
+      state.addOrder({ payments: [{ type: 'uapay-a', status: 'not-paid', amount: kop(10_00) }] }),
+    );
+    const { store, result } = await coldLoadWhile(fake, url, () => {
+      state.deletePayment(orders[50]!.paymentIds[0]!);
+      state.createPayment({ orderId: joining.id, type: 'uapay-b', status: 'not-paid' });
+    });
+    expect(result).toMatchObject({ mode: 'full', total: 101, complete: true });
+    expect(await store.row(orders[0]!.paymentIds[0]!)).toBeDefined();
+    expect((await store.list()).rows.filter((row) => row.orderId === joining.id)).toHaveLength(1);
+  });
+
+  it('loads in full again at the next refresh when orders keep leaving the list during every walk', async () => {
+    const { fake, state, url } = await startCrm();
+    const orders = Array.from({ length: 130 }, () =>
+      state.addOrder({ payments: [{ type: 'uapay-a', status: 'not-paid', amount: kop(10_00) }] }),
+    );
+    const { store } = await openStore(url);
+    fake.control.injectFault({ route: 'orders', kind: 'latency', ms: 100, times: 100 });
+    const cold = store.refresh();
+    // Whenever a second page is asked for, an order of the first leaves.
+    let leaving = 129;
+    let calls = 0;
+    let done = false;
+    void cold.finally(() => (done = true));
+    while (!done) {
+      const now = fake.control.callCount('orders').calls;
+      if (now > calls) {
+        calls = now;
+        if (leaving > 100) state.deletePayment(orders[leaving--]!.paymentIds[0]!);
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(await cold).toMatchObject({ mode: 'full', complete: false });
+    fake.control.clearFaults();
+    expect(await store.refresh()).toMatchObject({
+      mode: 'full',
+      complete: true,
+      total: 130 - (129 - leaving),
+    });
   });
 });
 
@@ -235,7 +309,7 @@ describe('orders store: full reload', () => {
     fake.control.resetCounts();
     const result = await store.refresh({ full: true });
     expect(result).toMatchObject({ mode: 'full', changed: 0, removed: 1, total: 2 });
-    expect(requestsTo(fake)).toEqual({ 'orders/history': 1, orders: 1 });
+    expect(requestsTo(fake)).toEqual({ 'orders/history': 2, orders: 1 });
     expect(events.at(-1)).toMatchObject({ refreshing: false, removed: [ids.noLink.payment] });
   });
 });
@@ -429,7 +503,7 @@ describe('orders store: incremental refresh', () => {
     fake.control.resetCounts();
     const [a, b] = await Promise.all([store.refresh(), store.refresh()]);
     expect(a).toBe(b);
-    expect(totalRequests(fake)).toBe(2);
+    expect(totalRequests(fake)).toBe(3);
     // A full reload asked for during an incremental one runs after it.
     const [c, d] = await Promise.all([store.refresh(), store.refresh({ full: true })]);
     expect([c.mode, d.mode]).toEqual(['incremental', 'full']);
