@@ -130,7 +130,7 @@ function gaveUp(error: NetworkError, attempts: number): NetworkError {
   return new NetworkError(
     'retailcrm',
     'rate_limited',
-    `RetailCRM kept answering "too many requests" (HTTP 503) after ${attempts} attempts. ` +
+    `RetailCRM kept answering "too many requests" (HTTP ${error.info.status ?? 503}) after ${attempts} attempts. ` +
       'Wait a minute and try again.',
     { status: error.info.status ?? 503, cause: error },
   );
@@ -139,7 +139,7 @@ function gaveUp(error: NetworkError, attempts: number): NetworkError {
 function read<T>(response: AxiosResponse): T {
   const { status, data } = response;
   if (status === 503 || status === 429) {
-    throw new NetworkError('retailcrm', 'rate_limited', 'RetailCRM is limiting requests (HTTP 503).', {
+    throw new NetworkError('retailcrm', 'rate_limited', `RetailCRM is limiting requests (HTTP ${status}).`, {
       status,
     });
   }
