@@ -50,14 +50,20 @@ function lockLine(lock: CommentLock): string {
   return `${LOCK_PREFIX}${lock.kind} ${lock.at} ${lock.desktopId} ${lock.opId}${lock.attention ? ' needs-attention' : ''}${who ? ` — ${who}` : ''}`;
 }
 
+/** A `UAPAY: ` line is our link only when the rest is one http(s) URL; else it is a manager's note. */
+function linkOf(line: string): string | undefined {
+  if (!line.startsWith(LINK_PREFIX)) return undefined;
+  const link = line.slice(LINK_PREFIX.length).trim();
+  return /^https?:\/\/\S+$/i.test(link) ? link : undefined;
+}
+
 export function parseComment(comment: string | undefined): PaymentComment {
   const lines = (comment ?? '').split('\n');
   const out: PaymentComment = {};
   const locks: CommentLock[] = [];
   const rest: string[] = [];
   for (const line of lines) {
-    const link =
-      !out.link && line.startsWith(LINK_PREFIX) ? line.slice(LINK_PREFIX.length).trim() : undefined;
+    const link = out.link ? undefined : linkOf(line);
     const lock = line.startsWith(LOCK_PREFIX) ? parseLock(line.slice(LOCK_PREFIX.length)) : undefined;
     if (link) out.link = link;
     else if (lock) locks.push(lock);

@@ -80,4 +80,16 @@ describe('the manager’s words in the payment comment', () => {
     expect(comment.split('\n')[0]).toBe(`UAPAY: ${link.link}`);
     expect(comment.endsWith(NOTE)).toBe(true);
   });
+
+  it('keeps a manager\'s note that happens to start with "UAPAY: " when a link is made', async () => {
+    const target = world.unlinkedPayment(10_000);
+    world.crm.state.editPayment(target.paymentId, { comment: 'UAPAY: клієнт оплатить завтра після 12:00' });
+    const result = await createLink(world.ctx, target);
+    const comment = world.crmPayment(target.paymentId).comment ?? '';
+    expect(comment.split('\n')).toEqual([
+      `UAPAY: ${result.link}`,
+      expect.stringMatching(/^UAPAY Desk: /),
+      'UAPAY: клієнт оплатить завтра після 12:00',
+    ]);
+  });
 });
