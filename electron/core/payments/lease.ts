@@ -53,7 +53,6 @@ export interface LeasedPayment {
   amount?: Kopiyky;
   status?: string;
   externalId?: string;
-  comment?: string;
 }
 
 /** Another desktop holds the payment (or its last operation waits for a person there). */
@@ -186,7 +185,6 @@ export async function acquireLease(ctx: PaymentsContext, intent: IntentRecord): 
       ...(after.amount !== undefined && { amount: after.amount }),
       ...(after.status !== undefined && { status: after.status }),
       ...(after.externalId !== undefined && { externalId: after.externalId }),
-      ...(after.comment !== undefined && { comment: after.comment }),
     };
   }
 }

@@ -92,4 +92,21 @@ describe('the manager’s words in the payment comment', () => {
       'UAPAY: клієнт оплатить завтра після 12:00',
     ]);
   });
+
+  it('keeps a note a manager adds in RetailCRM while a refund is at UAPAY', async () => {
+    const target = await world.paidPayment(60_000);
+    world.uapay.control.addFault({ method: 'invoicer/payments/reverse', kind: 'latency', ms: 1_500 });
+    const running = new MoneyRunner(world.ctx).run('payment.refund', target, { amount: kopiyky(10_000) });
+    // Once the refund is at UAPAY, the manager edits the comment in the CRM as the CRM's form does:
+    // the whole text, with a line added.
+    while (world.uapay.control.calls({ method: 'invoicer/payments/reverse' }) === 0)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    const seen = world.crmPayment(target.paymentId).comment ?? '';
+    expect(seen).toMatch(/UAPAY Desk lock/);
+    world.crm.state.editPayment(target.paymentId, { comment: `${seen}\n${NOTE}` });
+    await expect(running).resolves.toMatchObject({ outcome: 'succeeded' });
+    const comment = world.crmPayment(target.paymentId).comment ?? '';
+    expect(comment).toContain(NOTE);
+    expect(comment).not.toMatch(/UAPAY Desk lock/);
+  });
 });
