@@ -6,7 +6,8 @@
  *
  * The comment is free text anyone with CRM access can edit: nothing in it is trusted for money.
  * The link is shown only after the link check (paymentLinks.ts), and a lock line only ever makes an
- * operation wait or refuse, never go ahead.
+ * operation wait or refuse, never go ahead: so every lock line counts, not just the first (a stale
+ * one pasted above a live one must not hide it).
  */
 const LINK_PREFIX = 'UAPAY: ';
 const AUDIT_PREFIX = 'UAPAY Desk: ';
@@ -28,7 +29,8 @@ export interface CommentLock {
 export interface PaymentComment {
   link?: string;
   audit?: string;
-  lock?: CommentLock;
+  /** Every lock line, in the comment's order (lease.ts decides which of them hold the payment). */
+  locks?: readonly CommentLock[];
   /** Whatever else the comment holds (a manager's note), kept as it is. */
   rest?: string;
 }
@@ -48,18 +50,28 @@ function lockLine(lock: CommentLock): string {
   return `${LOCK_PREFIX}${lock.kind} ${lock.at} ${lock.desktopId} ${lock.opId}${lock.attention ? ' needs-attention' : ''}${who ? ` — ${who}` : ''}`;
 }
 
+/** A `UAPAY: ` line is our link only when the rest is one http(s) URL; else it is a manager's note. */
+function linkOf(line: string): string | undefined {
+  if (!line.startsWith(LINK_PREFIX)) return undefined;
+  const link = line.slice(LINK_PREFIX.length).trim();
+  return /^https?:\/\/\S+$/i.test(link) ? link : undefined;
+}
+
 export function parseComment(comment: string | undefined): PaymentComment {
   const lines = (comment ?? '').split('\n');
   const out: PaymentComment = {};
+  const locks: CommentLock[] = [];
   const rest: string[] = [];
   for (const line of lines) {
-    if (!out.link && line.startsWith(LINK_PREFIX)) out.link = line.slice(LINK_PREFIX.length).trim();
-    else if (!out.lock && line.startsWith(LOCK_PREFIX) && parseLock(line.slice(LOCK_PREFIX.length)))
-      out.lock = parseLock(line.slice(LOCK_PREFIX.length));
+    const link = out.link ? undefined : linkOf(line);
+    const lock = line.startsWith(LOCK_PREFIX) ? parseLock(line.slice(LOCK_PREFIX.length)) : undefined;
+    if (link) out.link = link;
+    else if (lock) locks.push(lock);
     else if (!out.audit && line.startsWith(AUDIT_PREFIX) && !line.startsWith(LOCK_PREFIX))
       out.audit = line.slice(AUDIT_PREFIX.length).trim();
     else rest.push(line);
   }
+  if (locks.length) out.locks = locks;
   const text = rest.join('\n').trim();
   if (text) out.rest = text;
   return out;
@@ -69,7 +81,7 @@ export function composeComment(comment: PaymentComment): string {
   return [
     comment.link && `${LINK_PREFIX}${comment.link}`,
     comment.audit && `${AUDIT_PREFIX}${comment.audit.replace(/\s+/g, ' ')}`,
-    comment.lock && lockLine(comment.lock),
+    ...(comment.locks ?? []).map(lockLine),
     comment.rest,
   ]
     .filter(Boolean)

@@ -10,6 +10,11 @@
  * other claim either landed before the check (the check sees it and the later writer wins alone),
  * or was made after a read that already saw this claim (and that writer backed off). A claim
  * written too late is not trusted: the desktop starts again from a fresh read.
+ *
+ * A claim replaces the whole comment (RetailCRM edits it as one field), so the last writer's line is
+ * the one that stands. Any lock line of the comment that still holds the payment counts, wherever it
+ * sits (people edit the comment too); lines that hold nothing any more (expired, or of this
+ * desktop's finished operations) are dropped whenever we write it, live ones of others never.
  */
 import type { Kopiyky } from '../../shared/money';
 import { DeskFailure, NetworkError } from '../errors';
@@ -48,7 +53,6 @@ export interface LeasedPayment {
   amount?: Kopiyky;
   status?: string;
   externalId?: string;
-  comment?: string;
 }
 
 /** Another desktop holds the payment (or its last operation waits for a person there). */
@@ -116,8 +120,16 @@ export function isLiveLock(lock: CommentLock, ctx: PaymentsContext): boolean {
   return ctx.now().getTime() - Date.parse(lock.at) < timing.ttlMs;
 }
 
-function ours(lock: CommentLock | undefined, ctx: PaymentsContext, intent: IntentRecord): boolean {
-  return !!lock && lock.desktopId === ctx.desktopId && lock.opId === intent.opId;
+function ours(lock: CommentLock, ctx: PaymentsContext, opId: string | undefined): boolean {
+  return lock.desktopId === ctx.desktopId && lock.opId === opId;
+}
+
+/**
+ * The comment's lock lines that hold the payment against the operation `opId` (none: against any):
+ * every line counts, not only the first. A line of that operation itself never does.
+ */
+export function holdingLocks(comment: PaymentComment, ctx: PaymentsContext, opId?: string): CommentLock[] {
+  return (comment.locks ?? []).filter((lock) => !ours(lock, ctx, opId) && isLiveLock(lock, ctx));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -137,12 +149,13 @@ export async function acquireLease(ctx: PaymentsContext, intent: IntentRecord): 
       },
     });
     const parsed = parseComment(before.comment);
-    if (parsed.lock && !ours(parsed.lock, ctx, intent) && isLiveLock(parsed.lock, ctx))
-      throw new HeldElsewhereError(parsed.lock);
+    const [held] = holdingLocks(parsed, ctx, intent.opId);
+    if (held) throw new HeldElsewhereError(held);
+    // Nothing else holds the payment: the other lock lines (expired ones) go with this write.
     const lock = lockOf(ctx, intent, ctx.now().toISOString());
     await crm.editPayment(
       intent.crmPaymentId,
-      { comment: composeComment({ ...parsed, lock }) },
+      { comment: composeComment({ ...parsed, locks: [lock] }) },
       { idempotent: true, lane: 'lockClaim' },
     );
     if (Date.now() - started > timing.writeWithinMs) {
@@ -154,10 +167,17 @@ export async function acquireLease(ctx: PaymentsContext, intent: IntentRecord): 
     }
     await sleep(timing.settleMs);
     const after = await readPayment(ctx, intent);
-    const now = parseComment(after.comment).lock;
-    if (!ours(now, ctx, intent)) {
-      // Another desktop's claim landed meanwhile (it goes on), or someone erased ours: start again.
-      if (now && isLiveLock(now, ctx)) throw new HeldElsewhereError(now);
+    const now = parseComment(after.comment);
+    const mine = !!now.locks?.some((line) => ours(line, ctx, intent.opId));
+    const [elsewhere] = holdingLocks(now, ctx, intent.opId);
+    if (elsewhere) {
+      // Another desktop's claim landed meanwhile (it goes on). Should ours stand beside it (someone
+      // put both lines in the comment), ours goes, or each would keep the other off.
+      if (mine) await updateLease(ctx, intent, 'clear').catch(() => undefined);
+      throw new HeldElsewhereError(elsewhere);
+    }
+    if (!mine) {
+      // Someone erased ours: start again.
       if (attempt >= ATTEMPTS) throw tooSlow();
       continue;
     }
@@ -165,7 +185,6 @@ export async function acquireLease(ctx: PaymentsContext, intent: IntentRecord): 
       ...(after.amount !== undefined && { amount: after.amount }),
       ...(after.status !== undefined && { status: after.status }),
       ...(after.externalId !== undefined && { externalId: after.externalId }),
-      ...(after.comment !== undefined && { comment: after.comment }),
     };
   }
 }
@@ -182,9 +201,10 @@ export async function updateLease(
 ): Promise<void> {
   const payment = await readPayment(ctx, intent);
   const parsed = parseComment(payment.comment);
-  if (change === 'clear' && !ours(parsed.lock, ctx, intent)) return;
-  const next = withoutLock(parsed);
-  if (change === 'attention') next.lock = { ...lockOf(ctx, intent, intent.at), attention: true };
+  if (change === 'clear' && !parsed.locks?.some((lock) => ours(lock, ctx, intent.opId))) return;
+  const next = withoutOwnLock(payment.comment, ctx, intent.opId);
+  if (change === 'attention')
+    next.locks = [...(next.locks ?? []), { ...lockOf(ctx, intent, intent.at), attention: true }];
   const crm = await ctx.connections.retailCrm();
   await crm.editPayment(intent.crmPaymentId, { comment: composeComment(next) });
 }
@@ -194,19 +214,15 @@ function lockOf(ctx: PaymentsContext, intent: IntentRecord, at: string): Comment
   return { kind: intent.kind, at, desktopId: ctx.desktopId, opId: intent.opId, ...(who && { who }) };
 }
 
-function withoutLock(comment: PaymentComment): PaymentComment {
-  const copy = { ...comment };
-  delete copy.lock;
-  return copy;
-}
-
-/** The comment to write with an operation's result: the newest text, without this operation's claim. */
+/**
+ * The comment to write with an operation's result (or its unlock): the newest text, without this
+ * operation's claim; of the other lock lines only those that still hold the payment stay.
+ */
 export function withoutOwnLock(
   comment: string | undefined,
   ctx: PaymentsContext,
   opId: string,
 ): PaymentComment {
   const parsed = parseComment(comment);
-  const own = parsed.lock && parsed.lock.desktopId === ctx.desktopId && parsed.lock.opId === opId;
-  return own ? withoutLock(parsed) : parsed;
+  return { ...parsed, locks: holdingLocks(parsed, ctx, opId) };
 }

@@ -136,7 +136,7 @@ export class MoneyRunner {
       }
       if (reply?.signed) {
         await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.uapayConfirmed, { by: 'signed reply' });
-        return await this.complete(intent, decision, 'succeeded', leased);
+        return await this.complete(intent, decision, 'succeeded');
       }
       // UAPAY said no (its error envelope, reference §2.5), or the call never left (no connection):
       // unless UAPAY's state shows it done anyway, it did not happen.
@@ -150,7 +150,7 @@ export class MoneyRunner {
       if (observed.verdict === 'done') {
         log.warn('payments: no signed success, but UAPAY shows it done', { opId: intent.opId });
         await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.uapayConfirmed, { by: 'uapay state' });
-        return await this.complete(intent, decision, 'succeeded', leased);
+        return await this.complete(intent, decision, 'succeeded');
       }
       const unclear =
         sendError ??
@@ -301,14 +301,13 @@ export class MoneyRunner {
   }
 
   /**
-   * Writes the result. `fresh`: the payment as read under this operation's claim seconds ago;
-   * other desktops keep off a claimed payment, so its comment is current (no second read).
+   * Writes the result onto the payment as RetailCRM has it now (writeToCrm reads it): other desktops
+   * keep off a claimed payment, but people do not, and a note added while UAPAY answered stays.
    */
   private async complete(
     intent: IntentRecord,
     decision: Decision,
     outcome: 'succeeded' | 'reconciled',
-    fresh?: LeasedPayment,
   ): Promise<OperationOutcome> {
     const result = MONEY_OPERATIONS[intent.kind as MoneyKind].result(decision, new Date(intent.at));
     const summary = {
@@ -320,18 +319,13 @@ export class MoneyRunner {
     const extra = intent.detail?.extra === true;
     let crmStatus: string;
     try {
-      crmStatus = await writeToCrm(
-        this.ctx,
-        intent,
-        {
-          state: result.state,
-          amount: result.crmAmount,
-          moved: result.moved,
-          ...(result.paidAt && { paidAt: result.paidAt }),
-          ...(extra && { auditOnly: true }),
-        },
-        fresh,
-      );
+      crmStatus = await writeToCrm(this.ctx, intent, {
+        state: result.state,
+        amount: result.crmAmount,
+        moved: result.moved,
+        ...(result.paidAt && { paidAt: result.paidAt }),
+        ...(extra && { auditOnly: true }),
+      });
     } catch (error) {
       await this.ctx.journal.step(intent.opId, JOURNAL_STEPS.crmPending, { error: toDeskError(error) });
       this.ctx.onRowChange?.(intent.crmPaymentId, { state: result.state });

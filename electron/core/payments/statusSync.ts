@@ -9,7 +9,7 @@ import { parseComment } from './comment';
 import type { PaymentsContext } from './context';
 import { mappedStatus, writeToCrm } from './crmWrite';
 import { attemptOf, belongsTo } from './invoiceBinding';
-import { isLiveLock } from './lease';
+import { holdingLocks } from './lease';
 import { interpret, type Look } from './look';
 import { journalTotals } from './moneyJournal';
 import { invoicesOfOrders } from './orderInvoices';
@@ -204,8 +204,8 @@ async function applyTransition(ctx: PaymentsContext, row: OrderRow, looked: Look
   // RetailCRM names another invoice than this row (a new link made meanwhile): the next refresh
   // brings it, and the next round looks again.
   if (now.externalId !== row.invoiceId) return false;
-  const lock = parseComment(now.comment).lock;
-  if (lock && isLiveLock(lock, ctx)) return false; // a money operation runs on it (maybe elsewhere)
+  // A money operation runs on it (maybe elsewhere).
+  if (holdingLocks(parseComment(now.comment), ctx).length) return false;
   // The row may be behind RetailCRM (another desktop refunded meanwhile). A refund's pair is
   // UNCERTAIN (§4: a full refund may read like a partial one) and never moves a refunded payment
   // back, but only against what RetailCRM records now, not what this desktop last saw.

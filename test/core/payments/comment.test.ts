@@ -80,4 +80,33 @@ describe('the manager’s words in the payment comment', () => {
     expect(comment.split('\n')[0]).toBe(`UAPAY: ${link.link}`);
     expect(comment.endsWith(NOTE)).toBe(true);
   });
+
+  it('keeps a manager\'s note that happens to start with "UAPAY: " when a link is made', async () => {
+    const target = world.unlinkedPayment(10_000);
+    world.crm.state.editPayment(target.paymentId, { comment: 'UAPAY: клієнт оплатить завтра після 12:00' });
+    const result = await createLink(world.ctx, target);
+    const comment = world.crmPayment(target.paymentId).comment ?? '';
+    expect(comment.split('\n')).toEqual([
+      `UAPAY: ${result.link}`,
+      expect.stringMatching(/^UAPAY Desk: /),
+      'UAPAY: клієнт оплатить завтра після 12:00',
+    ]);
+  });
+
+  it('keeps a note a manager adds in RetailCRM while a refund is at UAPAY', async () => {
+    const target = await world.paidPayment(60_000);
+    world.uapay.control.addFault({ method: 'invoicer/payments/reverse', kind: 'latency', ms: 1_500 });
+    const running = new MoneyRunner(world.ctx).run('payment.refund', target, { amount: kopiyky(10_000) });
+    // Once the refund is at UAPAY, the manager edits the comment in the CRM as the CRM's form does:
+    // the whole text, with a line added.
+    while (world.uapay.control.calls({ method: 'invoicer/payments/reverse' }) === 0)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    const seen = world.crmPayment(target.paymentId).comment ?? '';
+    expect(seen).toMatch(/UAPAY Desk lock/);
+    world.crm.state.editPayment(target.paymentId, { comment: `${seen}\n${NOTE}` });
+    await expect(running).resolves.toMatchObject({ outcome: 'succeeded' });
+    const comment = world.crmPayment(target.paymentId).comment ?? '';
+    expect(comment).toContain(NOTE);
+    expect(comment).not.toMatch(/UAPAY Desk lock/);
+  });
 });

@@ -76,6 +76,43 @@ describe('two desktops, one payment', () => {
   });
 });
 
+describe('lock lines anyone can edit', () => {
+  /**
+   * A paid payment whose comment has, above its link, a long-expired lock line (pasted from an old
+   * note, or on purpose), and below it the other desktop's lock written at `at`, as composeComment
+   * writes it; and a refund run on this desktop.
+   */
+  async function refundUnder(at: Date) {
+    const target = await world.paidPayment(60_000);
+    world.crm.state.editPayment(target.paymentId, {
+      comment: [
+        'UAPAY Desk lock: payment.refund 2020-01-01T00:00:00.000Z desk-0000000000ff op-old',
+        `UAPAY: ${target.link}`,
+        `UAPAY Desk lock: payment.refund ${at.toISOString()} ${other.ctx.desktopId} op-b2 — Ірина`,
+      ].join('\n'),
+    });
+    const run = new MoneyRunner(world.ctx).run('payment.refund', target, { amount: kopiyky(10_000) });
+    return { target, run };
+  }
+
+  it('a live lock of another desktop holds the payment even when an older, expired lock line sits above it', async () => {
+    const { run } = await refundUnder(world.clock.date());
+    await expect(run).rejects.toMatchObject({
+      info: { kind: 'busy', elsewhere: { desktopId: other.ctx.desktopId } },
+    });
+    expect(world.uapay.control.calls({ method: 'invoicer/payments/reverse' })).toBe(0);
+  });
+
+  it('expired lock lines of other desktops do not hold the payment, and the operation drops them', async () => {
+    const { target, run } = await refundUnder(
+      new Date(world.clock.date().getTime() - DEFAULT_LEASE_TIMING.ttlMs - 1_000),
+    );
+    await expect(run).resolves.toMatchObject({ outcome: 'succeeded' });
+    expect(world.uapay.control.calls({ method: 'invoicer/payments/reverse' })).toBe(1);
+    expect(world.crmPayment(target.paymentId).comment).not.toMatch(/UAPAY Desk lock/);
+  });
+});
+
 describe('the lock while RetailCRM’s queue is full', () => {
   it('is taken within its window behind a bulk run’s calls at 10 a second, and the capture goes through once', async () => {
     const target = await world.heldPayment(50_000);
