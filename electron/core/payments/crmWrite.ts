@@ -50,7 +50,8 @@ export async function writeToCrm(
   fresh?: { comment?: string | undefined; status?: string | undefined },
 ): Promise<string> {
   const settings = await ctx.settings();
-  const status = result.auditOnly ? (fresh?.status ?? '') : mappedStatus(settings, result.state);
+  // An audit-only write keeps whatever status the payment has.
+  const status = result.auditOnly ? undefined : mappedStatus(settings, result.state);
   const crm = await ctx.connections.retailCrm();
   const payment =
     fresh ?? (await crm.order(intent.orderId)).payments.find((p) => p.id === intent.crmPaymentId);
@@ -69,9 +70,9 @@ export async function writeToCrm(
       ...(result.moved !== undefined && { amount: result.moved }),
     }),
   });
-  if (result.auditOnly) {
+  if (status === undefined) {
     await crm.editPayment(intent.crmPaymentId, { comment });
-    return payment?.status ?? status;
+    return payment?.status ?? '';
   }
   await crm.editPayment(intent.crmPaymentId, {
     status,
